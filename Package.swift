@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "podterm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PodTerm", targets: ["PodTerm"]),
+        .library(name: "PodTermScenario", targets: ["PodTermScenario"]),
+        .executable(name: "podterm", targets: ["podterm"]),
+        .executable(name: "podterm-bench", targets: ["podterm-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The engine: pure, deterministic, no I/O.
+        .target(
+            name: "PodTerm",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // The scenario file format: YAML decoding with file:line:column errors, overrides, expectations.
+        .target(
+            name: "PodTermScenario",
+            dependencies: ["PodTerm", .product(name: "Yams", package: "Yams")]
+        ),
+        // The files of scenarios/ compiled into the binary, so a copied binary still has them.
+        .target(
+            name: "PodTermBuiltins",
+            plugins: ["EmbedScenariosPlugin"]
+        ),
+        .executableTarget(name: "embed-scenarios", path: "Plugins/EmbedScenariosTool"),
+        .plugin(
+            name: "EmbedScenariosPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-scenarios"]
+        ),
+        // libncursesw for the terminal player (module map + shim header for the macros Swift cannot import).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(
+            name: "PodTermTUI",
+            dependencies: ["PodTerm", "PodTermScenario", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "podterm",
+            dependencies: [
+                "PodTerm", "PodTermScenario", "PodTermBuiltins", "PodTermTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The http-drain benchmark model of shared/bench/http-drain.md, on the engine's event queue.
+        .target(name: "HTTPDrain", dependencies: ["PodTerm"]),
+        .executableTarget(
+            name: "podterm-bench",
+            dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "HTTPDrain"]
+        ),
+        .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
+        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
+        .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
+        .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm"]),
+    ]
+)

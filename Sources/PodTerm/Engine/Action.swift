@@ -1,0 +1,21 @@
+/// A scheduled piece of work: what the event queue holds. Small values only.
+enum Action {
+    /// The scenario's stop action number N fires.
+    case scenarioAction(Int)
+    /// A signal that survived the send-time checks reaches process `pid`.
+    case deliver(pid: Int, signal: Signal, origin: SignalOrigin)
+    /// A program's timer fires (ignored if the process exec'd or died since: `generation`).
+    case programTimer(pid: Int, generation: Int, token: Int)
+    /// A consumer of endpoints applies the EndpointSlice change.
+    case consumerApplies(consumer: Int)
+    /// A preStop hook that runs in the kubelet (sleep, or an httpGet answer) completes.
+    case preStopCompletes(container: Int, run: Int, succeeded: Bool, detail: Int)
+    /// The kubelet stops waiting for a preStop hook: the grace ran out.
+    case preStopDeadline(container: Int, run: Int)
+    /// A sidecar's wait for its turn ran out of grace.
+    case sidecarDeadline(container: Int, run: Int)
+    /// The runtime's stop timeout of a container ran out: SIGKILL.
+    case stopTimeout(container: Int, instance: Int)
+    /// The kubelet restarts a container that exited.
+    case restartContainer(container: Int)
+}

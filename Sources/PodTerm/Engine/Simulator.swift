@@ -1,0 +1,23 @@
+/// Runs scenarios: the engine's front door.
+///
+/// ```swift
+/// let timeline = try Simulator.run(scenario)
+/// print(timeline.outcome["containers.app.exitCode"]!)   // 143
+/// ```
+/// Pure: reads no file, clock or terminal. Same scenario and seed, same timeline.
+public enum Simulator {
+    /// Runs `scenario` with its own seed, or `seed` when given.
+    public static func run(_ scenario: Scenario, seed: UInt64? = nil) throws -> Timeline {
+        try validate(scenario)
+        let engine = try Engine(scenario: scenario, seed: seed ?? scenario.seed)
+        return engine.run()
+    }
+
+    /// The checks the engine needs beyond what the file format checks.
+    static func validate(_ s: Scenario) throws {
+        let names = (s.pod.sidecars + s.pod.containers).map(\.name)
+        for a in s.actions {
+            if case .oomKill(let c) = a.kind, !names.contains(c) { throw ModelError.unknownContainer(c) }
+        }
+    }
+}

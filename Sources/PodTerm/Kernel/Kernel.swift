@@ -1,0 +1,284 @@
+/// The Linux kernel's part: the process table, PID namespaces, signal delivery by disposition,
+/// the PID 1 rules, re-parenting, zombies and the namespace teardown.
+///
+/// Rules: `linux-init.md` (kernel section). Every decision records an event with its rule.
+final class Kernel {
+    unowned let engine: Engine
+    var procs: [KernelProcess] = []
+    var namespaces: [PIDNamespace] = []
+
+    init(engine: Engine) { self.engine = engine }
+
+    var now: Millis { engine.now }
+
+    // MARK: namespaces and processes
+
+    /// Creates a fresh PID namespace for an instance of a container.
+    func newNamespace(container: Int, instance: Int) -> Int {
+        namespaces.append(PIDNamespace(container: container, instance: instance))
+        return namespaces.count - 1
+    }
+
+    func isNamespaceInit(_ pid: Int) -> Bool { namespaces[procs[pid].namespace].initProcess == pid }
+
+    /// Starts a process running `argv` in namespace `ns`. `parent` nil: started from outside
+    /// (the runtime's shim: a container's PID 1 or an exec'd hook).
+    @discardableResult
+    func spawn(_ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, actor: Actor, rule: Rule) -> Int {
+        let resolved = engine.catalog.resolve(argv)
+        let id = procs.count
+        let nsPid = namespaces[ns].nextPid
+        namespaces[ns].nextPid += 1
+        var p = KernelProcess(
+            namespace: ns, container: namespaces[ns].container, nsPid: nsPid, parent: parent,
+            pgid: id, sid: id, program: resolved ?? MissingProgram())
+        if let parent, !setsid {
+            p.pgid = procs[parent].pgid
+            p.sid = procs[parent].sid
+        }
+        procs.append(p)
+        if let parent { procs[parent].children.append(id) }
+        if namespaces[ns].initProcess == nil { namespaces[ns].initProcess = id }
+        namespaces[ns].members.append(id)
+        engine.recorder.processes.append(ProcessRecord(
+            container: p.container, pid: nsPid, name: ProgramCatalog.displayName(argv), argv: argv,
+            parent: parent, startedAt: now, received: [], end: nil, reapedAt: nil,
+            containerInstance: namespaces[ns].instance))
+        engine.record(actor, .processStarted(parent: parent), container: p.container, process: id, rule: rule)
+        if resolved == nil {
+            engine.record(.kernel, .execFailed, container: p.container, process: id, rule: .kernelExit)
+            exit(id, code: 127)
+        } else {
+            p.program.start(ProcessHandle(kernel: self, pid: id))
+        }
+        return id
+    }
+
+    // MARK: signals
+
+    /// `kill(2)`: a signal sent to one process. The send-time checks (PID 1, ignore) happen
+    /// here; a signal that passes them is delivered as a separate event at the same millisecond.
+    func send(_ sig: Signal, to pid: Int, origin: SignalOrigin, actor: Actor) {
+        let c = procs[pid].container
+        engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig, rule: sendRule(origin))
+        let p = procs[pid]
+        guard p.alive else {
+            discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
+            return
+        }
+        if sig == .kill {
+            if isNamespaceInit(pid) && !origin.isOutsideOrKernel {
+                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1Unkillable)
+                return
+            }
+            engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
+            return
+        }
+        if p.blocked.contains(sig) {
+            engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
+            return
+        }
+        switch p.disposition(sig) {
+        case .ignore:
+            discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
+        case .default:
+            if sig.defaultIsIgnore || sig == .stop || sig == .tstp || sig == .ttin || sig == .ttou {
+                discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
+            } else if isNamespaceInit(pid) {
+                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
+            } else {
+                engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
+            }
+        case .handler:
+            engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
+        }
+    }
+
+    /// `kill(-pgid)`: a signal to every live member of a process group, in PID order.
+    func sendToGroup(_ sig: Signal, pgid: Int, origin: SignalOrigin, actor: Actor) {
+        let ns = procs[pgid].namespace
+        for m in namespaces[ns].members where procs[m].pgid == pgid && procs[m].alive {
+            send(sig, to: m, origin: origin, actor: actor)
+        }
+    }
+
+    private func sendRule(_ origin: SignalOrigin) -> Rule {
+        switch origin {
+        case .runtime: return .containerdStop
+        case .namespaceTeardown: return .kernelNamespaceZap
+        case .oomKiller: return .kernelOOMKill
+        case .process: return .kernelKill
+        }
+    }
+
+    private func discard(_ sig: Signal, _ pid: Int, _ origin: SignalOrigin, _ why: DiscardReason, rule: Rule) {
+        engine.record(.kernel, .signalDiscarded(why), container: procs[pid].container, process: pid, signal: sig, rule: rule)
+        if procs[pid].alive || procs[pid].zombie {
+            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: .discarded(why)))
+        }
+    }
+
+    /// The delivery of a signal that passed the send-time checks.
+    func deliver(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
+        let p = procs[pid]
+        guard p.alive else {
+            discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
+            return
+        }
+        if sig == .kill {
+            received(pid, sig, origin, .killed)
+            die(pid, .signaled(.kill), killedBy: origin, rule: origin == .namespaceTeardown ? .kernelNamespaceZap : .kernelUncatchable)
+            return
+        }
+        if p.blocked.contains(sig) {
+            // Consumed with sigwait()/sigtimedwait(): the program acts on it.
+            received(pid, sig, origin, .caught)
+            p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
+            return
+        }
+        switch p.disposition(sig) {
+        case .ignore:
+            discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
+        case .default:
+            if sig.defaultIsIgnore {
+                discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
+            } else if isNamespaceInit(pid) {
+                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
+            } else {
+                received(pid, sig, origin, .killed)
+                die(pid, .signaled(sig), killedBy: origin, rule: .kernelDefaultFatal)
+            }
+        case .handler:
+            received(pid, sig, origin, .caught)
+            p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
+        }
+    }
+
+    private func received(_ pid: Int, _ sig: Signal, _ origin: SignalOrigin, _ fate: SignalFate) {
+        engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: fate))
+    }
+
+    // MARK: exit, zombies, re-parenting, teardown
+
+    /// `exit(code)` called by the process itself.
+    func exit(_ pid: Int, code: Int) {
+        guard procs[pid].alive else { return }
+        die(pid, .exited(code), killedBy: nil, rule: .kernelExit)
+    }
+
+    /// Ends a process: records it, re-parents its children, tears the namespace down if it was
+    /// PID 1, and tells whoever must collect its status.
+    func die(_ pid: Int, _ status: WaitStatus, killedBy: SignalOrigin?, rule: Rule) {
+        guard procs[pid].alive else { return }
+        procs[pid].alive = false
+        procs[pid].zombie = true
+        procs[pid].status = status
+        procs[pid].generation += 1
+        let c = procs[pid].container
+        engine.recorder.processes[pid].end = ProcessEnd(at: now, status: status, killedBy: killedBy)
+        switch status {
+        case .exited(let code):
+            engine.record(.process(pid), .exited(code: code), container: c, process: pid, rule: rule)
+        case .signaled(let s):
+            engine.record(.kernel, .killedBySignal(origin: killedBy ?? .runtime), container: c, process: pid, signal: s, rule: rule)
+        }
+        let ns = procs[pid].namespace
+        if namespaces[ns].initProcess == pid {
+            tearDown(ns, initPid: pid)
+            return
+        }
+        // During a teardown the kernel collects every victim itself.
+        if namespaces[ns].tornDown { return }
+        reparentChildren(of: pid)
+        notifyParent(pid)
+    }
+
+    private func reparentChildren(of pid: Int) {
+        let kids = procs[pid].children
+        procs[pid].children = []
+        guard !kids.isEmpty else { return }
+        let newParent = reaper(for: pid)
+        for k in kids {
+            procs[k].parent = newParent
+            procs[newParent].children.append(k)
+            engine.record(.kernel, .reparented(newParent: newParent), container: procs[k].container, process: k, rule: .kernelReparent)
+        }
+        // Zombies handed to the new parent are announced to it like fresh deaths.
+        for k in kids where procs[k].zombie {
+            notifyParent(k)
+        }
+    }
+
+    /// The nearest live subreaper ancestor of `pid`, else the namespace's PID 1.
+    private func reaper(for pid: Int) -> Int {
+        var a = procs[pid].parent
+        while let x = a {
+            if procs[x].subreaper && procs[x].alive { return x }
+            a = procs[x].parent
+        }
+        return namespaces[procs[pid].namespace].initProcess!
+    }
+
+    private func notifyParent(_ pid: Int) {
+        guard let parent = procs[pid].parent else {
+            // Started from outside the namespace (an exec'd hook): the shim collects it at once.
+            reap(pid, by: nil)
+            engine.runtime.execProcessExited(pid, status: procs[pid].status!)
+            return
+        }
+        procs[parent].program.childDied(pid, procs[pid].status!, ProcessHandle(kernel: self, pid: parent))
+        if procs[pid].zombie {
+            engine.record(.kernel, .becameZombie(parent: parent), container: procs[pid].container, process: pid, rule: .kernelZombie)
+        }
+    }
+
+    /// `wait()`: the parent (nil: the shim or the kernel) collects a zombie's status.
+    func reap(_ pid: Int, by parent: Int?) {
+        guard procs[pid].zombie else { return }
+        procs[pid].zombie = false
+        if let old = procs[pid].parent, let i = procs[old].children.firstIndex(of: pid) {
+            procs[old].children.remove(at: i)
+        }
+        engine.recorder.processes[pid].reapedAt = now
+        engine.record(parent.map { .process($0) } ?? .kernel, .reaped(by: parent), container: procs[pid].container, process: pid, rule: .kernelReap)
+    }
+
+    /// PID 1 died: SIGKILL every other process of the namespace, collect them, then hand PID 1's
+    /// status to the runtime.
+    private func tearDown(_ ns: Int, initPid: Int) {
+        namespaces[ns].tornDown = true
+        let victims = namespaces[ns].members.filter { $0 != initPid && procs[$0].alive }
+        let c = namespaces[ns].container
+        engine.record(.kernel, .namespaceTeardown(victims: victims.count), container: c, process: initPid, rule: .kernelNamespaceZap)
+        for v in victims {
+            engine.record(.kernel, .signalSent(origin: .namespaceTeardown), container: c, process: v, signal: .kill, rule: .kernelNamespaceZap)
+            received(v, .kill, .namespaceTeardown, .killed)
+            die(v, .signaled(.kill), killedBy: .namespaceTeardown, rule: .kernelNamespaceZap)
+        }
+        for m in namespaces[ns].members where m != initPid && procs[m].zombie {
+            reap(m, by: nil)
+        }
+        reap(initPid, by: nil)
+        engine.runtime.containerInitExited(namespace: ns, status: procs[initPid].status!)
+    }
+
+    /// The OOM killer kills every process of the container's cgroup (cgroup v2 `memory.oom.group`).
+    func oomKillAll(_ ns: Int) {
+        let members = namespaces[ns].members.filter { procs[$0].alive }
+        guard let initPid = namespaces[ns].initProcess else { return }
+        let order = members.filter { $0 != initPid } + (procs[initPid].alive ? [initPid] : [])
+        for v in order where procs[v].alive {
+            engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
+            received(v, .kill, .oomKiller, .killed)
+            die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
+        }
+    }
+
+    // MARK: timers
+
+    func fireTimer(pid: Int, generation: Int, token: Int) {
+        let p = procs[pid]
+        guard p.alive, p.generation == generation else { return }
+        p.program.timer(token, ProcessHandle(kernel: self, pid: pid))
+    }
+}

@@ -1,0 +1,83 @@
+/// Virtual time in milliseconds since the scenario started. Integer, never `Double`, so ordering is exact.
+public typealias Millis = Int
+
+/// Everything one simulation needs: the pod, what its programs do, what stops it, and when.
+///
+/// A plain value: `PodTermScenario` fills it from a YAML file, tests may build it directly.
+/// The engine never reads files; it only reads this.
+public struct Scenario: Sendable, Equatable {
+    /// Short machine-friendly name (the file name without `.yaml` for built-ins).
+    public var name: String
+    /// One line saying what the scenario shows.
+    public var summary: String
+    /// A few sentences a trainer can read out.
+    public var story: String
+    /// Seed of the run's random generator.
+    public var seed: UInt64
+    /// The Kubernetes version whose kubelet rules apply (default 1.33).
+    public var kubernetesVersion: KubernetesVersion
+    /// The pod, in Kubernetes terms.
+    public var pod: PodSpec
+    /// What images say that a pod spec does not (ENTRYPOINT, CMD, STOPSIGNAL), by image name.
+    public var images: [String: ImageSpec]
+    /// How each program behaves, by executable name or path.
+    public var programs: [String: ProgramSpec]
+    /// Who consumes the pod's endpoints, and how late each one applies a change.
+    public var network: NetworkSpec
+    /// What stops the pod or its containers, and when.
+    public var actions: [StopAction]
+    /// The run stops here if it has not ended by itself (default 10 minutes of virtual time).
+    public var horizon: Millis
+
+    /// Creates a scenario; every part but the pod has a default.
+    public init(
+        name: String = "scenario", summary: String = "", story: String = "", seed: UInt64 = 1,
+        kubernetesVersion: KubernetesVersion = .current, pod: PodSpec,
+        images: [String: ImageSpec] = [:], programs: [String: ProgramSpec] = [:],
+        network: NetworkSpec = NetworkSpec(), actions: [StopAction] = [], horizon: Millis = 600_000
+    ) {
+        self.name = name
+        self.summary = summary
+        self.story = story
+        self.seed = seed
+        self.kubernetesVersion = kubernetesVersion
+        self.pod = pod
+        self.images = images
+        self.programs = programs
+        self.network = network
+        self.actions = actions
+        self.horizon = horizon
+    }
+}
+
+/// A Kubernetes minor version, e.g. 1.33. Rules that changed between versions consult it.
+public struct KubernetesVersion: Comparable, Sendable, Hashable, CustomStringConvertible {
+    /// Major version (1).
+    public var major: Int
+    /// Minor version (e.g. 33).
+    public var minor: Int
+
+    /// Creates a version.
+    public init(_ major: Int, _ minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    /// Today's common case, the default profile of the references: 1.33.
+    public static let current = KubernetesVersion(1, 33)
+
+    /// Parses `1.33`, `v1.27` or `1.28.3`.
+    public init?(parsing text: String) {
+        var t = Substring(text)
+        if t.hasPrefix("v") { t = t.dropFirst() }
+        let parts = t.split(separator: ".")
+        guard parts.count >= 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 1, b >= 0 else { return nil }
+        self.init(a, b)
+    }
+
+    public var description: String { "\(major).\(minor)" }
+
+    public static func < (l: KubernetesVersion, r: KubernetesVersion) -> Bool {
+        (l.major, l.minor) < (r.major, r.minor)
+    }
+}

@@ -1,0 +1,156 @@
+import OrderedCollections
+
+/// One outcome figure's value.
+public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
+    /// A count or code.
+    case int(Int)
+    /// A time or a length of time, in ms.
+    case duration(Millis)
+    /// A yes/no fact.
+    case bool(Bool)
+    /// A word (a reason, a phase, a signal).
+    case text(String)
+    /// An ordered list of words (e.g. the signals a process received).
+    case list([String])
+    /// The thing never happened (e.g. the pod was never deleted).
+    case none
+
+    public var description: String {
+        switch self {
+        case .int(let v): return String(v)
+        case .duration(let ms): return formatDuration(ms)
+        case .bool(let b): return b ? "true" : "false"
+        case .text(let s): return s
+        case .list(let l): return "[" + l.joined(separator: ", ") + "]"
+        case .none: return "none"
+        }
+    }
+}
+
+/// The figures that sum up a run, by stable dotted name, in a fixed order.
+///
+/// Names (stable; expectations and scripts use them):
+/// - `pod.deletedAt`, `pod.grace`, `pod.effectiveGrace`, `pod.goneAt`, `pod.deleteToGone`,
+///   `pod.objectRemovedAt`, `pod.phase`
+/// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
+///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
+/// - `processes.CONTAINER/PROGRAM.end`, `.exitCode`, `.endedAt`, `.received`, `.killedBy`
+/// - `outcome.sigkilled`, `outcome.processesSigkilled`, `outcome.zombies`
+public struct Outcome: Sendable, Equatable {
+    /// The figures, in their fixed order.
+    public private(set) var figures: OrderedDictionary<String, FigureValue>
+
+    /// The value of a figure, or nil when no figure has that name.
+    public subscript(name: String) -> FigureValue? { figures[name] }
+
+    /// Every figure name, in order.
+    public var names: [String] { Array(figures.keys) }
+
+    /// Computes the figures of a timeline.
+    public init(timeline t: Timeline) {
+        var f = OrderedDictionary<String, FigureValue>()
+        let pod = t.pod
+        f["pod.deletedAt"] = pod.deletedAt.map(FigureValue.duration) ?? FigureValue.none
+        f["pod.grace"] = pod.deletionGrace.map(FigureValue.int) ?? FigureValue.none
+        f["pod.effectiveGrace"] = pod.effectiveGrace.map(FigureValue.int) ?? FigureValue.none
+        f["pod.goneAt"] = pod.goneAt.map(FigureValue.duration) ?? FigureValue.none
+        if let d = pod.deletedAt, let g = pod.goneAt {
+            f["pod.deleteToGone"] = .duration(g - d)
+        } else {
+            f["pod.deleteToGone"] = FigureValue.none
+        }
+        f["pod.objectRemovedAt"] = pod.objectRemovedAt.map(FigureValue.duration) ?? FigureValue.none
+        f["pod.phase"] = pod.phase.map { .text($0.rawValue) } ?? FigureValue.none
+
+        var anyKill = false
+        for c in t.containers {
+            let p = "containers.\(c.name)."
+            let last = c.lastExit
+            f[p + "exitCode"] = last.map { .int($0.code) } ?? FigureValue.none
+            f[p + "reason"] = last.map { .text($0.reason.rawValue) } ?? FigureValue.none
+            f[p + "exitedAt"] = last.map { .duration($0.at) } ?? FigureValue.none
+            f[p + "stopSignal"] = .text(c.stopSignal.name)
+            f[p + "stopSignalAt"] = c.stopSignalAt.map(FigureValue.duration) ?? FigureValue.none
+            let killed = c.sigkillAt != nil || c.exits.contains { $0.reason == .oomKilled }
+            anyKill = anyKill || killed
+            f[p + "sigkilled"] = .bool(killed)
+            f[p + "sigkillAt"] = c.sigkillAt.map(FigureValue.duration) ?? FigureValue.none
+            f[p + "restarts"] = .int(c.restarts)
+            if let h = c.preStop {
+                f[p + "preStop"] = .text(h.abandoned ? "abandoned" : (h.succeeded ? "succeeded" : "failed"))
+            } else {
+                f[p + "preStop"] = FigureValue.none
+            }
+        }
+
+        var killedProcesses = 0
+        var zombies = 0
+        for (key, i) in Outcome.processKeys(t) {
+            let pr = t.processes[i]
+            let p = "processes.\(key)."
+            if let end = pr.end {
+                switch end.status {
+                case .exited(let code): f[p + "end"] = .text("exit \(code)")
+                case .signaled(let s): f[p + "end"] = .text(s.name)
+                }
+                f[p + "exitCode"] = .int(end.status.exitCode)
+                f[p + "endedAt"] = .duration(end.at)
+                f[p + "killedBy"] = end.killedBy.map { .text(originName($0, t)) } ?? FigureValue.none
+            } else {
+                f[p + "end"] = .text("running")
+                f[p + "exitCode"] = FigureValue.none
+                f[p + "endedAt"] = FigureValue.none
+                f[p + "killedBy"] = FigureValue.none
+            }
+            f[p + "received"] = .list(pr.received.map { $0.signal.name })
+        }
+        for pr in t.processes {
+            if case .signaled(.kill)? = pr.end?.status { killedProcesses += 1 }
+        }
+        zombies = Outcome.zombiesLeft(t)
+        f["outcome.sigkilled"] = .bool(anyKill)
+        f["outcome.processesSigkilled"] = .int(killedProcesses)
+        f["outcome.zombies"] = .int(zombies)
+        figures = f
+    }
+
+    /// The stable key of each process, `CONTAINER/PROGRAM`, with `#2`, `#3`… for later
+    /// processes of the same name in the same container; in start order.
+    public static func processKeys(_ t: Timeline) -> [(key: String, index: Int)] {
+        var seen: [String: Int] = [:]
+        var out: [(String, Int)] = []
+        for (i, p) in t.processes.enumerated() {
+            let base = "\(t.containers[p.container].name)/\(p.name)"
+            let n = (seen[base] ?? 0) + 1
+            seen[base] = n
+            out.append((n == 1 ? base : "\(base)#\(n)", i))
+        }
+        return out
+    }
+
+    /// How many processes became zombies and were never collected by a parent process: they
+    /// stayed zombies until their namespace went away or the run ended.
+    static func zombiesLeft(_ t: Timeline) -> Int {
+        var zombie = Set<Int>()
+        var reapedByParent = Set<Int>()
+        for e in t.events {
+            guard let p = e.process else { continue }
+            switch e.kind {
+            case .becameZombie: zombie.insert(p)
+            case .reaped(let by) where by != nil: reapedByParent.insert(p)
+            default: break
+            }
+        }
+        return zombie.subtracting(reapedByParent).count
+    }
+}
+
+/// A readable name for who sent a signal.
+func originName(_ o: SignalOrigin, _ t: Timeline) -> String {
+    switch o {
+    case .runtime: return "runtime"
+    case .namespaceTeardown: return "kernel"
+    case .oomKiller: return "oom-killer"
+    case .process(let i): return t.processes[i].name
+    }
+}

@@ -1,0 +1,75 @@
+/// A user's application as the scenario's `programs:` section declares it: dispositions,
+/// handlers with a cleanup time, children, a natural run time, and which children it waits for.
+final class AppProgram: ProgramModel {
+    let spec: ProgramSpec
+    private var ownChildren: [Int] = []
+    private var shuttingDown = false
+
+    private enum Token {
+        static let finished = 0
+        static let childBase = 1_000
+        static let handlerBase = 2_000
+    }
+
+    init(spec: ProgramSpec) { self.spec = spec }
+
+    func start(_ p: ProcessHandle) {
+        for sig in spec.signals.keys.sorted() {
+            switch spec.signals[sig]! {
+            case .default: p.setDisposition(sig, .default)
+            case .ignore: p.setDisposition(sig, .ignore)
+            case .handle: p.setDisposition(sig, .handler)
+            }
+        }
+        for (i, child) in spec.children.enumerated() {
+            if child.startAfter == 0 {
+                ownChildren.append(p.spawn(child.command, setsid: child.setsid))
+            } else {
+                p.after(child.startAfter, token: Token.childBase + i)
+            }
+        }
+        if let t = spec.runsFor { p.after(t, token: Token.finished) }
+    }
+
+    func handleSignal(_ s: Signal, _ p: ProcessHandle) {
+        guard case .handle(let h)? = spec.signals[s] else { return }
+        if shuttingDown {
+            p.record(.signalCaughtAgain, signal: s, rule: .appHandler)
+            return
+        }
+        if case .keepRunning = h.then {} else { shuttingDown = true }
+        p.record(.signalCaught(cleanup: h.cleanup), signal: s, rule: .appHandler)
+        p.after(h.cleanup, token: Token.handlerBase + s.rawValue)
+    }
+
+    func timer(_ token: Int, _ p: ProcessHandle) {
+        if token == Token.finished {
+            p.exit(spec.exitCode)
+        } else if token >= Token.handlerBase {
+            let s = Signal(rawValue: token - Token.handlerBase)!
+            guard case .handle(let h)? = spec.signals[s] else { return }
+            switch h.then {
+            case .exit(let code):
+                p.exit(code)
+            case .keepRunning:
+                break
+            case .reraise:
+                p.setDisposition(s, .default)
+                p.kill(p.pid, s)
+            }
+        } else if token >= Token.childBase {
+            let child = spec.children[token - Token.childBase]
+            ownChildren.append(p.spawn(child.command, setsid: child.setsid))
+        }
+    }
+
+    func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle) {
+        switch spec.reaps {
+        case .all: p.reap(child)
+        case .ownChildren: if ownChildren.contains(child) { p.reap(child) }
+        case .none: break
+        }
+    }
+
+    func httpRoute(_ path: String) -> HTTPRoute? { spec.http[path] }
+}

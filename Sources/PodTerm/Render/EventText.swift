@@ -1,0 +1,186 @@
+/// Words for timeline events: the names of actors, processes and containers, and one line per event.
+///
+/// Shared by the text and JSON renderers and the terminal player, so they always say the same.
+public struct EventText {
+    /// The timeline whose events are described.
+    public let timeline: Timeline
+
+    /// Creates a describer for `timeline`.
+    public init(_ timeline: Timeline) { self.timeline = timeline }
+
+    /// `server[1]`: a process's program name and PID in its container.
+    public func processName(_ i: Int) -> String {
+        let p = timeline.processes[i]
+        return "\(p.name)[\(p.pid)]"
+    }
+
+    /// The actor's short name, e.g. `kubelet`, `kube-proxy`, `server[1]`.
+    public func actorName(_ a: Actor) -> String {
+        switch a {
+        case .scenario: return "scenario"
+        case .kubectl: return "kubectl"
+        case .api: return "api-server"
+        case .endpoints: return "endpoints"
+        case .consumer(let i): return timeline.consumers[i]
+        case .kubelet: return "kubelet"
+        case .runtime: return "runtime"
+        case .kernel: return "kernel"
+        case .process(let i): return processName(i)
+        }
+    }
+
+    /// A stable category for the actor: scenario, kubectl, api, endpoints, consumer, kubelet, runtime, kernel, process.
+    public func actorKind(_ a: Actor) -> String {
+        switch a {
+        case .scenario: return "scenario"
+        case .kubectl: return "kubectl"
+        case .api: return "api"
+        case .endpoints: return "endpoints"
+        case .consumer: return "consumer"
+        case .kubelet: return "kubelet"
+        case .runtime: return "runtime"
+        case .kernel: return "kernel"
+        case .process: return "process"
+        }
+    }
+
+    /// The container's name, or "" for pod-level events.
+    public func containerName(_ e: TimelineEvent) -> String {
+        e.container.map { timeline.containers[$0].name } ?? ""
+    }
+
+    /// A stable machine name for the event's kind, e.g. `signal.sent`.
+    public func kindName(_ k: EventKind) -> String {
+        switch k {
+        case .processStarted: return "process.started"
+        case .deleteRequested: return "pod.delete"
+        case .podTerminating: return "pod.terminating"
+        case .podObjectRemoved: return "pod.object-removed"
+        case .killPod: return "kubelet.kill-pod"
+        case .endpointNotReady: return "endpoint.not-ready"
+        case .consumerStopped: return "endpoint.consumer-stopped"
+        case .preStopStarted: return "prestop.started"
+        case .preStopFinished: return "prestop.finished"
+        case .preStopAbandoned: return "prestop.abandoned"
+        case .sidecarWaits: return "sidecar.waits"
+        case .stopContainer: return "container.stop"
+        case .signalSent: return "signal.sent"
+        case .signalDiscarded: return "signal.discarded"
+        case .signalCaught: return "signal.caught"
+        case .signalCaughtAgain: return "signal.caught-again"
+        case .killedBySignal: return "process.killed"
+        case .exited: return "process.exited"
+        case .becameZombie: return "process.zombie"
+        case .reaped: return "process.reaped"
+        case .reparented: return "process.reparented"
+        case .namespaceTeardown: return "namespace.teardown"
+        case .oomKill: return "container.oom-kill"
+        case .containerExited: return "container.exited"
+        case .containerRestarted: return "container.restarted"
+        case .execFailed: return "process.exec-failed"
+        case .podGone: return "pod.gone"
+        case .horizonReached: return "run.horizon"
+        }
+    }
+
+    /// One line saying what happened, e.g. `SIGTERM → server[1] discarded: PID 1 has no handler`.
+    public func message(_ e: TimelineEvent) -> String {
+        let sig = e.signal?.name ?? ""
+        let proc = e.process.map(processName) ?? "?"
+        switch e.kind {
+        case .processStarted(let parent):
+            let argv = e.process.map { timeline.processes[$0].argv.joined(separator: " ") } ?? ""
+            if parent == nil {
+                return "starts \(proc): \(argv)"
+            }
+            return "forks \(proc): \(argv)"
+        case .deleteRequested(let o, let grace):
+            var flags: [String] = []
+            if let g = o.gracePeriod { flags.append("--grace-period=\(g)") }
+            if o.force { flags.append("--force") }
+            if o.now { flags.append("--now") }
+            let cmd = (["kubectl delete pod", timeline.pod.name] + flags).joined(separator: " ")
+            return "\(cmd) (grace \(grace)s)"
+        case .podTerminating(let grace):
+            return "pod Terminating: deletionTimestamp = now + \(grace)s"
+        case .podObjectRemoved:
+            return "pod object removed from the API"
+        case .killPod(let grace):
+            return "stops all containers in parallel, grace \(grace)s"
+        case .endpointNotReady:
+            return "EndpointSlice: pod ready=false, terminating=true"
+        case .consumerStopped:
+            return "stops routing new requests to the pod"
+        case .preStopStarted(let h):
+            return "preStop \(handlerText(h)) starts"
+        case .preStopFinished(let ok, let elapsed, let detail):
+            let left = graceLeftText(e)
+            if ok { return "preStop done after \(formatDuration(elapsed))\(left)" }
+            return "preStop failed (\(detail == -1 ? "container not running" : (detail == 0 ? "connection refused" : "exit \(detail)"))) after \(formatDuration(elapsed)): FailedPreStopHook\(left)"
+        case .preStopAbandoned(let elapsed):
+            return "preStop still running after \(formatDuration(elapsed)): grace used up, hook abandoned"
+        case .sidecarWaits:
+            return "sidecar waits for the regular containers and later sidecars to stop"
+        case .stopContainer(let timeout, let floored):
+            return "StopContainer timeout \(timeout)s" + (floored ? " (raised to the 2s minimum)" : "")
+        case .signalSent(let origin):
+            switch origin {
+            case .runtime: return "sends \(sig) to PID 1 \(proc)"
+            case .namespaceTeardown: return "SIGKILL → \(proc): PID 1 is gone"
+            case .oomKiller: return "OOM killer: SIGKILL → \(proc)"
+            case .process(let from):
+                return from == e.process ? "raises \(sig) on itself" : "sends \(sig) to \(proc)"
+            }
+        case .signalDiscarded(let why):
+            switch why {
+            case .pid1Default: return "\(sig) → \(proc) discarded: PID 1 with no handler ignores it"
+            case .ignored: return "\(sig) → \(proc) discarded: disposition is ignore"
+            case .defaultIgnore: return "\(sig) → \(proc) discarded: its default action is to ignore"
+            case .deadTarget: return "\(sig) → \(proc): already exited, no effect"
+            }
+        case .signalCaught(let cleanup):
+            return "catches \(sig): cleanup for \(formatDuration(cleanup))"
+        case .signalCaughtAgain:
+            return "catches \(sig) again: already shutting down"
+        case .killedBySignal:
+            return "\(proc) killed by \(sig) (exit status \(e.signal?.exitCode ?? 0))"
+        case .exited(let code):
+            return "exits \(code)"
+        case .becameZombie(let parent):
+            return "\(proc) is a zombie: \(processName(parent)) does not wait for it"
+        case .reaped(let by):
+            return by == nil ? "\(proc) collected" : "waits for \(proc)"
+        case .reparented(let newParent):
+            return "\(proc) re-parented to \(processName(newParent))"
+        case .namespaceTeardown(let victims):
+            return "PID 1 \(proc) exited: kills the \(victims) other process\(victims == 1 ? "" : "es") of the namespace"
+        case .oomKill:
+            return "memory limit exceeded: OOM killer kills the container"
+        case .containerExited(let code, let reason):
+            return "container exited \(code) (\(reason.rawValue))"
+        case .containerRestarted(let n):
+            return "restarts container (restart \(n))"
+        case .execFailed:
+            return "\(proc): program not found (exit 127)"
+        case .podGone(let phase):
+            return "all containers stopped: pod \(phase.rawValue), gone"
+        case .horizonReached(let pending):
+            return "horizon reached with \(pending) event\(pending == 1 ? "" : "s") pending"
+        }
+    }
+
+    private func handlerText(_ h: LifecycleHandler) -> String {
+        switch h {
+        case .exec(let cmd): return "exec [\(cmd.joined(separator: " "))]"
+        case .httpGet(let path, let port): return "httpGet :\(port)\(path)"
+        case .sleep(let s): return "sleep \(s)s"
+        }
+    }
+
+    private func graceLeftText(_ e: TimelineEvent) -> String {
+        guard let g = timeline.pod.effectiveGrace, let d = timeline.pod.deletedAt, case .preStopFinished(_, let elapsed, _) = e.kind else { return "" }
+        _ = d
+        let left = g - elapsed / 1000
+        return "; \(max(left, 0))s of grace left"
+    }
+}

@@ -1,0 +1,113 @@
+/// Renders a timeline as text for people: aligned times, one event a line, who acted, the
+/// container, what happened; optionally the rule under each event; colour only when asked.
+public struct TimelineText {
+    /// Whether to print each event's rule id, reason and source under it.
+    public var explain: Bool
+    /// Whether to use ANSI colours (the caller decides: a terminal, and `NO_COLOR` unset).
+    public var color: Bool
+
+    /// Creates a renderer.
+    public init(explain: Bool = false, color: Bool = false) {
+        self.explain = explain
+        self.color = color
+    }
+
+    /// The whole text, ending with a newline.
+    public func render(_ t: Timeline) -> String {
+        let words = EventText(t)
+        var out = ""
+        out += paint("podterm · \(t.scenarioName) · seed \(t.seed) · Kubernetes \(t.kubernetesVersion)", .bold) + "\n"
+        let times = t.events.map { formatClock($0.time) }
+        let timeWidth = max(times.map(\.count).max() ?? 0, 4)
+        let actors = t.events.map { words.actorName($0.actor) }
+        let actorWidth = max(actors.map(\.count).max() ?? 0, 3)
+        let containers = t.events.map { words.containerName($0) }
+        let containerWidth = max(containers.map(\.count).max() ?? 0, 9)
+        out += paint(pad("time", timeWidth, left: true) + "  " + pad("who", actorWidth) + "  " + pad("container", containerWidth) + "  what", .dim) + "\n"
+        for (i, e) in t.events.enumerated() {
+            let style = Style.forActor(e.actor)
+            out += pad(times[i], timeWidth, left: true) + "  " + paint(pad(actors[i], actorWidth), style) + "  "
+                + pad(containers[i], containerWidth) + "  " + words.message(e) + "\n"
+            if explain {
+                let indent = String(repeating: " ", count: timeWidth + 2)
+                out += paint(indent + "↳ \(e.rule.id): \(e.rule.reason)", .dim) + "\n"
+                out += paint(indent + "  source: \(e.rule.source)", .dim) + "\n"
+            }
+        }
+        out += "\n" + summary(t)
+        return out
+    }
+
+    /// The closing lines: each container's end and the pod's.
+    public func summary(_ t: Timeline) -> String {
+        var out = ""
+        for c in t.containers {
+            let role = c.isSidecar ? "sidecar " : "container "
+            if let x = c.lastExit {
+                var line = role + c.name + ": exit \(x.code) (\(x.reason.rawValue)) at \(formatClock(x.at))"
+                if c.sigkillAt != nil { line += ", SIGKILLed by the runtime" }
+                if c.restarts > 0 { line += ", restarted \(c.restarts)×" }
+                out += line + "\n"
+            } else {
+                out += role + c.name + ": still running" + (c.restarts > 0 ? " (restarted \(c.restarts)×)" : "") + "\n"
+            }
+        }
+        if let gone = t.pod.goneAt, let phase = t.pod.phase {
+            var line = "pod \(t.pod.name): \(phase.rawValue), gone at \(formatClock(gone))"
+            if let d = t.pod.deletedAt { line += ", \(formatDuration(gone - d)) after deletion" }
+            out += line + "\n"
+        } else if t.pod.deletedAt != nil {
+            out += "pod \(t.pod.name): still terminating when the run ended\n"
+        }
+        if t.hitHorizon { out += "run stopped at its horizon, \(formatClock(t.endedAt)), with work pending\n" }
+        return out
+    }
+
+    enum Style {
+        case bold, dim, api, kubelet, runtime, kernel, process, network
+
+        static func forActor(_ a: Actor) -> Style {
+            switch a {
+            case .scenario, .kubectl, .api: return .api
+            case .endpoints, .consumer: return .network
+            case .kubelet: return .kubelet
+            case .runtime: return .runtime
+            case .kernel: return .kernel
+            case .process: return .process
+            }
+        }
+
+        var code: String {
+            switch self {
+            case .bold: return "1"
+            case .dim: return "2"
+            case .api: return "34"
+            case .kubelet: return "36"
+            case .runtime: return "35"
+            case .kernel: return "31"
+            case .process: return "32"
+            case .network: return "33"
+            }
+        }
+    }
+
+    private func paint(_ s: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.code)m\(s)\u{1B}[0m" : s
+    }
+
+    private func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
+        let n = s.count
+        guard n < width else { return s }
+        let fill = String(repeating: " ", count: width - n)
+        return left ? fill + s : s + fill
+    }
+}
+
+/// A virtual time as seconds with milliseconds: `0.000s`, `30.000s`, `125.250s`.
+public func formatClock(_ ms: Millis) -> String {
+    let sign = ms < 0 ? "-" : ""
+    let a = abs(ms)
+    var frac = String(a % 1000)
+    while frac.count < 3 { frac = "0" + frac }
+    return "\(sign)\(a / 1000).\(frac)s"
+}

@@ -1,0 +1,166 @@
+/// The container runtime's part (containerd and its shim, as the kubelet drives it through CRI):
+/// starts each container's command as PID 1 of a fresh PID namespace, stops a container with
+/// its stop signal and a timeout, runs exec hooks inside it, and reports exit codes.
+///
+/// Rules: `kubelet.md`, "The container runtime".
+final class ContainerRuntime {
+    unowned let engine: Engine
+
+    /// One container as the runtime sees it.
+    struct Container {
+        let spec: ContainerSpec
+        let argv: [String]
+        let stopSignal: Signal
+        let isSidecar: Bool
+        var namespace: Int?
+        var instance = 0
+        var running = false
+        var oomKilled = false
+        /// Exec'd hook processes waiting for an answer: pid → kubelet hook run id.
+        var execs: [Int: Int] = [:]
+    }
+
+    var containers: [Container] = []
+
+    init(engine: Engine) throws {
+        self.engine = engine
+        let s = engine.scenario
+        let version = s.kubernetesVersion
+        for (spec, sidecar) in s.pod.sidecars.map({ ($0, true) }) + s.pod.containers.map({ ($0, false) }) {
+            let image = s.images[spec.image]
+            let argv = spec.argv(image: image)
+            guard !argv.isEmpty else { throw ModelError.noCommand(container: spec.name) }
+            let signal: Signal
+            if let own = spec.stopSignal, version >= KubernetesVersion(1, 33) {
+                signal = own
+            } else {
+                signal = image?.stopSignal ?? .term
+            }
+            containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar))
+            engine.recorder.containers.append(ContainerRecord(
+                name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv, exits: [],
+                stopSignalAt: nil, sigkillAt: nil, restarts: 0, preStop: nil))
+        }
+    }
+
+    var kernel: Kernel { engine.kernel }
+
+    /// Starts every container at t=0 (sidecars first, as the kubelet starts them).
+    func startAll() {
+        for i in containers.indices { start(i) }
+    }
+
+    func start(_ c: Int) {
+        let ns = kernel.newNamespace(container: c, instance: containers[c].instance)
+        containers[c].namespace = ns
+        containers[c].running = true
+        containers[c].oomKilled = false
+        kernel.spawn(containers[c].argv, in: ns, parent: nil, actor: .runtime, rule: .runtimeStart)
+    }
+
+    /// The PID 1 of a running container.
+    func initProcess(_ c: Int) -> Int? {
+        guard containers[c].running, let ns = containers[c].namespace else { return nil }
+        return kernel.namespaces[ns].initProcess
+    }
+
+    // MARK: StopContainer
+
+    /// CRI `StopContainer(timeout)`: the stop signal to PID 1, then SIGKILL after `timeout`
+    /// seconds; `timeout == 0` is SIGKILL at once.
+    func stop(_ c: Int, timeout: Int) {
+        guard let pid = initProcess(c) else { return }
+        if timeout > 0 {
+            engine.recorder.containers[c].stopSignalAt = engine.now
+            kernel.send(containers[c].stopSignal, to: pid, origin: .runtime, actor: .runtime)
+            engine.schedule(.stopTimeout(container: c, instance: containers[c].instance), after: timeout * 1000)
+        } else {
+            sigkill(c)
+        }
+    }
+
+    func stopTimeout(container c: Int, instance: Int) {
+        guard containers[c].instance == instance, containers[c].running else { return }
+        sigkill(c)
+    }
+
+    private func sigkill(_ c: Int) {
+        guard let pid = initProcess(c) else { return }
+        engine.recorder.containers[c].sigkillAt = engine.now
+        kernel.send(.kill, to: pid, origin: .runtime, actor: .runtime)
+    }
+
+    // MARK: exec hooks
+
+    /// Runs `argv` inside the container (runc exec); the kubelet hears back through `execProcessExited`.
+    /// Returns false when the container is not running.
+    func exec(_ c: Int, argv: [String], hookRun: Int) -> Bool {
+        guard containers[c].running, let ns = containers[c].namespace else { return false }
+        // Registered before the spawn: a program that ends at once answers during it.
+        containers[c].execs[kernel.procs.count] = hookRun
+        kernel.spawn(argv, in: ns, parent: nil, setsid: true, actor: .runtime, rule: .kubeletPreStopHandlers)
+        return true
+    }
+
+    func execProcessExited(_ pid: Int, status: WaitStatus) {
+        let c = kernel.procs[pid].container
+        if let run = containers[c].execs.removeValue(forKey: pid) {
+            engine.kubelet.execHookExited(container: c, run: run, status: status)
+        }
+    }
+
+    // MARK: container exit
+
+    /// PID 1 of the namespace was collected: the container has exited.
+    func containerInitExited(namespace ns: Int, status: WaitStatus) {
+        let c = kernel.namespaces[ns].container
+        guard containers[c].namespace == ns, containers[c].running else { return }
+        containers[c].running = false
+        containers[c].instance += 1
+        let code = status.exitCode
+        let reason: ContainerReason = containers[c].oomKilled ? .oomKilled : (code == 0 ? .completed : .error)
+        engine.recorder.containers[c].exits.append(ContainerExit(at: engine.now, code: code, reason: reason))
+        engine.record(.runtime, .containerExited(code: code, reason: reason), container: c, process: kernel.namespaces[ns].initProcess, rule: .runtimeExitCode)
+        // Pending exec hooks die with the container.
+        for (pid, run) in containers[c].execs.sorted(by: { $0.key < $1.key }) {
+            containers[c].execs[pid] = nil
+            engine.kubelet.execHookExited(container: c, run: run, status: kernel.procs[pid].status ?? .signaled(.kill))
+        }
+        engine.kubelet.containerExited(c, code: code, reason: reason)
+    }
+
+    /// The kernel's OOM killer kills the container's cgroup.
+    func oomKill(_ c: Int) {
+        guard containers[c].running, let ns = containers[c].namespace else { return }
+        containers[c].oomKilled = true
+        engine.record(.kernel, .oomKill, container: c, rule: .kernelOOMKill)
+        kernel.oomKillAll(ns)
+    }
+
+    /// The route answering `path` in container `c`: the first live process (by PID) that declares it.
+    func route(in c: Int, path: String) -> HTTPRoute? {
+        guard containers[c].running, let ns = containers[c].namespace else { return nil }
+        for pid in kernel.namespaces[ns].members where kernel.procs[pid].alive {
+            if let r = kernel.procs[pid].program.httpRoute(path) { return r }
+        }
+        return nil
+    }
+
+    /// Index of the container with this name.
+    func index(of name: String) -> Int? { containers.firstIndex { $0.spec.name == name } }
+}
+
+/// A scenario the engine cannot run, found while building the world.
+public enum ModelError: Error, Equatable, CustomStringConvertible {
+    /// A container with neither a command nor an image entrypoint/cmd.
+    case noCommand(container: String)
+    /// A stop action names a container that does not exist.
+    case unknownContainer(String)
+
+    public var description: String {
+        switch self {
+        case .noCommand(let c): return "container \(c) has no command: give it `command`, or an image with an entrypoint or cmd under `images:`"
+        case .unknownContainer(let c): return "no container named \(c)"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// A rule of the real systems that an event follows: a stable id, one sentence of why, and its source.
+///
+/// Every timeline event names one. The ids are the ones of `shared/reference/` (kubelet.md,
+/// linux-init.md) so that a reader can look each one up; `podterm run --explain` prints the
+/// reason and source under every event. Ids are stable: scripts and expectations may match on them.
+public enum Rule: String, CaseIterable, Sendable, Codable {
+    // Scenario and API server
+    case scenarioStart = "scenario.start"
+    case apiDeleteGrace = "api.delete-grace"
+    case apiShortenOnly = "api.shorten-only"
+    case kubectlGraceFlags = "kubectl.grace-flags"
+    case apiForceDelete = "api.force-delete"
+    // Kubelet
+    case kubeletEffectiveGrace = "kubelet.effective-grace"
+    case kubeletForceDeleteFullGrace = "kubelet.force-delete-full-grace"
+    case kubeletParallel = "kubelet.parallel"
+    case kubeletPreStopBudget = "kubelet.prestop-budget"
+    case kubeletPreStopBudgetLegacy = "kubelet.prestop-budget-legacy"
+    case kubeletMin2s = "kubelet.min-2s"
+    case kubeletPreStopFails = "kubelet.prestop-fails"
+    case kubeletPreStopOverrun = "kubelet.prestop-overrun"
+    case kubeletPreStopHandlers = "kubelet.prestop-handlers"
+    case kubeletSidecarOrder = "kubelet.sidecar-order"
+    case kubeletPodGone = "kubelet.pod-gone"
+    case kubeletRestart = "kubelet.restart-backoff"
+    // Endpoints
+    case endpointsTerminating = "endpoints.terminating"
+    case endpointsConsumerDelay = "endpoints.consumer-delay"
+    // Runtime
+    case containerdStop = "containerd.stop"
+    case containerdStopSignal = "containerd.stop-signal"
+    case runtimeExitCode = "runtime.exit-code"
+    case runtimeSignalInitOnly = "runtime.signal-init-only"
+    case runtimeStart = "runtime.start"
+    // Kernel
+    case kernelPid1Unkillable = "kernel.pid1-unkillable"
+    case kernelPid1IgnoresDefault = "kernel.pid1-ignores-default"
+    case kernelIgnored = "kernel.ignored"
+    case kernelDefaultFatal = "kernel.default-fatal"
+    case kernelUncatchable = "kernel.uncatchable"
+    case kernelCaught = "kernel.caught"
+    case kernelNamespaceZap = "kernel.namespace-zap"
+    case kernelReparent = "kernel.reparent"
+    case kernelZombie = "kernel.zombie"
+    case kernelReap = "kernel.reap"
+    case kernelOOMKill = "kernel.oom-kill"
+    case kernelFork = "kernel.fork"
+    case kernelExit = "kernel.exit"
+    case kernelKill = "kernel.kill"
+    case kernelDeadTarget = "kernel.dead-target"
+    // Programs
+    case appHandler = "app.handler"
+    case appExit = "app.exit"
+    case appReraise = "app.reraise"
+    case processSleep = "coreutils.sleep"
+
+    /// The stable id, e.g. `kernel.pid1-ignores-default`.
+    public var id: String { rawValue }
+
+    /// One sentence of why the real system behaves so.
+    public var reason: String { Rule.table[self]!.reason }
+
+    /// Where the rule comes from: a source file and function, documentation, or an experiment.
+    public var source: String { Rule.table[self]!.source }
+
+    private static let table: [Rule: (reason: String, source: String)] = [
+        .scenarioStart: ("The scenario starts with every container running its declared process tree.", "podterm scenario model"),
+        .apiDeleteGrace: ("A delete sets deletionTimestamp = now + grace; grace is the delete's gracePeriodSeconds, else spec.terminationGracePeriodSeconds (default 30).", "kubernetes pkg/registry/core/pod/strategy.go CheckGracefulDelete; apiserver registry/rest/delete.go BeforeDelete"),
+        .apiShortenOnly: ("A second delete may only shorten the grace period; a longer one changes nothing.", "kubernetes apiserver registry/rest/delete.go BeforeDelete"),
+        .kubectlGraceFlags: ("kubectl delete: no flag uses the pod's grace; --now means 1; --grace-period=0 without --force means 1; --force with 0 removes the object at once.", "kubernetes staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go Complete"),
+        .apiForceDelete: ("A delete with grace 0 removes the pod object from the API at once; the kubelet still has to stop the containers.", "kubernetes apiserver registry/rest/delete.go BeforeDelete; docs: force deletion"),
+        .kubeletEffectiveGrace: ("The kubelet takes the smallest grace it was given; an explicit 0 falls back to the pod's terminationGracePeriodSeconds; never below 1.", "kubernetes pkg/kubelet/pod_workers.go calculateEffectiveGracePeriod"),
+        .kubeletForceDeleteFullGrace: ("After --force --grace-period=0 the object is gone, but the node still gives the containers the pod's full grace period.", "kubernetes pod_workers.go calculateEffectiveGracePeriod; issues #113717, #120449"),
+        .kubeletParallel: ("Every running container is stopped in its own goroutine at the same moment.", "kubernetes pkg/kubelet/kuberuntime/kuberuntime_container.go killContainersWithSyncResult"),
+        .kubeletPreStopBudget: ("preStop runs first and counts against the grace period: the whole seconds it took are subtracted before the stop signal.", "kubernetes kuberuntime_container.go killContainer, executePreStopHook (v1.28+)"),
+        .kubeletPreStopBudgetLegacy: ("Before v1.28 the override grace replaced what was left after preStop, so the runtime got the full grace after the hook.", "kubernetes kuberuntime_container.go killContainer (≤ v1.27; fixed by PR #115835)"),
+        .kubeletMin2s: ("The runtime is always given at least 2 seconds between the stop signal and SIGKILL.", "kubernetes kuberuntime_manager.go minimumGracePeriodInSeconds = 2; killContainer"),
+        .kubeletPreStopFails: ("A failed hook only emits a FailedPreStopHook warning; termination goes on at once with the grace left.", "kubernetes kuberuntime_container.go executePreStopHook"),
+        .kubeletPreStopOverrun: ("A hook still running when the grace runs out is abandoned, not cancelled; an exec hook runs on until the container dies.", "kubernetes kuberuntime_container.go executePreStopHook"),
+        .kubeletPreStopHandlers: ("exec runs inside the container, httpGet is a request from the kubelet to the pod, sleep waits in the kubelet.", "kubernetes pkg/kubelet/lifecycle/handlers.go; KEP-3960"),
+        .kubeletSidecarOrder: ("Restartable init containers are stopped only after every regular container has stopped, the last-defined first.", "kubernetes kuberuntime_termination_order.go newTerminationOrdering, waitForTurn; KEP-753"),
+        .kubeletPodGone: ("Once every container has stopped the pod reaches a terminal phase and the kubelet removes the API object.", "kubernetes pkg/kubelet/status/status_manager.go; docs pod-lifecycle"),
+        .kubeletRestart: ("A container that exits while the pod is not terminating is restarted per restartPolicy: the first time at once, then after 10 s doubling up to 5 min.", "kubernetes kuberuntime_manager.go doBackOff; pkg/kubelet/kubelet.go backOffPeriod, MaxContainerBackOff"),
+        .endpointsTerminating: ("As soon as deletionTimestamp is set the pod's endpoint becomes ready=false, terminating=true in its EndpointSlice.", "kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint; KEP-1669"),
+        .endpointsConsumerDelay: ("Each consumer of endpoints (kube-proxy on each node, an ingress, a mesh) applies the change after its own delay; nothing orders it against SIGTERM.", "docs pod-lifecycle 'Pod Termination Flow'; KEP-1669"),
+        .containerdStop: ("StopContainer sends the stop signal once to the container's PID 1, waits up to the timeout, then sends SIGKILL.", "containerd internal/cri/server/container_stop.go stopContainer"),
+        .containerdStopSignal: ("The stop signal is the container's lifecycle.stopSignal, else the image's STOPSIGNAL, else SIGTERM; the final kill is always SIGKILL.", "containerd internal/cri/server/container_stop.go; KEP-4960"),
+        .runtimeExitCode: ("A container whose PID 1 was killed by signal N reports 128+N; the reason is Completed for 0, Error otherwise, OOMKilled after an OOM kill.", "containerd pkg/sys/reaper/reaper_unix.go; internal/cri/server/helpers.go"),
+        .runtimeSignalInitOnly: ("The runtime signals only PID 1 of the container; other processes hear the stop signal only if PID 1 forwards it.", "containerd task.Kill without WithKillAll; pid_namespaces(7)"),
+        .runtimeStart: ("The runtime starts the container's command as PID 1 of a fresh PID namespace.", "containerd/runc; pid_namespaces(7)"),
+        .kernelPid1Unkillable: ("The first process of a PID namespace is marked unkillable by default.", "linux kernel/fork.c copy_process (SIGNAL_UNKILLABLE)"),
+        .kernelPid1IgnoresDefault: ("A signal sent to PID 1 of a namespace while its disposition is the default is discarded at send time (SIGKILL/SIGSTOP from an ancestor namespace aside).", "linux kernel/signal.c sig_task_ignored, send_signal_locked"),
+        .kernelIgnored: ("A signal whose disposition is ignore, or whose default action is to ignore, is discarded.", "linux kernel/signal.c sig_handler_ignored"),
+        .kernelDefaultFatal: ("A process that is not PID 1 dies of a fatal signal left at its default disposition.", "linux kernel/signal.c get_signal"),
+        .kernelUncatchable: ("SIGKILL cannot be caught, blocked or ignored.", "linux kernel/signal.c do_sigaction, sig_kernel_only"),
+        .kernelCaught: ("A signal with a handler installed runs the handler.", "linux kernel/signal.c get_signal, handle_signal"),
+        .kernelNamespaceZap: ("When PID 1 of a namespace exits, the kernel SIGKILLs every other process in it before PID 1 can be reaped.", "linux kernel/pid_namespace.c zap_pid_ns_processes; kernel/exit.c find_child_reaper"),
+        .kernelReparent: ("When a process exits its children go to the nearest subreaper ancestor, else to PID 1 of the namespace.", "linux kernel/exit.c find_new_reaper"),
+        .kernelZombie: ("A dead process stays a zombie until its parent waits for it.", "linux kernel/exit.c exit_notify; kernel/signal.c do_notify_parent"),
+        .kernelReap: ("A parent's wait() collects a dead child's status and frees its process-table entry.", "linux kernel/exit.c do_wait"),
+        .kernelOOMKill: ("Exceeding the container's memory limit makes the OOM killer SIGKILL it: no preStop, no stop signal, no grace (cgroup v2 memory.oom.group kills the whole container).", "linux mm/oom_kill.c; kubernetes kuberuntime_container_linux.go; docs node-pressure eviction"),
+        .kernelFork: ("fork() creates a child in the parent's PID namespace, process group and session.", "linux kernel/fork.c"),
+        .kernelExit: ("A process that calls exit() ends with that status.", "linux kernel/exit.c do_exit"),
+        .kernelKill: ("kill(2) from a process posts the signal; what happens next depends on the target's disposition and the PID 1 rules.", "linux kernel/signal.c kill_pid_info, send_signal_locked"),
+        .kernelDeadTarget: ("A signal to a process that has already exited does nothing.", "linux kernel/signal.c kill_pid_info (ESRCH); zombies ignore signals"),
+        .appHandler: ("The program's signal handler runs its cleanup, as the scenario declares.", "scenario programs: section"),
+        .appExit: ("The program finishes its work and exits, as the scenario declares.", "scenario programs: section"),
+        .appReraise: ("The handler restores the default disposition and re-raises the signal to die of it; as PID 1 the re-raised signal is discarded.", "signal(7); kernel/signal.c sig_task_ignored"),
+        .processSleep: ("sleep(1) waits and exits 0; it installs no handlers, so a fatal signal kills it.", "coreutils src/sleep.c"),
+    ]
+}

@@ -1,0 +1,170 @@
+/// One thing that happened at one virtual millisecond, with the rule it follows.
+///
+/// A small value: indices for containers and processes, no text. Renderers make the words
+/// (`TimelineText`, `TimelineJSON`), so a sweep that runs many simulations pays no string cost.
+public struct TimelineEvent: Sendable, Equatable {
+    /// When, in ms since the scenario started.
+    public var time: Millis
+    /// Who acted: the API server, the kubelet, the runtime, the kernel, a process…
+    public var actor: Actor
+    /// What happened.
+    public var kind: EventKind
+    /// The container it concerns (index into `Timeline.containers`), if any.
+    public var container: Int?
+    /// The process it concerns (index into `Timeline.processes`), if any.
+    public var process: Int?
+    /// The signal involved, if any.
+    public var signal: Signal?
+    /// The rule of the real system that this event follows.
+    public var rule: Rule
+
+    /// Creates an event.
+    public init(time: Millis, actor: Actor, kind: EventKind, container: Int? = nil, process: Int? = nil, signal: Signal? = nil, rule: Rule) {
+        self.time = time
+        self.actor = actor
+        self.kind = kind
+        self.container = container
+        self.process = process
+        self.signal = signal
+        self.rule = rule
+    }
+}
+
+/// Who did something on the timeline.
+public enum Actor: Sendable, Equatable, Hashable {
+    /// The scenario itself (start, horizon).
+    case scenario
+    /// `kubectl` or another API client.
+    case kubectl
+    /// The API server.
+    case api
+    /// The EndpointSlice controller.
+    case endpoints
+    /// A consumer of endpoints, by index into `Timeline.consumers`.
+    case consumer(Int)
+    /// The kubelet.
+    case kubelet
+    /// The container runtime (containerd and its shim).
+    case runtime
+    /// The Linux kernel.
+    case kernel
+    /// A process, by index into `Timeline.processes`.
+    case process(Int)
+}
+
+/// Who sent a signal.
+public enum SignalOrigin: Sendable, Equatable, Hashable {
+    /// The container runtime, from outside the container's PID namespace.
+    case runtime
+    /// The kernel tearing down a PID namespace whose PID 1 died.
+    case namespaceTeardown
+    /// The kernel's OOM killer.
+    case oomKiller
+    /// A process (index into `Timeline.processes`), from inside the namespace.
+    case process(Int)
+
+    /// Whether the sender stands outside the target's PID namespace (or is the kernel), which
+    /// lets SIGKILL reach PID 1.
+    public var isOutsideOrKernel: Bool {
+        if case .process = self { return false }
+        return true
+    }
+}
+
+/// Why a signal did nothing.
+public enum DiscardReason: String, Sendable, Equatable {
+    /// PID 1 of a namespace with the default disposition.
+    case pid1Default = "pid1-default"
+    /// Disposition set to ignore.
+    case ignored = "ignored"
+    /// The default action of this signal is to ignore it.
+    case defaultIgnore = "default-ignore"
+    /// The target had already exited.
+    case deadTarget = "dead-target"
+}
+
+/// How a process ended.
+public enum WaitStatus: Sendable, Equatable, Hashable {
+    /// It called `exit(code)`.
+    case exited(Int)
+    /// It was killed by a signal.
+    case signaled(Signal)
+
+    /// The exit code shells and runtimes report: the code, or 128+N.
+    public var exitCode: Int {
+        switch self {
+        case .exited(let c): return c
+        case .signaled(let s): return s.exitCode
+        }
+    }
+}
+
+/// What happened, with the few numbers needed to describe it.
+public enum EventKind: Sendable, Equatable {
+    /// A process started (`process` is it); parent is nil when the runtime started it.
+    case processStarted(parent: Int?)
+    /// `kubectl delete pod`, with the grace period the API will use (nil: force, removed at once).
+    case deleteRequested(DeleteOptions, grace: Int)
+    /// The API server set deletionTimestamp: the pod is Terminating.
+    case podTerminating(grace: Int)
+    /// The API object is gone (force delete, or the kubelet's final delete).
+    case podObjectRemoved
+    /// The kubelet starts stopping the pod with this effective grace.
+    case killPod(grace: Int)
+    /// The EndpointSlice marks the pod ready=false, terminating=true.
+    case endpointNotReady
+    /// A consumer of endpoints stops routing to the pod.
+    case consumerStopped
+    /// The kubelet starts the preStop hook of `container`.
+    case preStopStarted(LifecycleHandler)
+    /// The hook finished: succeeded or failed, after how long.
+    case preStopFinished(succeeded: Bool, elapsed: Millis, detail: Int)
+    /// The grace period ran out before the hook finished; the hook is abandoned.
+    case preStopAbandoned(elapsed: Millis)
+    /// A sidecar waits for the containers that must stop before it.
+    case sidecarWaits
+    /// The kubelet asks the runtime to stop the container with this timeout (seconds).
+    case stopContainer(timeout: Int, floored: Bool)
+    /// A signal was sent to `process` (the actor sent it).
+    case signalSent(origin: SignalOrigin)
+    /// The kernel discarded the signal.
+    case signalDiscarded(DiscardReason)
+    /// The process's handler runs.
+    case signalCaught(cleanup: Millis)
+    /// The process's handler runs again while it is already shutting down: nothing new happens.
+    case signalCaughtAgain
+    /// The process was killed by the signal.
+    case killedBySignal(origin: SignalOrigin)
+    /// The process exited with a code.
+    case exited(code: Int)
+    /// The process is a zombie until its parent waits.
+    case becameZombie(parent: Int)
+    /// The process's status was collected (`process`), by a parent (nil: the runtime or the kernel).
+    case reaped(by: Int?)
+    /// The process was re-parented to `newParent`.
+    case reparented(newParent: Int)
+    /// PID 1 of the container died: the kernel kills the rest of the namespace.
+    case namespaceTeardown(victims: Int)
+    /// The OOM killer kills the container's cgroup.
+    case oomKill
+    /// The container ended: exit code and reason.
+    case containerExited(code: Int, reason: ContainerReason)
+    /// The kubelet restarts the container.
+    case containerRestarted(restartCount: Int)
+    /// A process could not start: its program is unknown (exit 127).
+    case execFailed
+    /// The pod reached a terminal phase and is gone.
+    case podGone(phase: PodPhase)
+    /// The run reached its horizon with work still pending.
+    case horizonReached(pending: Int)
+}
+
+/// The reason Kubernetes reports for a terminated container.
+public enum ContainerReason: String, Sendable, Equatable, Codable {
+    case completed = "Completed", error = "Error", oomKilled = "OOMKilled"
+}
+
+/// A pod's terminal phase.
+public enum PodPhase: String, Sendable, Equatable, Codable {
+    case succeeded = "Succeeded", failed = "Failed"
+}

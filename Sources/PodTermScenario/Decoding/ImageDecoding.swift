@@ -1,0 +1,42 @@
+import Foundation
+import PodTerm
+
+/// A decoded image, with the nodes later checks point at.
+struct DecodedImage {
+    var spec: ImageSpec
+    var node: SourceNode
+    var keyNode: SourceNode
+    var entrypointNode: SourceNode?
+    var cmdNode: SourceNode?
+}
+
+/// Decodes `images:`: image name → what its Dockerfile says (ENTRYPOINT, CMD, STOPSIGNAL).
+enum ImageDecoding {
+    static func decode(_ node: SourceNode?) throws -> [String: DecodedImage] {
+        guard let node else { return [:] }
+        let images = try entries(node, path: "images", example: "example/app:1.0: {entrypoint: [/app/server]}")
+        var out: [String: DecodedImage] = [:]
+        for e in images {
+            let path = "images.\(e.key)"
+            let i = try MappingReader(e.value, path: path, known: ["entrypoint", "cmd", "stopSignal"])
+            let spec = ImageSpec(
+                entrypoint: try i.value("entrypoint").map { try Scalars.command($0, path + ".entrypoint") },
+                cmd: try i.value("cmd").map { try Scalars.command($0, path + ".cmd") },
+                stopSignal: try i.signal("stopSignal"))
+            out[e.key] = DecodedImage(
+                spec: spec, node: e.value, keyNode: e.keyNode,
+                entrypointNode: i.value("entrypoint"), cmdNode: i.value("cmd"))
+        }
+        return out
+    }
+
+    /// The entries of a mapping whose keys are names chosen by the user (no unknown-key check).
+    static func entries(_ node: SourceNode, path: String, example: String) throws -> [SourceNode.Entry] {
+        switch node.content {
+        case .mapping(let e): return e
+        case .scalar(let s) where s.kind == .null: return []
+        default:
+            throw LocatedError(at: node, "\(path): expected a mapping like \(example), got \(node.shortDescription)")
+        }
+    }
+}

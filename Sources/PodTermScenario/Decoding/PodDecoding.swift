@@ -1,0 +1,92 @@
+import Foundation
+import PodTerm
+
+/// A decoded pod, with the nodes later checks point at.
+struct DecodedPod {
+    var spec: PodSpec
+    /// Sidecars, then regular containers (the order the engine uses).
+    var allContainers: [DecodedContainer]
+}
+
+/// Decodes `pod:`: the fields of a Pod's spec, plus `metadata`.
+enum PodDecoding {
+    static let keys = [
+        "metadata", "terminationGracePeriodSeconds", "restartPolicy", "initContainers", "containers",
+        "shareProcessNamespace",
+    ]
+
+    /// Real pod fields that do not change how the pod stops: accepted so manifests paste, then ignored.
+    static let ignoredKeys = [
+        "volumes", "serviceAccountName", "serviceAccount", "automountServiceAccountToken", "nodeSelector",
+        "nodeName", "affinity", "tolerations", "topologySpreadConstraints", "securityContext",
+        "imagePullSecrets", "dnsPolicy", "dnsConfig", "hostname", "subdomain", "hostAliases",
+        "priorityClassName", "priority", "schedulerName", "enableServiceLinks", "runtimeClassName",
+    ]
+
+    static func decode(_ node: SourceNode) throws -> DecodedPod {
+        let specHint = "pod holds the fields of a Pod's spec directly, plus metadata; move the fields under spec: up one level and drop apiVersion and kind"
+        let pod = try MappingReader(
+            node, path: "pod", known: keys, ignored: ignoredKeys,
+            hints: ["spec": specHint, "apiVersion": specHint, "kind": specHint])
+
+        var name = "pod"
+        if let meta = pod.value("metadata") {
+            let m = try MappingReader(
+                meta, path: "pod.metadata", known: ["name", "namespace", "labels", "annotations"],
+                ignored: ["generateName"])
+            name = try m.string("name") ?? name
+        }
+        if let share = pod.value("shareProcessNamespace"), try Scalars.bool(share, "pod.shareProcessNamespace") {
+            throw LocatedError(
+                at: share,
+                "shareProcessNamespace: true is not modelled yet: the containers would share one PID namespace whose PID 1 is the pause process; remove it or set it to false")
+        }
+        let grace = try pod.int("terminationGracePeriodSeconds", min: 0) ?? 30
+        let restart = try pod.oneOf("restartPolicy", RestartPolicy.allCases.map { ($0.rawValue, $0) }) ?? .always
+
+        var all: [DecodedContainer] = []
+        var initSpecs: [ContainerSpec] = []
+        if let list = pod.value("initContainers") {
+            let items = try Scalars.list(list, "pod.initContainers", example: "- name: proxy …")
+            for (i, item) in items.enumerated() {
+                let c = try ContainerDecoding.decode(item, listPath: "pod.initContainers", index: i, isInit: true)
+                initSpecs.append(c.spec)
+                all.append(c)
+            }
+        }
+        let containersNode = try pod.required("containers", ": a pod needs at least one container")
+        let items = try Scalars.list(containersNode, "pod.containers", example: "- name: app …")
+        guard !items.isEmpty else {
+            throw LocatedError(at: containersNode, "pod.containers: a pod needs at least one container")
+        }
+        var specs: [ContainerSpec] = []
+        for (i, item) in items.enumerated() {
+            let c = try ContainerDecoding.decode(item, listPath: "pod.containers", index: i, isInit: false)
+            specs.append(c.spec)
+            all.append(c)
+        }
+
+        var seen: [String: NodeOrigin] = [:]
+        for c in all {
+            if let first = seen[c.spec.name] {
+                var at = ""
+                if case .file(let line, _) = first { at = " (first at line \(line))" }
+                throw LocatedError(
+                    at: c.nameNode, "container name '\(c.spec.name)' is used twice\(at): names must be unique across the pod")
+            }
+            seen[c.spec.name] = c.nameNode.origin
+        }
+        for c in all {
+            if case .sleep(let seconds)? = c.spec.preStop, seconds > grace, let node = c.sleepSecondsNode {
+                throw LocatedError(
+                    at: node,
+                    "\(c.path).lifecycle.preStop.sleep.seconds: \(seconds) is longer than the pod's terminationGracePeriodSeconds (\(grace)); the API server rejects such a pod")
+            }
+        }
+
+        let spec = PodSpec(
+            name: name, terminationGracePeriodSeconds: grace, restartPolicy: restart,
+            initContainers: initSpecs, containers: specs)
+        return DecodedPod(spec: spec, allContainers: all)
+    }
+}

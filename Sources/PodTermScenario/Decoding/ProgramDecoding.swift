@@ -1,0 +1,101 @@
+import Foundation
+import PodTerm
+
+/// A decoded program, with the nodes later checks point at.
+struct DecodedProgram {
+    var spec: ProgramSpec
+    var path: String
+    var keyNode: SourceNode
+    /// The `command` node of each child, in order.
+    var childCommandNodes: [SourceNode]
+}
+
+/// Decodes `programs:`: executable path or base name → how the program behaves.
+enum ProgramDecoding {
+    static let keys = ["signals", "runsFor", "exitCode", "reaps", "children", "http"]
+
+    static func decode(_ node: SourceNode?) throws -> [String: DecodedProgram] {
+        guard let node else { return [:] }
+        var out: [String: DecodedProgram] = [:]
+        for e in try ImageDecoding.entries(node, path: "programs", example: "/app/server: {signals: {SIGTERM: {cleanup: 3s}}}") {
+            out[e.key] = try program(e.value, path: "programs.\(e.key)", keyNode: e.keyNode)
+        }
+        return out
+    }
+
+    static func program(_ node: SourceNode, path: String, keyNode: SourceNode) throws -> DecodedProgram {
+        let p = try MappingReader(node, path: path, known: keys)
+        var spec = ProgramSpec()
+        if let signals = p.value("signals") { spec.signals = try self.signals(signals, path: path + ".signals") }
+        spec.runsFor = try p.duration("runsFor")
+        spec.exitCode = try p.int("exitCode", min: 0, max: 255) ?? 0
+        spec.reaps = try p.oneOf("reaps", ReapPolicy.allCases.map { ($0.rawValue, $0) }) ?? .ownChildren
+        var childNodes: [SourceNode] = []
+        if let children = p.value("children") {
+            let items = try Scalars.list(children, path + ".children", example: "- command: [/app/worker]")
+            for (i, item) in items.enumerated() {
+                let cpath = "\(path).children.\(i)"
+                let c = try MappingReader(item, path: cpath, known: ["command", "setsid", "startAfter"])
+                let command = try c.required("command")
+                spec.children.append(ChildSpec(
+                    command: try Scalars.stringList(command, cpath + ".command", nonEmpty: true),
+                    setsid: try c.bool("setsid") ?? false,
+                    startAfter: try c.duration("startAfter") ?? 0))
+                childNodes.append(command)
+            }
+        }
+        if let http = p.value("http") {
+            for e in try ImageDecoding.entries(http, path: path + ".http", example: "/drain: {takes: 5s}") {
+                let rpath = "\(path).http.\(e.key)"
+                let r = try MappingReader(e.value, path: rpath, known: ["takes", "status"])
+                let takes = try Scalars.duration(try r.required("takes", ": how long the request takes, e.g. takes: 5s"), rpath + ".takes")
+                spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", min: 100, max: 599) ?? 200)
+            }
+        }
+        return DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
+    }
+
+    static func signals(_ node: SourceNode, path: String) throws -> [Signal: SignalBehavior] {
+        var out: [Signal: SignalBehavior] = [:]
+        var written: [Signal: String] = [:]
+        for e in try ImageDecoding.entries(node, path: path, example: "SIGTERM: {cleanup: 3s, exitCode: 0}") {
+            let sig = try Scalars.signal(named: e.key, at: e.keyNode, path)
+            if sig.isUncatchable {
+                throw LocatedError(
+                    at: e.keyNode, "\(sig.name) cannot be caught or ignored (the kernel refuses: kernel.uncatchable)")
+            }
+            if let first = written[sig] {
+                throw LocatedError(at: e.keyNode, "\(path): \(sig.name) is given twice (as '\(first)' and '\(e.key)')")
+            }
+            written[sig] = e.key
+            out[sig] = try behavior(e.value, path: "\(path).\(e.key)", signal: sig)
+        }
+        return out
+    }
+
+    static func behavior(_ node: SourceNode, path: String, signal: Signal) throws -> SignalBehavior {
+        if case .scalar(let s) = node.content, s.kind != .null {
+            switch s.text {
+            case "ignore": return .ignore
+            case "default": return .default
+            default:
+                throw LocatedError(
+                    at: node,
+                    "\(path): expected ignore, default, or a handler like {cleanup: 3s, exitCode: 0}, got '\(s.text)'\(Suggestions.hint(s.text, in: ["ignore", "default"]))")
+            }
+        }
+        let h = try MappingReader(node, path: path, known: ["cleanup", "exitCode", "then"])
+        let cleanup = try h.duration("cleanup") ?? 0
+        let exitCode = try h.int("exitCode", min: 0, max: 255)
+        let then = try h.oneOf("then", [("exit", 0), ("keepRunning", 1), ("reraise", 2)]) ?? 0
+        if then != 0, exitCode != nil, let key = h.entry("exitCode")?.keyNode {
+            let why = then == 1
+                ? "a handler that keeps running does not exit"
+                : "a re-raised \(signal.name) ends the process by the signal (exit code \(signal.exitCode))"
+            throw LocatedError(
+                at: key, "\(path): exitCode cannot go with then: \(then == 1 ? "keepRunning" : "reraise"): \(why); remove exitCode")
+        }
+        let ending: HandlerEnding = then == 1 ? .keepRunning : then == 2 ? .reraise : .exit(exitCode ?? 0)
+        return .handle(SignalHandlerSpec(cleanup: cleanup, then: ending))
+    }
+}

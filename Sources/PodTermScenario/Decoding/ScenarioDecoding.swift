@@ -1,0 +1,61 @@
+import Foundation
+import PodTerm
+
+/// Decodes the whole scenario tree (overrides already applied) into a `Scenario` and its
+/// expectations, then runs the checks that need several parts at once.
+enum ScenarioDecoding {
+    static let topLevelKeys = [
+        "name", "summary", "story", "seed", "kubernetes", "horizon",
+        "pod", "images", "programs", "network", "stop", "expect",
+    ]
+
+    static func decode(_ root: SourceNode, fileName: String) throws -> (Scenario, [Expectation]) {
+        let manifestHint = "this looks like a Kubernetes manifest; a scenario keeps the pod's spec fields under pod: (metadata under pod.metadata), beside summary, story, programs and stop"
+        let top = try MappingReader(
+            root, path: "", known: topLevelKeys,
+            hints: ["apiVersion": manifestHint, "kind": manifestHint, "spec": manifestHint, "metadata": manifestHint])
+
+        let name = try top.string("name") ?? defaultName(fileName)
+        let summary = try top.requiredString("summary")
+        let story = try top.requiredString("story")
+        let seed = try top.int("seed", min: 0).map { UInt64($0) } ?? 1
+        var version = KubernetesVersion.current
+        if let v = top.value("kubernetes") {
+            let text = try Scalars.string(v, "kubernetes")
+            guard let parsed = KubernetesVersion(parsing: text) else {
+                throw LocatedError(at: v, "kubernetes: expected a Kubernetes version like 1.33, got '\(text)'")
+            }
+            version = parsed
+        }
+        let horizon = try top.duration("horizon") ?? 600_000
+        if horizon == 0, let node = top.value("horizon") {
+            throw LocatedError(at: node, "horizon: expected a duration longer than 0s, got '0s'")
+        }
+
+        let images = try ImageDecoding.decode(top.value("images"))
+        let programs = try ProgramDecoding.decode(top.value("programs"))
+        let pod = try PodDecoding.decode(try top.required("pod"))
+        let network = try NetworkDecoding.decode(top.value("network"))
+        let actions = try StopDecoding.decode(
+            top.value("stop"), containers: pod.allContainers, horizon: horizon, horizonNode: top.value("horizon"))
+        let expectations = try ExpectationDecoding.decode(top.value("expect"))
+
+        try ProgramChecks.check(pod: pod, images: images, programs: programs)
+
+        let scenario = Scenario(
+            name: name, summary: summary, story: story, seed: seed, kubernetesVersion: version,
+            pod: pod.spec, images: images.mapValues(\.spec), programs: programs.mapValues(\.spec),
+            network: network, actions: actions, horizon: horizon)
+        return (scenario, expectations)
+    }
+
+    /// The file name without its directory and `.yaml` / `.yml`.
+    static func defaultName(_ fileName: String) -> String {
+        var base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        for ext in [".yaml", ".yml"] where base.hasSuffix(ext) && base.count > ext.count {
+            base.removeLast(ext.count)
+            break
+        }
+        return base.isEmpty ? "scenario" : base
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PodTerm
+
+/// A `--set KEY=VALUE` override of one numeric or duration field of a scenario file.
+///
+/// `KEY` is a dot-separated path from the top of the file; a list element is named by its
+/// index or by its `name`; keys may contain `/` (`programs./app/server.runsFor`), and where a
+/// key itself contains dots the longest key present wins. `VALUE` is a whole number or a
+/// duration. Overrides are applied to the file's tree before it is decoded, so a value the
+/// field does not accept, or a key the format does not know, is reported like an error in the
+/// file, but as `--set KEY=VALUE: …`.
+///
+/// ```swift
+/// let grace = try Override(parsing: "pod.terminationGracePeriodSeconds=60")
+/// let sleep = try Override(parsing: "pod.containers.app.lifecycle.preStop.sleep.seconds=5")
+/// let loaded = try ScenarioLoader.load(file: path, overrides: [grace, sleep])
+/// ```
+public struct Override: Sendable, Equatable {
+    /// The dotted path, e.g. `stop.0.at`.
+    public let path: String
+    /// The value, e.g. `60` or `12s`.
+    public let value: String
+
+    /// Parses `KEY=VALUE`.
+    public init(parsing text: String) throws(ScenarioError) {
+        guard let eq = text.firstIndex(of: "=") else {
+            throw ScenarioError(override: text, message: "expected KEY=VALUE, e.g. pod.terminationGracePeriodSeconds=60")
+        }
+        let path = text[..<eq].trimmingCharacters(in: .whitespaces)
+        let value = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty else {
+            throw ScenarioError(override: text, message: "expected a key before '=', e.g. pod.terminationGracePeriodSeconds=60")
+        }
+        if path.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw ScenarioError(override: text, message: "the key '\(path)' has an empty part; write keys separated by single dots, e.g. stop.0.at")
+        }
+        guard Int(value) != nil || Scalars.parseDurationText(value) != nil else {
+            let got = value.isEmpty ? "nothing" : "'\(value)'"
+            throw ScenarioError(
+                override: text,
+                message: "expected a whole number or a duration like 500ms, 5s or 2m after '=', got \(got); only numeric and duration fields can be set")
+        }
+        self.path = path
+        self.value = value
+    }
+
+    /// `KEY=VALUE`, as written after `--set`.
+    public var text: String { path + "=" + value }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import PodTerm
+
+/// Checks that need the pod, the images and the programs together: every container has
+/// something to run, every argv names a program the engine knows, and no program starts
+/// itself through its children.
+enum ProgramChecks {
+    static func check(pod: DecodedPod, images: [String: DecodedImage], programs: [String: DecodedProgram]) throws {
+        let specs = programs.mapValues(\.spec)
+        for c in pod.allContainers {
+            let image = images[c.spec.image]
+            let argv = c.spec.argv(image: image?.spec)
+            // The node argv[0] came from: command, else the image's entrypoint, else args, else the image's cmd.
+            let origin = c.commandNode ?? image?.entrypointNode ?? c.argsNode ?? image?.cmdNode ?? c.imageNode ?? c.node
+            guard !argv.isEmpty else {
+                let imageName = c.spec.image.isEmpty ? "its image" : "image \(c.spec.image)"
+                throw LocatedError(
+                    at: c.imageNode ?? c.node,
+                    "container \(c.spec.name) has no command: give it `command`, or declare \(imageName) under images: with an entrypoint or cmd")
+            }
+            try requireKnown(argv, specs, at: origin, who: "container \(c.spec.name)")
+            if case .exec(let command)? = c.spec.preStop, let node = c.preStopExecNode {
+                try requireKnown(command, specs, at: node, who: "the preStop hook of container \(c.spec.name)")
+            }
+        }
+        // Every declared program's children, in a stable order.
+        for key in programs.keys.sorted() {
+            guard let p = programs[key] else { continue }
+            for (child, node) in zip(p.spec.children, p.childCommandNodes) {
+                try requireKnown(child.command, specs, at: node, who: "a child of program \(key)")
+            }
+        }
+        try checkCycles(programs)
+    }
+
+    private static func requireKnown(_ argv: [String], _ programs: [String: ProgramSpec], at node: SourceNode, who: String) throws {
+        guard !Simulator.knowsProgram(argv, programs: programs) else { return }
+        let exe = argv.first ?? ""
+        let base = baseName(exe)
+        let from = base == exe ? "" : " (from \(exe))"
+        let names = programs.keys.sorted()
+        let suggestion = Suggestions.nearest(exe, in: names).map { " (did you mean '\($0)'?)" }
+            ?? Suggestions.hint(base, in: names)
+        throw LocatedError(
+            at: node,
+            "\(who) runs \(exe): no program '\(base)'\(from): declare it under programs: by path or by name\(suggestion)")
+    }
+
+    static func baseName(_ exe: String) -> String {
+        exe.split(separator: "/").last.map(String.init) ?? exe
+    }
+
+    /// The declared program an argv resolves to, as the engine's catalog looks it up (full path, then base name).
+    static func declaredKey(_ argv: [String], _ programs: [String: DecodedProgram]) -> String? {
+        guard let exe = argv.first else { return nil }
+        if programs[exe] != nil { return exe }
+        let base = baseName(exe)
+        return programs[base] != nil ? base : nil
+    }
+
+    /// A program that is its own descendant would start processes forever.
+    private static func checkCycles(_ programs: [String: DecodedProgram]) throws {
+        var done: Set<String> = []
+        for start in programs.keys.sorted() {
+            var trail: [String] = []
+            try visit(start, programs, &trail, &done)
+        }
+    }
+
+    private static func visit(
+        _ key: String, _ programs: [String: DecodedProgram], _ trail: inout [String], _ done: inout Set<String>
+    ) throws {
+        guard !done.contains(key), let p = programs[key] else { return }
+        trail.append(key)
+        for (child, node) in zip(p.spec.children, p.childCommandNodes) {
+            guard let next = declaredKey(child.command, programs) else { continue }
+            if let i = trail.firstIndex(of: next) {
+                let loop = (trail[i...] + [next]).joined(separator: " → ")
+                throw LocatedError(
+                    at: node,
+                    "program \(next) starts itself through its children (\(loop)), so it would start processes forever; break the loop")
+            }
+            try visit(next, programs, &trail, &done)
+        }
+        trail.removeLast()
+        done.insert(key)
+    }
+}

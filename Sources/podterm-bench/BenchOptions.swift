@@ -1,0 +1,97 @@
+import HTTPDrain
+
+/// What the command line asked for: the model's parameters and how to run the benchmark.
+struct BenchOptions {
+    var parameters = HTTPDrainParameters()
+    /// How many times to run the model; the median run time is reported.
+    var repeatCount = 1
+    /// Whether to also benchmark the built-in scenarios after the http-drain lines.
+    var scenarios = false
+    /// Whether `--help` was given (nothing is run).
+    var help = false
+}
+
+/// A bad command line, with the message to print after `podterm-bench: `.
+struct BenchUsageError: Error {
+    let message: String
+}
+
+extension BenchOptions {
+    /// Largest accepted `--repeat`.
+    static let maximumRepeat = 1000
+
+    /// Parses `arguments` (without the program name). Flags take their value as the next
+    /// argument or after `=`: `--rate 10000`, `--rate=10000`.
+    static func parse(_ arguments: [String]) throws(BenchUsageError) -> BenchOptions {
+        var options = BenchOptions()
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            var flag = argument
+            var inlineValue: String? = nil
+            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
+                flag = String(argument[..<eq])
+                inlineValue = String(argument[argument.index(after: eq)...])
+            }
+            func value(_ expectation: String) throws(BenchUsageError) -> Int {
+                guard let text = inlineValue ?? rest.popFirst() else {
+                    throw BenchUsageError(message: "\(expectation) (no value given)")
+                }
+                guard let number = Int(text) else {
+                    throw BenchUsageError(message: "\(expectation) (got '\(text)')")
+                }
+                return number
+            }
+            switch flag {
+            case "--help", "-h":
+                options.help = true
+            case "--scenarios":
+                guard inlineValue == nil else { throw BenchUsageError(message: "--scenarios takes no value") }
+                options.scenarios = true
+            case "--repeat":
+                let expectation = "--repeat expects a whole number ≥ 1"
+                let n = try value(expectation)
+                guard n >= 1 else { throw BenchUsageError(message: "\(expectation) (got \(n))") }
+                guard n <= maximumRepeat else {
+                    throw BenchUsageError(message: "--repeat expects a whole number ≤ \(maximumRepeat) (got \(n))")
+                }
+                options.repeatCount = n
+            default:
+                guard let parameter = HTTPDrainParameter.named(flag) else {
+                    throw BenchUsageError(message: "unknown argument '\(argument)' (see --help)")
+                }
+                let n = try value(parameter.expectation)
+                if let problem = parameter.rangeError(n) { throw BenchUsageError(message: problem) }
+                options.parameters[keyPath: parameter.keyPath] = n
+            }
+        }
+        return options
+    }
+
+    /// The text `--help` prints.
+    static var usage: String {
+        var text = """
+            Usage: podterm-bench [options]
+
+            Runs the http-drain benchmark model (shared/bench/http-drain.md) on podterm's event
+            queue and prints its outcome lines, then perf.* lines measured with a monotonic clock.
+
+            Model parameters (whole numbers; times in ms of virtual time):
+
+            """
+        for p in HTTPDrainParameter.all {
+            let flag = p.flag + " N"
+            let padded = flag + String(repeating: " ", count: max(1, 18 - flag.count))
+            text += "  \(padded)\(p.meaning) (default \(p.defaultValue), ≥ \(p.minimum))\n"
+        }
+        text += """
+
+            Benchmark options:
+              --repeat N        run the model N times and report the median run time (default 1)
+              --scenarios       also benchmark the built-in scenarios (after the http-drain lines)
+              -h, --help        show this help
+
+            Bad flags exit with status 2. Example: podterm-bench --rate 10000 --delete-ms 600000
+            """
+        return text
+    }
+}

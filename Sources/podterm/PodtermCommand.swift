@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `podterm` command: simulate how Kubernetes and Linux stop your containers.
+@main
+struct Podterm: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "podterm",
+        abstract: "Simulate how Kubernetes and Linux stop containers: signals, grace periods, preStop hooks, PID 1, SIGKILL.",
+        discussion: """
+            A scenario file describes a pod (with Kubernetes' field names), how its programs react to \
+            signals, and what stops it and when. podterm plays the kubelet's termination sequence and \
+            the kernel's signal rules on virtual time and prints what happens, with the rule behind \
+            every event.
+
+            Start with `podterm list`, then `podterm run <name>` and `podterm run <name> --explain`.
+            Exit status: 0 ok, 1 an expectation failed, 2 a scenario file or --set is wrong, 64 a flag is wrong.
+            """,
+        version: "0.1.0",
+        subcommands: [Overview.self, Run.self, Check.self, List.self],
+        defaultSubcommand: Overview.self
+    )
+}

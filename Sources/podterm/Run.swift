@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PodTerm
+import PodTermScenario
+
+/// `podterm run`: one scenario's timeline, as text or JSON.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one scenario and print its timeline.",
+        discussion: """
+            SCENARIO is a file path or the name of a built-in scenario (see `podterm list`).
+            Text output has one event a line: the virtual time, who acted (api-server, kubelet, \
+            runtime, kernel, a process like server[1]), the container, and what happened. \
+            --explain adds the rule behind each event, its reason and its source. \
+            JSON output is the stable schema podterm.timeline/v1 described in the README.
+            """)
+
+    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    var scenario: String
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Print the rule, its reason and its source under every event.")
+    var explain = false
+
+    @Option(help: "Seed of the run's random generator (default: the scenario's seed).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a number or duration in the scenario, by path: --set pod.terminationGracePeriodSeconds=60. Repeatable.",
+        valueName: "key=value"))
+    var overrides: [String] = []
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func run() throws {
+        do {
+            let loaded = try ScenarioSource.load(scenario, overrides: try ScenarioSource.parseOverrides(overrides))
+            let timeline: Timeline
+            do {
+                timeline = try Simulator.run(loaded.scenario, seed: seed)
+            } catch {
+                throw CLIError.input("\(loaded.fileName): \(error)")
+            }
+            let out: String
+            switch format {
+            case .json: out = TimelineJSON.render(timeline, file: loaded.fileName)
+            case .text: out = TimelineText(explain: explain, color: Terminal.wantsColor).render(timeline)
+            }
+            Terminal.write(out)
+        } catch CLIError.input(let msg) {
+            Terminal.fail(msg, status: 2)
+        }
+    }
+}

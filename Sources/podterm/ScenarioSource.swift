@@ -1,0 +1,68 @@
+import Foundation
+import PodTermBuiltins
+import PodTermScenario
+
+/// Finds a scenario by file path or built-in name and loads it; turns every failure into a
+/// message and exit status 2.
+enum ScenarioSource {
+    static func load(_ nameOrPath: String, overrides: [Override]) throws -> LoadedScenario {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDir) {
+            if isDir.boolValue {
+                throw CLIError.input("\(nameOrPath): is a directory; `podterm run` takes one scenario file (use `podterm check \(nameOrPath)` for a folder)")
+            }
+            return try wrap { try ScenarioLoader.load(file: nameOrPath, overrides: overrides) }
+        }
+        let name = nameOrPath.hasSuffix(".yaml") ? String(nameOrPath.dropLast(5)) : nameOrPath
+        if let b = BuiltinScenarios.named(name) ?? BuiltinScenarios.named(name.replacingOccurrences(of: "scenarios/", with: "")) {
+            return try wrap { try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName, overrides: overrides) }
+        }
+        var msg = "\(nameOrPath): no such file, and no built-in scenario of that name"
+        if let near = nearest(name, in: BuiltinScenarios.all.map(\.name)) { msg += " (did you mean '\(near)'?)" }
+        msg += "; `podterm list` shows the built-in scenarios"
+        throw CLIError.input(msg)
+    }
+
+    static func parseOverrides(_ texts: [String]) throws -> [Override] {
+        try texts.map { t in try wrap { try Override(parsing: t) } }
+    }
+
+    private static func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as ScenarioError {
+            throw CLIError.input(e.description)
+        }
+    }
+
+    /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
+    static func nearest(_ word: String, in candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for c in candidates {
+            let d = editDistance(word.lowercased(), c.lowercased())
+            if d <= max(2, word.count / 3), best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+}
+
+/// A failure the CLI reports as one message with a distinct exit status.
+enum CLIError: Error {
+    /// Bad input: a scenario file, a name, a --set. Exit status 2.
+    case input(String)
+}
