@@ -136,7 +136,7 @@ import Testing
         ])
         #expect(loaded.expectations == [
             Expectation(figure: "containers.app.exitCode", comparison: .equals("0"), line: 72, column: 3),
-            Expectation(figure: "pod.deleteToGone", comparison: .lessOrEqual("30s"), line: 73, column: 10),
+            Expectation(figure: "pod.deleteToGone", comparison: .lessOrEqual("30s"), line: 73, column: 9),
         ])
     }
 

@@ -44,7 +44,7 @@ import Testing
         let seed = "seed: [1]\n" + minimalYAML
         expectError(seed, line: 1, column: 7, contains: "seed: expected a whole number, got a list")
         let command = minimal(replacing: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n      command: /app/server\n")
-        expectError(command, at: "/app/server\n", contains: "pod.containers.app.command: expected a list of strings")
+        expectError(command, line: 8, column: 16, contains: "pod.containers.app.command: expected a list of strings")
         let force = minimal(replacing: "delete: {}", with: "delete: {force: maybe}")
         expectError(force, at: "maybe", contains: "expected true or false, got 'maybe'")
         let policy = minimal(replacing: "pod:\n", with: "pod:\n  restartPolicy: always\n")
@@ -135,23 +135,23 @@ import Testing
                     contains: "container app runs /app/sever: no program 'sever' (from /app/sever): declare it under programs: by path or by name (did you mean '/app/server'?)")
         let hook = minimal(replacing: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n      lifecycle:\n        preStop:\n          exec: {command: [/bin/drain]}\n")
         expectError(hook, at: "[/bin/drain]", contains: "the preStop hook of container app runs /bin/drain: no program 'drain' (from /bin/drain)")
-        let child = minimal(replacing: "          SIGTERM: {cleanup: 3s, exitCode: 0}\n", with: "          SIGTERM: {cleanup: 3s, exitCode: 0}\n    children:\n      - command: [worker]\n")
+        let child = minimal(replacing: "      SIGTERM: {cleanup: 3s, exitCode: 0}\n", with: "      SIGTERM: {cleanup: 3s, exitCode: 0}\n    children:\n      - command: [worker]\n")
         expectError(child, at: "[worker]", contains: "a child of program /app/server runs worker: no program 'worker': declare it")
     }
 
     @Test func aProgramThatStartsItselfIsRejected() {
-        let direct = minimal(replacing: "          SIGTERM: {cleanup: 3s, exitCode: 0}\n", with: "          SIGTERM: {cleanup: 3s, exitCode: 0}\n    children:\n      - command: [server]\n")
-        expectError(direct, at: "[server]", contains: "program server starts itself through its children (/app/server → server)")
-        let indirect = minimal(replacing: "          SIGTERM: {cleanup: 3s, exitCode: 0}\n", with: """
-                      SIGTERM: {cleanup: 3s, exitCode: 0}
+        let sigterm = "      SIGTERM: {cleanup: 3s, exitCode: 0}\n"
+        let direct = minimal(replacing: sigterm, with: sigterm + "    children:\n      - command: [/app/server, --again]\n")
+        expectError(direct, at: "[/app/server, --again]", contains: "program /app/server starts itself through its children (/app/server → /app/server), so it would start processes forever")
+        let indirect = minimal(replacing: sigterm, with: sigterm + """
                 children: [{command: [/app/a]}]
               /app/a:
-                children: [{command: [/app/b]}]
-              /app/b:
-                children: [{command: [/app/server, --again]}]
+                children: [{command: [b]}]
+              b:
+                children: [{command: [/app/server]}]
 
             """)
-        expectError(indirect, at: "[/app/server, --again]", contains: "(/app/a → /app/b → /app/server → /app/a)")
+        expectError(indirect, at: "[/app/a]", contains: "(/app/a → b → /app/server → /app/a)")
     }
 
     @Test func initContainersMustBeSidecars() {
@@ -184,7 +184,7 @@ import Testing
         let two = minimal(replacing: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n      lifecycle:\n        preStop:\n          sleep: {seconds: 1}\n          exec: {command: [sleep, '1']}\n")
         expectError(two, at: "exec:", contains: "preStop has both sleep and exec; a hook has exactly one handler")
         let none = minimal(replacing: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n      lifecycle:\n        preStop: {}\n")
-        expectError(none, at: "{}\n", contains: "expected exactly one of exec, httpGet, sleep")
+        expectError(none, line: 9, column: 18, contains: "expected exactly one of exec, httpGet, sleep")
         let long = minimal(replacing: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n      lifecycle:\n        preStop:\n          sleep: {seconds: 31}\n")
         expectError(long, at: "31", contains: "31 is longer than the pod's terminationGracePeriodSeconds (30); the API server rejects such a pod")
         let port = minimal(replacing: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n      lifecycle:\n        preStop:\n          httpGet: {path: /drain, port: admin}\n")
@@ -209,9 +209,9 @@ import Testing
                     contains: "container name 'App' is not a valid name")
         let twice = minimal(replacing: "    - name: app\n      image: example/app:1.0\n",
                             with: "    - name: app\n      image: example/app:1.0\n    - name: app\n      command: [/app/server]\n")
-        expectError(twice, at: "app\n      command", contains: "container name 'app' is used twice (first at line 6)")
+        expectError(twice, line: 8, column: 13, contains: "container name 'app' is used twice (first at line 6)")
         let unnamed = minimal(replacing: "    - name: app\n", with: "    - image: example/app:1.0\n")
-        expectError(unnamed.replacingOccurrences(of: "      image: example/app:1.0\n", with: ""), at: "image: example/app:1.0\nimages",
+        expectError(unnamed.replacingOccurrences(of: "      image: example/app:1.0\n", with: ""), line: 6, column: 7,
                     contains: "missing key 'name' in pod.containers.0")
     }
 

@@ -32,6 +32,7 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 /// Names (stable; expectations and scripts use them):
 /// - `pod.deletedAt`, `pod.grace`, `pod.effectiveGrace`, `pod.goneAt`, `pod.deleteToGone`,
 ///   `pod.objectRemovedAt`, `pod.phase`
+/// - `endpoints.CONSUMER.stoppedRoutingAt`
 /// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
 ///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
 /// - `processes.CONTAINER/PROGRAM.end`, `.exitCode`, `.endedAt`, `.received`, `.killedBy`
@@ -61,6 +62,11 @@ public struct Outcome: Sendable, Equatable {
         }
         f["pod.objectRemovedAt"] = pod.objectRemovedAt.map(FigureValue.duration) ?? FigureValue.none
         f["pod.phase"] = pod.phase.map { .text($0.rawValue) } ?? FigureValue.none
+
+        for (i, name) in t.consumers.enumerated() {
+            let at = t.events.first { $0.actor == .consumer(i) && $0.kind == .consumerStopped }?.time
+            f["endpoints.\(name).stoppedRoutingAt"] = at.map(FigureValue.duration) ?? FigureValue.none
+        }
 
         var anyKill = false
         for c in t.containers {
