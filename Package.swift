@@ -43,10 +43,15 @@ let package = Package(
             name: "PodTermTUI",
             dependencies: ["PodTerm", "PodTermScenario", "CNcursesw"]
         ),
+        // `podterm verify`: builds a scenario's process tree for real in a fresh PID namespace.
+        .target(name: "PodTermVerify", dependencies: ["PodTerm", "PodTermScenario"]),
+        // The stand-in for each app under `podterm verify`: reproduces declared dispositions,
+        // cleanup times and children, and reports what happened to it.
+        .executableTarget(name: "podterm-probe", path: "Sources/podterm-probe"),
         .executableTarget(
             name: "podterm",
             dependencies: [
-                "PodTerm", "PodTermScenario", "PodTermBuiltins", "PodTermTUI",
+                "PodTerm", "PodTermScenario", "PodTermBuiltins", "PodTermTUI", "PodTermVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +65,6 @@ let package = Package(
         .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
         .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm"]),
+        .testTarget(name: "PodTermVerifyTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermVerify"]),
     ]
 )

@@ -16,6 +16,8 @@ enum Action {
     case sidecarDeadline(container: Int, run: Int)
     /// The runtime's stop timeout of a container ran out: SIGKILL.
     case stopTimeout(container: Int, instance: Int)
+    /// `docker stop`'s timeout ran out: SIGKILL.
+    case dockerStopTimeout(container: Int, instance: Int)
     /// The kubelet restarts a container that exited.
     case restartContainer(container: Int)
 }

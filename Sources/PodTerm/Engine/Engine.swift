@@ -14,6 +14,7 @@ final class Engine {
     private(set) var runtime: ContainerRuntime!
     private(set) var kubelet: Kubelet!
     private(set) var network: Network!
+    private(set) var docker: Docker!
     private(set) var catalog: ProgramCatalog!
 
     init(scenario: Scenario, seed: UInt64) throws {
@@ -25,6 +26,7 @@ final class Engine {
         self.runtime = try ContainerRuntime(engine: self)
         self.kubelet = Kubelet(engine: self)
         self.network = Network(engine: self)
+        self.docker = Docker(engine: self)
     }
 
     /// Schedules `action` `delay` ms from now.
@@ -85,6 +87,8 @@ final class Engine {
             kubelet.sidecarDeadline(container: c, run: run)
         case .stopTimeout(let c, let instance):
             runtime.stopTimeout(container: c, instance: instance)
+        case .dockerStopTimeout(let c, let instance):
+            docker.stopTimeout(container: c, instance: instance)
         case .restartContainer(let c):
             kubelet.restart(container: c)
         }

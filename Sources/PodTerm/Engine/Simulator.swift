@@ -17,7 +17,14 @@ public enum Simulator {
     static func validate(_ s: Scenario) throws {
         let names = (s.pod.sidecars + s.pod.containers).map(\.name)
         for a in s.actions {
-            if case .oomKill(let c) = a.kind, !names.contains(c) { throw ModelError.unknownContainer(c) }
+            switch a.kind {
+            case .oomKill(let c, _), .probeFailure(let c, _, _):
+                if !names.contains(c) { throw ModelError.unknownContainer(c) }
+            case .docker:
+                if s.frontDoor != .docker { throw ModelError.wrongFrontDoor(action: "docker", frontDoor: s.frontDoor) }
+            case .delete, .evict, .nodeShutdown:
+                if s.frontDoor != .kubernetes { throw ModelError.wrongFrontDoor(action: "a Kubernetes stop", frontDoor: s.frontDoor) }
+            }
         }
     }
 }

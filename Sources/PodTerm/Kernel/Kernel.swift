@@ -274,6 +274,14 @@ final class Kernel {
         }
     }
 
+    /// The OOM killer kills one process.
+    func oomKillOne(_ v: Int) {
+        guard procs[v].alive else { return }
+        engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
+        received(v, .kill, .oomKiller, .killed)
+        die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
+    }
+
     // MARK: timers
 
     func fireTimer(pid: Int, generation: Int, token: Int) {

@@ -27,6 +27,8 @@ final class Kubelet {
     var terminating = false
     var effectiveGrace = 0
     var nextRun = 0
+    /// The reason of a kubelet-initiated kill (Evicted, Terminated), if any.
+    var terminalReason: String?
 
     init(engine: Engine) {
         self.engine = engine
@@ -42,15 +44,19 @@ final class Kubelet {
     func perform(_ action: StopAction) {
         switch action.kind {
         case .delete(let opts): delete(opts)
-        case .oomKill(let name):
-            if let c = runtime.index(of: name) { runtime.oomKill(c) }
+        case .oomKill(let name, let process):
+            if let c = runtime.index(of: name) { runtime.oomKill(c, process: process) }
+        case .evict(let e): evict(e)
+        case .nodeShutdown(let grace, let critical): nodeShutdown(gracePeriod: grace, criticalPodsGracePeriod: critical)
+        case .probeFailure(let name, let probe, let grace):
+            if let c = runtime.index(of: name) { probeFailed(c, probe: probe, grace: grace) }
+        case .docker(let cmd):
+            engine.docker.perform(cmd)
         }
     }
 
-    /// `kubectl delete pod`, the API server's answer, and the kubelet's start of termination.
+    /// `kubectl delete pod`: kubectl's flags decide the grace the API server records.
     func delete(_ opts: DeleteOptions) {
-        let pod = engine.recorder.pod
-        guard pod.deletedAt == nil, !terminating else { return }
         let specGrace = podSpec.terminationGracePeriodSeconds
         // kubectl.grace-flags: --now ⇒ 1; --grace-period=0 without --force ⇒ 1.
         var grace: Int
@@ -63,25 +69,107 @@ final class Kubelet {
         }
         if grace < 0 { grace = 1 }
         engine.record(.kubectl, .deleteRequested(opts, grace: grace), rule: .kubectlGraceFlags)
-        engine.recorder.pod.deletedAt = engine.now
-        engine.recorder.pod.deletionGrace = grace
-        engine.record(.api, .podTerminating(grace: grace), rule: .apiDeleteGrace)
-        if grace == 0 {
+        apiDelete(grace: grace)
+    }
+
+    /// The API server's part of a delete: deletionTimestamp (or a shorter one), Terminating, the
+    /// object removed at once for grace 0; then the kubelet's.
+    func apiDelete(grace: Int) {
+        let pod = engine.recorder.pod
+        if let oldGrace = pod.deletionGrace, pod.deletedAt != nil {
+            // api.shorten-only: a later delete may only bring the deadline forward.
+            guard grace < oldGrace else {
+                engine.record(.api, .deleteIgnored(grace: grace, current: oldGrace), rule: .apiShortenOnly)
+                return
+            }
+            engine.recorder.pod.deletionGrace = grace
+            engine.record(.api, .deadlineShortened(grace: grace), rule: .apiShortenOnly)
+        } else {
+            engine.recorder.pod.deletedAt = engine.now
+            engine.recorder.pod.deletionGrace = grace
+            engine.record(.api, .podTerminating(grace: grace), rule: .apiDeleteGrace)
+            engine.network.podTerminating()
+        }
+        if grace == 0 && engine.recorder.pod.objectRemovedAt == nil {
             engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .apiForceDelete)
         }
-        engine.network.podTerminating()
-        // kubelet.effective-grace: explicit 0 falls back to the pod's own; never below 1.
-        let effective: Int
+        requestKill(override: grace, zeroMeansPodGrace: true)
+    }
+
+    /// An eviction by the API, the scheduler or the kubelet's eviction manager.
+    func evict(_ e: Eviction) {
+        let podGrace = podSpec.terminationGracePeriodSeconds
+        switch e {
+        case .api:
+            engine.record(.kubectl, .evicted(e, grace: podGrace), rule: .evictionAPI)
+            apiDelete(grace: podGrace)
+        case .preemption:
+            engine.record(.scheduler, .evicted(e, grace: podGrace), rule: .preemption)
+            apiDelete(grace: podGrace)
+        case .softPressure(let maxGrace):
+            // eviction.soft: min(max, pod grace) since 1.32; the max verbatim before. 0 falls back to the pod's grace.
+            let override = version >= KubernetesVersion(1, 32) ? min(maxGrace, podGrace) : maxGrace
+            engine.record(.kubelet, .evicted(e, grace: override), rule: .evictionSoft)
+            kubeletInitiatedKill(override: override, reason: "Evicted")
+        case .hardPressure:
+            // eviction.hard: override 1 since 1.31; 0 before, which fell back to the pod's full grace.
+            let override = version >= KubernetesVersion(1, 31) ? 1 : 0
+            engine.record(.kubelet, .evicted(e, grace: override), rule: .evictionHard)
+            kubeletInitiatedKill(override: override, reason: "Evicted")
+        }
+    }
+
+    /// Graceful node shutdown: regular pods get shutdownGracePeriod − shutdownGracePeriodCriticalPods,
+    /// critical pods the rest, each capped by the pod's own grace.
+    func nodeShutdown(gracePeriod: Int, criticalPodsGracePeriod: Int) {
+        let group = engine.scenario.criticalPod ? criticalPodsGracePeriod : gracePeriod - criticalPodsGracePeriod
+        let override = min(max(0, group), podSpec.terminationGracePeriodSeconds)
+        engine.record(.kubelet, .nodeShuttingDown(grace: override, critical: engine.scenario.criticalPod), rule: .nodeShutdown)
+        kubeletInitiatedKill(override: override, reason: "Terminated")
+    }
+
+    /// A kill the kubelet starts itself: the pod is not deleted; its status turns Failed first,
+    /// which takes it out of the EndpointSlice.
+    private func kubeletInitiatedKill(override: Int, reason: String) {
+        if !terminating {
+            terminalReason = reason
+            engine.network.podTerminalPhase()
+        }
+        requestKill(override: override, zeroMeansPodGrace: true)
+    }
+
+    /// A kill request to the pod worker. The first one starts stopping the pod; a later one may
+    /// only shorten the grace, and even then the kill already running keeps its timeouts.
+    private func requestKill(override: Int, zeroMeansPodGrace: Bool) {
+        let specGrace = podSpec.terminationGracePeriodSeconds
         let rule: Rule
-        if grace == 0 {
+        let effective: Int
+        if override == 0 && zeroMeansPodGrace {
             effective = max(1, specGrace)
             rule = .kubeletForceDeleteFullGrace
         } else {
-            effective = max(1, grace)
+            effective = max(1, override)
             rule = .kubeletEffectiveGrace
         }
+        if terminating {
+            if effective < effectiveGrace {
+                effectiveGrace = effective
+                engine.recorder.pod.effectiveGrace = effective
+                engine.record(.kubelet, .graceShortened(grace: effective), rule: .kubeletShorterGraceMidKill)
+            }
+            return
+        }
         killPod(grace: effective, rule: rule)
+    }
+
+    /// A failed liveness or startup probe: the container is killed (with the probe's grace when
+    /// set) and restarted per restartPolicy; the pod goes on.
+    func probeFailed(_ c: Int, probe: ProbeKind, grace: Int?) {
+        guard !terminating, runtime.containers[c].running, terms[c].phase == .running || terms[c].phase == .exited else { return }
+        let g = grace ?? podSpec.terminationGracePeriodSeconds
+        engine.record(.kubelet, .probeFailed(probe, grace: g), container: c, rule: .kubeletProbeGrace)
+        killContainer(c, grace: g)
     }
 
     /// Stops every running container in parallel with `grace` seconds.
@@ -163,7 +251,7 @@ final class Kubelet {
     }
 
     private func afterPreStop(_ c: Int) {
-        if runtime.containers[c].isSidecar && version >= KubernetesVersion(1, 29) {
+        if terminating && runtime.containers[c].isSidecar && version >= KubernetesVersion(1, 29) {
             waitForTurn(c)
         } else {
             callStop(c)
@@ -220,8 +308,12 @@ final class Kubelet {
             let hadHook = runtime.containers[c].spec.preStop != nil
             rule = floored ? .kubeletMin2s : (hadHook ? .kubeletPreStopBudget : .containerdStop)
         } else {
-            // ≤ 1.27: the 2 s floor applied to what the hook left, then the override replaced it.
-            timeout = effectiveGrace
+            // ≤ 1.27: the 2 s floor applied to what the hook left, then a pod kill's override replaced it.
+            if timeout < 2 {
+                timeout = 2
+                floored = true
+            }
+            if terminating { timeout = effectiveGrace }
             rule = .kubeletPreStopBudgetLegacy
         }
         guard runtime.containers[c].running else {
@@ -247,23 +339,30 @@ final class Kubelet {
             }
             return
         }
+        terms[c].phase = .exited
+        if engine.scenario.frontDoor == .docker {
+            engine.docker.containerExited(c)
+            return
+        }
         maybeRestart(c, code: code)
     }
 
     private func containerStopped(_ c: Int) {
         guard terms[c].phase != .exited else { return }
         terms[c].phase = .exited
+        guard terminating else { return }
         sidecarTurnsMayHaveCome()
         if terms.allSatisfy({ $0.phase == .exited }) { podGone() }
     }
 
     private func podGone() {
         let exits = engine.recorder.containers.compactMap(\.lastExit)
-        let phase: PodPhase = exits.allSatisfy { $0.code == 0 } ? .succeeded : .failed
+        let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0.code == 0 } ? .succeeded : .failed
+        engine.recorder.pod.reason = terminalReason
         engine.recorder.pod.goneAt = engine.now
         engine.recorder.pod.phase = phase
         engine.record(.kubelet, .podGone(phase: phase), rule: .kubeletPodGone)
-        if engine.recorder.pod.objectRemovedAt == nil {
+        if engine.recorder.pod.objectRemovedAt == nil && engine.recorder.pod.deletedAt != nil {
             engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .kubeletPodGone)
         }
@@ -290,6 +389,7 @@ final class Kubelet {
 
     func restart(container c: Int) {
         guard !terminating, !runtime.containers[c].running else { return }
+        terms[c].phase = .running
         engine.recorder.containers[c].restarts += 1
         engine.record(.kubelet, .containerRestarted(restartCount: engine.recorder.containers[c].restarts), container: c, rule: .kubeletRestart)
         runtime.start(c)

@@ -28,14 +28,25 @@ public struct Scenario: Sendable, Equatable {
     public var actions: [StopAction]
     /// The run stops here if it has not ended by itself (default 10 minutes of virtual time).
     public var horizon: Millis
+    /// Who stops the containers: the kubelet (default) or Docker.
+    public var frontDoor: FrontDoor
+    /// Docker's `--stop-timeout` for the container (front door docker), in seconds.
+    public var dockerStopTimeout: Int?
+    /// Whether the pod is critical for graceful node shutdown (priority class
+    /// `system-node-critical` or `system-cluster-critical`).
+    public var criticalPod: Bool
 
     /// Creates a scenario; every part but the pod has a default.
     public init(
         name: String = "scenario", summary: String = "", story: String = "", seed: UInt64 = 1,
         kubernetesVersion: KubernetesVersion = .current, pod: PodSpec,
         images: [String: ImageSpec] = [:], programs: [String: ProgramSpec] = [:],
-        network: NetworkSpec = NetworkSpec(), actions: [StopAction] = [], horizon: Millis = 600_000
+        network: NetworkSpec = NetworkSpec(), actions: [StopAction] = [], horizon: Millis = 600_000,
+        frontDoor: FrontDoor = .kubernetes, dockerStopTimeout: Int? = nil, criticalPod: Bool = false
     ) {
+        self.frontDoor = frontDoor
+        self.dockerStopTimeout = dockerStopTimeout
+        self.criticalPod = criticalPod
         self.name = name
         self.summary = summary
         self.story = story

@@ -15,8 +15,19 @@ public struct StopAction: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// `kubectl delete pod` with its grace flags.
         case delete(DeleteOptions)
-        /// The container exceeds its memory limit: the kernel's OOM killer kills its whole cgroup.
-        case oomKill(container: String)
+        /// The container exceeds its memory limit: the kernel's OOM killer kills its whole cgroup
+        /// (cgroup v2 `memory.oom.group`), or with `process` only that process (cgroup v1, or
+        /// `singleProcessOOMKill: true`).
+        case oomKill(container: String, process: String? = nil)
+        /// An eviction: through the Eviction API, by node pressure, or by preemption.
+        case evict(Eviction)
+        /// Graceful node shutdown (`shutdownGracePeriod`, `shutdownGracePeriodCriticalPods`, in seconds).
+        case nodeShutdown(gracePeriod: Int, criticalPodsGracePeriod: Int)
+        /// A liveness or startup probe fails: the kubelet restarts the container, with the probe's
+        /// own `terminationGracePeriodSeconds` when set.
+        case probeFailure(container: String, probe: ProbeKind, terminationGracePeriodSeconds: Int?)
+        /// A Docker command against the container (front door `docker`).
+        case docker(DockerCommand)
     }
 }
 
@@ -58,4 +69,36 @@ public struct EndpointConsumer: Sendable, Equatable {
         self.name = name
         self.delay = delay
     }
+}
+
+/// How a pod is evicted.
+public enum Eviction: Sendable, Equatable {
+    /// `kubectl drain` / the Eviction API: a delete with the pod's own grace.
+    case api
+    /// Scheduler preemption: the victim is deleted with its own grace.
+    case preemption
+    /// Node-pressure eviction at a soft threshold, with the kubelet's `evictionMaxPodGracePeriod`.
+    case softPressure(maxPodGracePeriod: Int)
+    /// Node-pressure eviction at a hard threshold.
+    case hardPressure
+}
+
+/// The probes whose failure restarts a container.
+public enum ProbeKind: String, Sendable, Equatable, CaseIterable {
+    case liveness, startup
+}
+
+/// A Docker CLI command.
+public enum DockerCommand: Sendable, Equatable {
+    /// `docker stop [-t N] [--signal S]`: nil time means the container's stop timeout, else 10 s; -1 waits forever.
+    case stop(time: Int?, signal: Signal?)
+    /// `docker kill [--signal S]` (SIGKILL by default): sends the signal and returns.
+    case kill(signal: Signal?)
+    /// `docker rm -f`: SIGKILL at once.
+    case removeForce
+}
+
+/// Which system stops the containers: the kubelet, or Docker on its own.
+public enum FrontDoor: String, Sendable, Equatable, CaseIterable {
+    case kubernetes, docker
 }

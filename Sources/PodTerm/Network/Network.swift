@@ -21,6 +21,15 @@ final class Network {
         }
     }
 
+    /// The kubelet set the pod's phase to Failed (eviction, node shutdown): the EndpointSlice
+    /// drops the pod, and every consumer hears of it after its delay.
+    func podTerminalPhase() {
+        engine.record(.endpoints, .endpointRemoved, rule: .endpointsTerminalPhase)
+        for (i, consumer) in engine.scenario.network.consumers.enumerated() {
+            engine.schedule(.consumerApplies(consumer: i), after: consumer.delay)
+        }
+    }
+
     func consumerApplies(_ i: Int) {
         guard routing[i] else { return }
         routing[i] = false

@@ -31,7 +31,7 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 ///
 /// Names (stable; expectations and scripts use them):
 /// - `pod.deletedAt`, `pod.grace`, `pod.effectiveGrace`, `pod.goneAt`, `pod.deleteToGone`,
-///   `pod.objectRemovedAt`, `pod.phase`
+///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`
 /// - `endpoints.CONSUMER.stoppedRoutingAt`
 /// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
 ///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
@@ -62,6 +62,7 @@ public struct Outcome: Sendable, Equatable {
         }
         f["pod.objectRemovedAt"] = pod.objectRemovedAt.map(FigureValue.duration) ?? FigureValue.none
         f["pod.phase"] = pod.phase.map { .text($0.rawValue) } ?? FigureValue.none
+        f["pod.reason"] = pod.reason.map { .text($0) } ?? FigureValue.none
 
         for (i, name) in t.consumers.enumerated() {
             let at = t.events.first { $0.actor == .consumer(i) && $0.kind == .consumerStopped }?.time

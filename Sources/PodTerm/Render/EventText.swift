@@ -26,6 +26,8 @@ public struct EventText {
         case .runtime: return "runtime"
         case .kernel: return "kernel"
         case .process(let i): return processName(i)
+        case .scheduler: return "scheduler"
+        case .docker: return "docker"
         }
     }
 
@@ -41,6 +43,8 @@ public struct EventText {
         case .runtime: return "runtime"
         case .kernel: return "kernel"
         case .process: return "process"
+        case .scheduler: return "scheduler"
+        case .docker: return "docker"
         }
     }
 
@@ -80,6 +84,15 @@ public struct EventText {
         case .execFailed: return "process.exec-failed"
         case .podGone: return "pod.gone"
         case .horizonReached: return "run.horizon"
+        case .deleteIgnored: return "pod.delete-ignored"
+        case .deadlineShortened: return "pod.deadline-shortened"
+        case .evicted: return "pod.evicted"
+        case .nodeShuttingDown: return "node.shutdown"
+        case .graceShortened: return "kubelet.grace-shortened"
+        case .probeFailed: return "probe.failed"
+        case .endpointRemoved: return "endpoint.removed"
+        case .dockerCommand: return "docker.command"
+        case .dockerExited: return "docker.exited"
         }
     }
 
@@ -166,6 +179,35 @@ public struct EventText {
             return "all containers stopped: pod \(phase.rawValue), gone"
         case .horizonReached(let pending):
             return "horizon reached with \(pending) event\(pending == 1 ? "" : "s") pending"
+        case .deleteIgnored(let grace, let current):
+            return "delete with grace \(grace)s ignored: a grace can only shrink (now \(current)s)"
+        case .deadlineShortened(let grace):
+            return "deletion deadline brought forward: grace \(grace)s"
+        case .evicted(let e, let grace):
+            switch e {
+            case .api: return "kubectl drain: Eviction API deletes the pod with its own grace (\(grace)s)"
+            case .preemption: return "preempts the pod: deletes it with its own grace (\(grace)s)"
+            case .softPressure: return "eviction manager: soft threshold crossed, evicts with grace override \(grace)s"
+            case .hardPressure: return "eviction manager: hard threshold crossed, evicts with grace override \(grace)s"
+            }
+        case .nodeShuttingDown(let grace, let critical):
+            return "node shutting down: \(critical ? "critical" : "regular") pods get \(grace)s"
+        case .graceShortened(let grace):
+            return "grace shortened to \(grace)s, but the kill already running keeps its timeouts"
+        case .probeFailed(let probe, let grace):
+            return "\(probe.rawValue) probe failed: kills the container with grace \(grace)s to restart it"
+        case .endpointRemoved:
+            return "pod phase Failed: EndpointSlice drops the pod"
+        case .dockerCommand(let cmd, let timeout):
+            switch cmd {
+            case .stop(_, let sig):
+                let t = timeout.map { $0 < 0 ? "forever" : "\($0)s" } ?? "10s"
+                return "docker stop" + (sig.map { " --signal \($0.name)" } ?? "") + ": stop signal, then SIGKILL after \(t)"
+            case .kill(let sig): return "docker kill --signal \((sig ?? .kill).name)"
+            case .removeForce: return "docker rm -f"
+            }
+        case .dockerExited(let code, let oom):
+            return "docker: container exited (\(code))" + (oom ? ", OOMKilled true" : "")
         }
     }
 

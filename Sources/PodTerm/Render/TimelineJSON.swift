@@ -63,7 +63,7 @@ public enum TimelineJSON {
                     reapedAt: p.reapedAt)
             }
             pod = Pod(name: t.pod.name, deletedAt: t.pod.deletedAt, grace: t.pod.deletionGrace, effectiveGrace: t.pod.effectiveGrace,
-                      objectRemovedAt: t.pod.objectRemovedAt, goneAt: t.pod.goneAt, phase: t.pod.phase?.rawValue)
+                      objectRemovedAt: t.pod.objectRemovedAt, goneAt: t.pod.goneAt, phase: t.pod.phase?.rawValue, reason: t.pod.reason)
             var o: [String: Figure] = [:]
             for (k, v) in t.outcome.figures { o[k] = Figure(v) }
             outcome = o
@@ -148,6 +148,7 @@ public enum TimelineJSON {
         let objectRemovedAt: Int?
         let goneAt: Int?
         let phase: String?
+        let reason: String?
     }
 
     /// An outcome figure in JSON: numbers as numbers (durations in ms), words as strings, none as null.

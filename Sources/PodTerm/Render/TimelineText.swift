@@ -68,10 +68,10 @@ public struct TimelineText {
 
         static func forActor(_ a: Actor) -> Style {
             switch a {
-            case .scenario, .kubectl, .api: return .api
+            case .scenario, .kubectl, .api, .scheduler: return .api
             case .endpoints, .consumer: return .network
             case .kubelet: return .kubelet
-            case .runtime: return .runtime
+            case .runtime, .docker: return .runtime
             case .kernel: return .kernel
             case .process: return .process
             }

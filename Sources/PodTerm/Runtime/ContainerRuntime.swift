@@ -84,7 +84,7 @@ final class ContainerRuntime {
         sigkill(c)
     }
 
-    private func sigkill(_ c: Int) {
+    func sigkill(_ c: Int) {
         guard let pid = initProcess(c) else { return }
         engine.recorder.containers[c].sigkillAt = engine.now
         kernel.send(.kill, to: pid, origin: .runtime, actor: .runtime)
@@ -129,12 +129,18 @@ final class ContainerRuntime {
         engine.kubelet.containerExited(c, code: code, reason: reason)
     }
 
-    /// The kernel's OOM killer kills the container's cgroup.
-    func oomKill(_ c: Int) {
+    /// The kernel's OOM killer: the whole cgroup (cgroup v2 `memory.oom.group`), or only the
+    /// named process (cgroup v1, `singleProcessOOMKill`). Either way the reason sticks.
+    func oomKill(_ c: Int, process name: String? = nil) {
         guard containers[c].running, let ns = containers[c].namespace else { return }
         containers[c].oomKilled = true
-        engine.record(.kernel, .oomKill, container: c, rule: .kernelOOMKill)
-        kernel.oomKillAll(ns)
+        engine.record(.kernel, .oomKill, container: c, rule: name == nil ? .kernelOOMKill : .containerdOOMReasonSticks)
+        if let name {
+            let victim = kernel.namespaces[ns].members.first { kernel.procs[$0].alive && engine.recorder.processes[$0].name == name }
+            if let v = victim { kernel.oomKillOne(v) }
+        } else {
+            kernel.oomKillAll(ns)
+        }
     }
 
     /// The route answering `path` in container `c`: the first live process (by PID) that declares it.
@@ -156,11 +162,14 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case noCommand(container: String)
     /// A stop action names a container that does not exist.
     case unknownContainer(String)
+    /// A stop action that does not belong to the scenario's front door.
+    case wrongFrontDoor(action: String, frontDoor: FrontDoor)
 
     public var description: String {
         switch self {
         case .noCommand(let c): return "container \(c) has no command: give it `command`, or an image with an entrypoint or cmd under `images:`"
         case .unknownContainer(let c): return "no container named \(c)"
+        case .wrongFrontDoor(let a, let f): return "\(a) action cannot stop a scenario whose frontDoor is \(f.rawValue)"
         }
     }
 }

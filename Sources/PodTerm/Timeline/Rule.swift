@@ -48,6 +48,20 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kernelExit = "kernel.exit"
     case kernelKill = "kernel.kill"
     case kernelDeadTarget = "kernel.dead-target"
+    // Other stoppers
+    case evictionAPI = "eviction.api"
+    case preemption = "preemption"
+    case evictionSoft = "eviction.soft"
+    case evictionHard = "eviction.hard"
+    case nodeShutdown = "node.shutdown"
+    case kubeletShorterGraceMidKill = "kubelet.shorter-grace-mid-kill"
+    case kubeletProbeGrace = "kubelet.probe-grace"
+    case endpointsTerminalPhase = "endpoints.terminal-phase"
+    case containerdOOMReasonSticks = "containerd.oom-reason-sticks"
+    case dockerStop = "docker.stop"
+    case dockerKill = "docker.kill"
+    case dockerRemoveForce = "docker.rm-force"
+    case dockerExited = "docker.exited"
     // Programs
     case appHandler = "app.handler"
     case appExit = "app.exit"
@@ -103,6 +117,19 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kernelExit: ("A process that calls exit() ends with that status.", "linux kernel/exit.c do_exit"),
         .kernelKill: ("kill(2) from a process posts the signal; what happens next depends on the target's disposition and the PID 1 rules.", "linux kernel/signal.c kill_pid_info, send_signal_locked"),
         .kernelDeadTarget: ("A signal to a process that has already exited does nothing.", "linux kernel/signal.c kill_pid_info (ESRCH); zombies ignore signals"),
+        .evictionAPI: ("kubectl drain and the Eviction API delete the pod with its own grace period (after PodDisruptionBudget checks).", "kubernetes pkg/registry/core/pod/storage/eviction.go"),
+        .preemption: ("Scheduler preemption deletes the victim pod with its own grace period.", "kubernetes pkg/scheduler/framework/preemption; util.DeletePod"),
+        .evictionSoft: ("At a soft threshold the kubelet evicts with min(evictionMaxPodGracePeriod, terminationGracePeriodSeconds) (the max verbatim before 1.32); the default 0 falls back to the pod's full grace.", "kubernetes pkg/kubelet/eviction/eviction_manager.go synchronize"),
+        .evictionHard: ("At a hard threshold the kubelet evicts with grace 1 (0 before 1.31, which fell back to the pod's full grace); the pod is not deleted but ends Failed, reason Evicted.", "kubernetes pkg/kubelet/eviction/eviction_manager.go synchronize"),
+        .nodeShutdown: ("Graceful node shutdown gives regular pods shutdownGracePeriod − shutdownGracePeriodCriticalPods and critical pods the rest, each capped by the pod's own grace; the pod ends Failed, reason Terminated.", "kubernetes pkg/kubelet/nodeshutdown/nodeshutdown_manager_linux.go; KEP-2000"),
+        .kubeletShorterGraceMidKill: ("A shorter grace that arrives while the kubelet is already stopping the pod is recorded, but the running kill keeps its timeouts: SyncTerminatingPod does not use the pod worker's cancellable context.", "kubernetes pkg/kubelet/pod_workers.go UpdatePod (cancelFn); pkg/kubelet/kubelet.go SyncTerminatingPod (TODO #113606)"),
+        .kubeletProbeGrace: ("A failed liveness or startup probe kills the container with the probe's terminationGracePeriodSeconds when set, else the pod's, and restarts it per restartPolicy.", "kubernetes kuberuntime_container.go setTerminationGracePeriod; KEP-2238"),
+        .endpointsTerminalPhase: ("A pod the kubelet evicts or shuts down gets phase Failed before its containers are stopped, and a pod in a terminal phase is dropped from the EndpointSlice.", "kubernetes pkg/kubelet/kubelet.go SyncTerminatingPod (podStatusFn before killPod); staging/src/k8s.io/endpointslice/utils.go ShouldPodBeInEndpoints"),
+        .containerdOOMReasonSticks: ("Any OOM kill inside the container sets the reason OOMKilled, and it stays even if PID 1 later exits 0.", "containerd internal/cri/server/events.go, container_status.go"),
+        .dockerStop: ("docker stop sends the stop signal (--signal, else STOPSIGNAL, else SIGTERM), waits -t (else the container's stop timeout, else 10 s), then SIGKILL; -t 0 kills right after the signal, -t -1 waits forever.", "moby daemon/stop.go containerStop"),
+        .dockerKill: ("docker kill sends one signal (SIGKILL by default) to the container's PID 1 and returns: no wait, no escalation.", "moby daemon/kill.go"),
+        .dockerRemoveForce: ("docker rm -f sends SIGKILL straight away.", "moby daemon/delete.go cleanupContainer"),
+        .dockerExited: ("Docker reports the exit code of PID 1, 128+N for a signal, and State.OOMKilled.", "moby container/state.go; docker inspect"),
         .appHandler: ("The program's signal handler runs its cleanup, as the scenario declares.", "scenario programs: section"),
         .appExit: ("The program finishes its work and exits, as the scenario declares.", "scenario programs: section"),
         .appReraise: ("The handler restores the default disposition and re-raises the signal to die of it; as PID 1 the re-raised signal is discarded.", "signal(7); kernel/signal.c sig_task_ignored"),

@@ -147,4 +147,6 @@ public struct PodRecord: Sendable, Equatable {
     public var goneAt: Millis?
     /// The terminal phase, if reached.
     public var phase: PodPhase?
+    /// The status reason of a kubelet-initiated stop (`Evicted`, `Terminated`), if any.
+    public var reason: String?
 }

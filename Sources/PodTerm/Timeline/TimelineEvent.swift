@@ -50,6 +50,10 @@ public enum Actor: Sendable, Equatable, Hashable {
     case kernel
     /// A process, by index into `Timeline.processes`.
     case process(Int)
+    /// The scheduler (preemption).
+    case scheduler
+    /// The Docker CLI and daemon.
+    case docker
 }
 
 /// Who sent a signal.
@@ -157,6 +161,24 @@ public enum EventKind: Sendable, Equatable {
     case podGone(phase: PodPhase)
     /// The run reached its horizon with work still pending.
     case horizonReached(pending: Int)
+    /// A later delete asked for a grace that is not shorter: nothing changes.
+    case deleteIgnored(grace: Int, current: Int)
+    /// A later delete brought the deletion deadline forward.
+    case deadlineShortened(grace: Int)
+    /// The pod is evicted, with this grace override.
+    case evicted(Eviction, grace: Int)
+    /// The node shuts down; the pod gets this grace.
+    case nodeShuttingDown(grace: Int, critical: Bool)
+    /// The kubelet records a shorter grace while it is already stopping the pod.
+    case graceShortened(grace: Int)
+    /// A probe failed: the kubelet kills the container with this grace, to restart it.
+    case probeFailed(ProbeKind, grace: Int)
+    /// The pod's phase turned Failed: the EndpointSlice drops it.
+    case endpointRemoved
+    /// A Docker command.
+    case dockerCommand(DockerCommand, timeout: Int?)
+    /// Docker reports the container exited.
+    case dockerExited(code: Int, oomKilled: Bool)
 }
 
 /// The reason Kubernetes reports for a terminated container.
