@@ -164,9 +164,22 @@ import Testing
         expectError(regular, at: "restartPolicy", contains: "a regular container's restartPolicy is not modelled")
     }
 
-    @Test func aSecondDeleteIsNotModelledYet() {
+    @Test func aSecondDeleteLoadsAsASecondAction() throws {
         let yaml = minimalYAML + "  - at: 20s\n    delete: {force: true}\n"
-        expectError(yaml, at: "delete: {force", contains: "a second delete is not modelled yet (see issue 5); keep one")
+        let loaded = try ScenarioLoader.load(yaml: yaml, fileName: "two-deletes.yaml")
+        #expect(loaded.scenario.actions.count == 2)
+        #expect(loaded.scenario.actions[1] == StopAction(at: 20_000, .delete(DeleteOptions(force: true))))
+    }
+
+    @Test func newStopKindsAndTheirErrors() {
+        expectError(minimal(replacing: "delete: {}", with: "evict: {threshold: medium}"), at: "medium",
+                    contains: "stop.0.evict.threshold: expected soft or hard, got 'medium'")
+        expectError(minimal(replacing: "delete: {}", with: "dockerStop: {}"), at: "dockerStop",
+                    contains: "a Docker command needs frontDoor: docker")
+        expectError(minimal(replacing: "delete: {}", with: "probeFailure: {container: ap}"), at: "ap}",
+                    contains: "no container named 'ap'")
+        expectError(minimal(replacing: "delete: {}", with: "nodeShutdown: {shutdownGracePeriod: 10s, shutdownGracePeriodCriticalPods: 20s}"),
+                    at: "shutdownGracePeriodCriticalPods", contains: "must not exceed shutdownGracePeriod")
     }
 
     @Test func stopItems() {
@@ -175,7 +188,7 @@ import Testing
         expectError(minimal(replacing: "    delete: {}", with: "    delete: {}\n    oomKill: {container: app}"), at: "oomKill",
                     contains: "stop.0 has both delete and oomKill")
         expectError(minimal(replacing: "    delete: {}", with: "    explode: {}"), at: "explode",
-                    contains: "unknown key 'explode' in stop.0; expected one of: at, delete, oomKill")
+                    contains: "unknown key 'explode' in stop.0; expected one of: at, delete, drain, preempt, evict")
         expectError(minimal(replacing: "at: 10s", with: "at: 11m"), at: "11m",
                     contains: "stop.0.at: 11m is after the horizon of 10m (the default), so it would never happen")
     }
@@ -229,5 +242,13 @@ import Testing
     @Test func errorDescriptions() {
         #expect(ScenarioError(file: "a.yaml", line: 3, column: 7, message: "bad").description == "a.yaml:3:7: bad")
         #expect(ScenarioError(file: "a.yaml", override: "stop.0.at=x", message: "bad").description == "--set stop.0.at=x: bad")
+    }
+}
+
+extension ErrorTests {
+    @Test func aRequiredKeyWithoutAValueIsReportedAtTheKey() {
+        expectError(minimal(replacing: "summary: An app that handles SIGTERM.", with: "summary:"), line: 1, column: 1,
+                    contains: "summary has no value")
+        expectError(minimal(replacing: "  - at: 10s", with: "  - at:"), at: "at:", contains: "stop.0.at has no value: when it happens, e.g. at: 10s")
     }
 }

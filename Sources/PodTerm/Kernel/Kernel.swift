@@ -24,14 +24,18 @@ final class Kernel {
     /// Starts a process running `argv` in namespace `ns`. `parent` nil: started from outside
     /// (the runtime's shim: a container's PID 1 or an exec'd hook).
     @discardableResult
-    func spawn(_ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, actor: Actor, rule: Rule) -> Int {
-        let resolved = engine.catalog.resolve(argv)
+    func spawn(_ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, ignored: SignalSet = SignalSet(), actor: Actor, rule: Rule) -> Int {
+        let resolved = engine.catalog.resolve(argv, image: imageSpec(container: namespaces[ns].container))
         let id = procs.count
         let nsPid = namespaces[ns].nextPid
         namespaces[ns].nextPid += 1
         var p = KernelProcess(
             namespace: ns, container: namespaces[ns].container, nsPid: nsPid, parent: parent,
             pgid: id, sid: id, program: resolved ?? MissingProgram())
+        // Dispositions set to ignore survive fork and exec (signal(7)).
+        p.ignored = ignored
+        p.ignored.remove(.kill)
+        p.ignored.remove(.stop)
         if let parent, !setsid {
             p.pgid = procs[parent].pgid
             p.sid = procs[parent].sid
@@ -47,10 +51,8 @@ final class Kernel {
         engine.record(actor, .processStarted(parent: parent), container: p.container, process: id, rule: rule)
         if resolved == nil {
             engine.record(.kernel, .execFailed, container: p.container, process: id, rule: .kernelExit)
-            exit(id, code: 127)
-        } else {
-            p.program.start(ProcessHandle(kernel: self, pid: id))
         }
+        p.program.start(ProcessHandle(kernel: self, pid: id))
         return id
     }
 
@@ -58,9 +60,9 @@ final class Kernel {
 
     /// `kill(2)`: a signal sent to one process. The send-time checks (PID 1, ignore) happen
     /// here; a signal that passes them is delivered as a separate event at the same millisecond.
-    func send(_ sig: Signal, to pid: Int, origin: SignalOrigin, actor: Actor) {
+    func send(_ sig: Signal, to pid: Int, origin: SignalOrigin, actor: Actor, rule: Rule? = nil) {
         let c = procs[pid].container
-        engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig, rule: sendRule(origin))
+        engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig, rule: rule ?? sendRule(origin))
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -71,11 +73,11 @@ final class Kernel {
                 discard(sig, pid, origin, .pid1Default, rule: .kernelPid1Unkillable)
                 return
             }
-            engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
+            post(sig, to: pid, origin: origin)
             return
         }
         if p.blocked.contains(sig) {
-            engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
+            post(sig, to: pid, origin: origin)
             return
         }
         switch p.disposition(sig) {
@@ -87,18 +89,29 @@ final class Kernel {
             } else if isNamespaceInit(pid) {
                 discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
             } else {
-                engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
+                post(sig, to: pid, origin: origin)
             }
         case .handler:
+            post(sig, to: pid, origin: origin)
+        }
+    }
+
+    /// Queues a signal that passed the send-time checks. A signal a process sends to itself is
+    /// acted on before `kill()` returns (on the way back to user space); any other is delivered
+    /// as its own event in the same millisecond.
+    private func post(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
+        if case .process(let from) = origin, from == pid {
+            deliver(sig, to: pid, origin: origin)
+        } else {
             engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
         }
     }
 
     /// `kill(-pgid)`: a signal to every live member of a process group, in PID order.
-    func sendToGroup(_ sig: Signal, pgid: Int, origin: SignalOrigin, actor: Actor) {
+    func sendToGroup(_ sig: Signal, pgid: Int, origin: SignalOrigin, actor: Actor, rule: Rule? = nil) {
         let ns = procs[pgid].namespace
         for m in namespaces[ns].members where procs[m].pgid == pgid && procs[m].alive {
-            send(sig, to: m, origin: origin, actor: actor)
+            send(sig, to: m, origin: origin, actor: actor, rule: rule)
         }
     }
 
@@ -161,9 +174,45 @@ final class Kernel {
     // MARK: exit, zombies, re-parenting, teardown
 
     /// `exit(code)` called by the process itself.
-    func exit(_ pid: Int, code: Int) {
+    func exit(_ pid: Int, code: Int, rule: Rule = .kernelExit) {
         guard procs[pid].alive else { return }
-        die(pid, .exited(code), killedBy: nil, rule: .kernelExit)
+        die(pid, .exited(code), killedBy: nil, rule: rule)
+    }
+
+    /// `execve(argv)`: the process keeps its PID, parent, children, process group, ignored
+    /// signals and blocked mask; its handlers go back to default and its timers die with the old
+    /// program (`generation`). Returns false, changing nothing, when no program answers to argv.
+    @discardableResult
+    func exec(_ pid: Int, _ argv: [String], rule: Rule) -> Bool {
+        guard procs[pid].alive else { return false }
+        let c = procs[pid].container
+        guard let program = engine.catalog.resolve(argv, image: imageSpec(container: c)) else {
+            engine.record(.kernel, .execFailed, container: c, process: pid, rule: .kernelExit)
+            return false
+        }
+        let previous = engine.recorder.processes[pid].argv
+        procs[pid].caught = SignalSet()
+        procs[pid].generation += 1
+        procs[pid].program = program
+        engine.recorder.processes[pid].name = ProgramCatalog.displayName(argv)
+        engine.recorder.processes[pid].argv = argv
+        engine.record(.process(pid), .execed(replacing: previous), container: c, process: pid, rule: rule)
+        program.start(ProcessHandle(kernel: self, pid: pid))
+        return true
+    }
+
+    /// The global index of the process with PID `nsPid` in namespace `ns`, if it ever existed.
+    func process(nsPid: Int, in ns: Int) -> Int? {
+        namespaces[ns].members.first { procs[$0].nsPid == nsPid }
+    }
+
+    /// The image of container `c`, as the scenario declares it (for which `/bin/sh` it has).
+    func imageSpec(container c: Int) -> ImageSpec? {
+        guard c < engine.recorder.containers.count else { return nil }
+        let name = engine.recorder.containers[c].name
+        let pod = engine.scenario.pod
+        guard let spec = (pod.initContainers + pod.containers).first(where: { $0.name == name }) else { return nil }
+        return engine.scenario.images[spec.image]
     }
 
     /// Ends a process: records it, re-parents its children, tears the namespace down if it was
@@ -233,14 +282,14 @@ final class Kernel {
     }
 
     /// `wait()`: the parent (nil: the shim or the kernel) collects a zombie's status.
-    func reap(_ pid: Int, by parent: Int?) {
+    func reap(_ pid: Int, by parent: Int?, rule: Rule = .kernelReap) {
         guard procs[pid].zombie else { return }
         procs[pid].zombie = false
         if let old = procs[pid].parent, let i = procs[old].children.firstIndex(of: pid) {
             procs[old].children.remove(at: i)
         }
         engine.recorder.processes[pid].reapedAt = now
-        engine.record(parent.map { .process($0) } ?? .kernel, .reaped(by: parent), container: procs[pid].container, process: pid, rule: .kernelReap)
+        engine.record(parent.map { .process($0) } ?? .kernel, .reaped(by: parent), container: procs[pid].container, process: pid, rule: rule)
     }
 
     /// PID 1 died: SIGKILL every other process of the namespace, collect them, then hand PID 1's

@@ -82,12 +82,16 @@ public struct ImageSpec: Sendable, Equatable {
     public var cmd: [String]?
     /// `STOPSIGNAL`.
     public var stopSignal: Signal?
+    /// Which shell the image's `/bin/sh` is (nil: dash, as on Debian and Ubuntu; busybox on
+    /// Alpine; bash on RHEL/UBI).
+    public var shell: ShellFlavor?
 
     /// Creates an image spec.
-    public init(entrypoint: [String]? = nil, cmd: [String]? = nil, stopSignal: Signal? = nil) {
+    public init(entrypoint: [String]? = nil, cmd: [String]? = nil, stopSignal: Signal? = nil, shell: ShellFlavor? = nil) {
         self.entrypoint = entrypoint
         self.cmd = cmd
         self.stopSignal = stopSignal
+        self.shell = shell
     }
 }
 

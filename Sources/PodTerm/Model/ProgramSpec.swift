@@ -16,11 +16,25 @@ public struct ProgramSpec: Sendable, Equatable {
     public var reaps: ReapPolicy
     /// HTTP paths it answers (for `httpGet` hooks), with how long each takes and the status.
     public var http: [String: HTTPRoute]
+    /// A script file (e.g. `/entrypoint.sh`): its lines, run by `shell`. A script file never
+    /// execs its last line by itself (`sh.bash-exec-rules`); `exec "$@"` does.
+    public var script: String?
+    /// The interpreter of `script` (its `#!` line); nil: the image's `/bin/sh`.
+    public var shell: ShellFlavor?
+    /// A language runtime whose default signal behaviour the program takes; `signals` entries win.
+    public var preset: RuntimePreset?
+    /// How long the handlers a preset installs take to clean up (Python `finally` blocks after
+    /// `KeyboardInterrupt`, JVM shutdown hooks, nginx's graceful SIGQUIT drain).
+    public var presetCleanup: Millis
+    /// Set when the program is supervisord: the programs its configuration runs.
+    public var supervisord: SupervisordSpec?
 
     /// Creates a program spec. The defaults are a program that runs until stopped and leaves every signal at default.
     public init(
         signals: [Signal: SignalBehavior] = [:], runsFor: Millis? = nil, exitCode: Int = 0,
-        children: [ChildSpec] = [], reaps: ReapPolicy = .ownChildren, http: [String: HTTPRoute] = [:]
+        children: [ChildSpec] = [], reaps: ReapPolicy = .ownChildren, http: [String: HTTPRoute] = [:],
+        script: String? = nil, shell: ShellFlavor? = nil, preset: RuntimePreset? = nil,
+        presetCleanup: Millis = 0, supervisord: SupervisordSpec? = nil
     ) {
         self.signals = signals
         self.runsFor = runsFor
@@ -28,6 +42,11 @@ public struct ProgramSpec: Sendable, Equatable {
         self.children = children
         self.reaps = reaps
         self.http = http
+        self.script = script
+        self.shell = shell
+        self.preset = preset
+        self.presetCleanup = presetCleanup
+        self.supervisord = supervisord
     }
 }
 

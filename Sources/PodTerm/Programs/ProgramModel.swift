@@ -23,24 +23,50 @@ struct ProcessHandle {
     var now: Millis { kernel.now }
     var isNamespaceInit: Bool { kernel.isNamespaceInit(pid) }
     var children: [Int] { kernel.procs[pid].children }
+    /// Its PID inside its namespace (what `$$` and `getpid()` say).
+    var nsPid: Int { kernel.procs[pid].nsPid }
+    /// Its process group (the global index of the group's leader).
+    var pgid: Int { kernel.procs[pid].pgid }
+    /// Whether it is still running.
+    var isAlive: Bool { kernel.procs[pid].alive }
+    /// The signals whose disposition is ignore (inherited across fork and exec).
+    var ignoredSignals: SignalSet { kernel.procs[pid].ignored }
+    /// The global index the next process to start will get: lets a program know its child
+    /// before `spawn` returns (a child that ends at once reports its death during the spawn).
+    var nextPid: Int { kernel.procs.count }
 
-    /// `fork` + `exec`: starts a child running `argv`.
+    /// The current disposition of `sig` (`sigaction(sig, NULL, &old)`).
+    func disposition(_ sig: Signal) -> Disposition { kernel.procs[pid].disposition(sig) }
+
+    /// The global index of the process that has PID `nsPid` in this process's namespace.
+    func process(nsPid: Int) -> Int? { kernel.process(nsPid: nsPid, in: kernel.procs[pid].namespace) }
+
+    /// Whether `target` has exited and been collected (`kill` would fail with ESRCH).
+    func isGone(_ target: Int) -> Bool { !kernel.procs[target].alive && !kernel.procs[target].zombie }
+
+    /// `fork` + `exec`: starts a child running `argv`. `ignored`: the dispositions set to ignore
+    /// that the child inherits; `rule`: why the fork happens (shown on the event).
     @discardableResult
-    func spawn(_ argv: [String], setsid: Bool = false) -> Int {
-        kernel.spawn(argv, in: kernel.procs[pid].namespace, parent: pid, setsid: setsid, actor: .process(pid), rule: .kernelFork)
+    func spawn(_ argv: [String], setsid: Bool = false, ignored: SignalSet = SignalSet(), rule: Rule = .kernelFork) -> Int {
+        kernel.spawn(argv, in: kernel.procs[pid].namespace, parent: pid, setsid: setsid, ignored: ignored, actor: .process(pid), rule: rule)
     }
 
+    /// `execve(argv)`: replaces the program; the new one starts at once. Returns false (and the
+    /// old program keeps running) when nothing answers to argv.
+    @discardableResult
+    func exec(_ argv: [String], rule: Rule) -> Bool { kernel.exec(pid, argv, rule: rule) }
+
     /// `exit(code)`.
-    func exit(_ code: Int) { kernel.exit(pid, code: code) }
+    func exit(_ code: Int, rule: Rule = .kernelExit) { kernel.exit(pid, code: code, rule: rule) }
 
     /// `kill(target, sig)`.
-    func kill(_ target: Int, _ sig: Signal) {
-        kernel.send(sig, to: target, origin: .process(pid), actor: .process(pid))
+    func kill(_ target: Int, _ sig: Signal, rule: Rule? = nil) {
+        kernel.send(sig, to: target, origin: .process(pid), actor: .process(pid), rule: rule)
     }
 
     /// `kill(-pgid, sig)`.
-    func killGroup(_ pgid: Int, _ sig: Signal) {
-        kernel.sendToGroup(sig, pgid: pgid, origin: .process(pid), actor: .process(pid))
+    func killGroup(_ pgid: Int, _ sig: Signal, rule: Rule? = nil) {
+        kernel.sendToGroup(sig, pgid: pgid, origin: .process(pid), actor: .process(pid), rule: rule)
     }
 
     /// `sigaction`: sets the disposition of `sig` (SIGKILL and SIGSTOP cannot be changed).
@@ -72,7 +98,7 @@ struct ProcessHandle {
     }
 
     /// `waitpid(child)`: collects a dead child.
-    func reap(_ child: Int) { kernel.reap(child, by: pid) }
+    func reap(_ child: Int, rule: Rule = .kernelReap) { kernel.reap(child, by: pid, rule: rule) }
 
     /// Whether `child` is dead and waiting to be collected.
     func isZombie(_ child: Int) -> Bool { kernel.procs[child].zombie }
@@ -83,10 +109,11 @@ struct ProcessHandle {
     }
 }
 
-/// Stands in for an argv whose program is unknown: the exec fails (exit 127).
+/// Stands in for an argv whose program is unknown: the exec fails and the child exits 127,
+/// after `fork()` has returned to the parent.
 final class MissingProgram: ProgramModel {
-    func start(_ p: ProcessHandle) {}
+    func start(_ p: ProcessHandle) { p.after(0, token: 0) }
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {}
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle) {}
-    func timer(_ token: Int, _ p: ProcessHandle) {}
+    func timer(_ token: Int, _ p: ProcessHandle) { p.exit(127) }
 }

@@ -93,6 +93,14 @@ public struct EventText {
         case .endpointRemoved: return "endpoint.removed"
         case .dockerCommand: return "docker.command"
         case .dockerExited: return "docker.exited"
+        case .execed: return "process.exec"
+        case .trapRuns: return "shell.trap"
+        case .trapDeferred: return "shell.trap-deferred"
+        case .waitInterrupted: return "shell.wait-interrupted"
+        case .signalTaken: return "signal.taken"
+        case .signalNoted: return "signal.noted"
+        case .signalRewritten: return "signal.rewritten"
+        case .scriptError: return "shell.script-error"
         }
     }
 
@@ -208,7 +216,39 @@ public struct EventText {
             }
         case .dockerExited(let code, let oom):
             return "docker: container exited (\(code))" + (oom ? ", OOMKilled true" : "")
+        case .execed(let previous):
+            let argv = e.process.map { timeline.processes[$0].argv } ?? []
+            return "execs \(commandLine(argv)) in place of \(commandLine(previous)) (same PID)"
+        case .trapRuns(let exitTrap):
+            if !exitTrap { return "runs its \(sig) trap" }
+            if e.signal == nil { return "runs its EXIT trap" }
+            return "\(sig) with an EXIT trap set: runs the EXIT trap, then re-raises \(sig) on itself"
+        case .trapDeferred:
+            return "\(sig) is trapped but a foreground command runs: the trap waits until it ends"
+        case .waitInterrupted(let status):
+            return "wait returns \(status) at once: \(sig) is trapped"
+        case .signalTaken:
+            return "takes \(sig) from its blocked signals (sigwait)"
+        case .signalNoted(let at):
+            if let at { return "handler records \(sig); the main loop acts on it at \(formatDuration(at))" }
+            return "handler records \(sig); what follows is not modelled"
+        case .signalRewritten(let to):
+            if let to { return "rewrites \(sig) to \(to.name)" }
+            return "swallows \(sig) (rewritten to 0)"
+        case .scriptError(let message, let unsupported):
+            return (unsupported ? "cannot run its script (podterm's shell does not model this): " : "syntax error in its script: ") + message + " (exit 2)"
         }
+    }
+
+    /// An argv as a shell would show it: words with spaces or quotes in single quotes.
+    private func commandLine(_ argv: [String]) -> String {
+        argv.map { w in
+            if w.isEmpty { return "''" }
+            if w.contains(where: { " \t\n\"'$;&|<>()\\`*?".contains($0) }) {
+                return "'" + w.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+            }
+            return w
+        }.joined(separator: " ")
     }
 
     private func handlerText(_ h: LifecycleHandler) -> String {

@@ -67,6 +67,31 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case appExit = "app.exit"
     case appReraise = "app.reraise"
     case processSleep = "coreutils.sleep"
+    // Shells (linux-init.md, "Shells")
+    case shDashNoExec = "sh.dash-no-exec"
+    case shBusyboxExecLast = "sh.busybox-exec-last"
+    case shBashExecRules = "sh.bash-exec-rules"
+    case shDefaultTerm = "sh.default-term"
+    case shReapsWhileWaiting = "sh.reaps-while-waiting"
+    case bashExitTrapPid1 = "bash.exit-trap-pid1"
+    case bashWaitReturnsOnTrap = "bash.wait-returns-on-trap"
+    case shExec = "sh.exec"
+    case shTrapDeferred = "sh.trap-deferred"
+    case shAsyncIgnoresInt = "sh.async-ignores-int"
+    case shScriptError = "sh.script-error"
+    // Init programs (linux-init.md, "Init programs")
+    case tiniForward = "tini.forward"
+    case tiniExitOnChild = "tini.exit-on-child"
+    case tiniStatus = "tini.status"
+    case dumbinitForward = "dumbinit.forward"
+    case dumbinitExitOnChild = "dumbinit.exit-on-child"
+    case supervisordStop = "supervisord.stop"
+    // Application runtimes (linux-init.md, "Application runtimes")
+    case appPython = "app.python"
+    case appJvm = "app.jvm"
+    case appNode = "app.node"
+    case appGo = "app.go"
+    case appNginx = "app.nginx"
 
     /// The stable id, e.g. `kernel.pid1-ignores-default`.
     public var id: String { rawValue }
@@ -134,5 +159,27 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .appExit: ("The program finishes its work and exits, as the scenario declares.", "scenario programs: section"),
         .appReraise: ("The handler restores the default disposition and re-raises the signal to die of it; as PID 1 the re-raised signal is discarded.", "signal(7); kernel/signal.c sig_task_ignored"),
         .processSleep: ("sleep(1) waits and exits 0; it installs no handlers, so a fatal signal kills it.", "coreutils src/sleep.c"),
+        .shDashNoExec: ("Debian's and Ubuntu's /bin/sh (dash) never execs the command of sh -c, not even a single simple command: it forks it and waits, staying PID 1 with SIGTERM at default.", "Debian dash patch 0004-SHELL-Disable-sh-c-command-sh-c-exec-command-optimiza.diff"),
+        .shBusyboxExecLast: ("busybox sh -c execs the last command of the string when no trap is set, so sh -c 'setup; app' makes the app PID 1.", "busybox shell/ash.c evalstring, evalcommand (EV_EXIT)"),
+        .shBashExecRules: ("bash -c execs a single simple command and the last simple command of a ;, && or || list, but not when it has a redirection or any trap is set; a script file never execs its last line by itself.", "bash builtins/evalstring.c should_optimize_fork, should_suppress_fork, can_optimize_connection"),
+        .shDefaultTerm: ("A non-interactive shell leaves SIGTERM at default: as PID 1 it ignores it and does not forward it; as a child it dies of it (143) without touching its own children.", "dash src/trap.c setsignal; bash sig.c initialize_shell_signals"),
+        .shReapsWhileWaiting: ("A shell waiting for a command reaps any child that ends, re-parented orphans included, so a shell as PID 1 does not pile up zombies.", "dash src/jobs.c waitproc; bash jobs.c waitchld"),
+        .bashExitTrapPid1: ("An EXIT trap makes non-interactive bash catch the terminating signals: it runs the trap, re-sends the signal to itself (discarded when it is PID 1) and exits 128+N, leaving its children to the kernel.", "bash trap.c set_signal; sig.c termsig_handler, kill_shell"),
+        .bashWaitReturnsOnTrap: ("A trapped signal makes the wait builtin return at once with a status above 128, then the trap runs; a script that ends there exits while its child is still cleaning up.", "bash manual (wait, SIGNALS); POSIX XCU 2.11 Signals and Error Handling"),
+        .shExec: ("exec replaces the shell with the command: same PID, handlers back to default, ignored signals stay ignored, so the app becomes PID 1 with its own handlers.", "POSIX XCU exec; execve(2)"),
+        .shTrapDeferred: ("A signal with a trap that arrives while the shell waits for a foreground command runs the trap only after that command has finished.", "bash manual, SIGNALS; POSIX XCU 2.11 Signals and Error Handling"),
+        .shAsyncIgnoresInt: ("Without job control a shell starts background commands (&) with SIGINT and SIGQUIT ignored; ignored dispositions survive exec.", "POSIX XCU 2.11 Signals and Error Handling; dash src/jobs.c forkchild; bash execute_cmd.c setup_async_signals"),
+        .shScriptError: ("A shell that cannot parse its script reports the error and exits 2; podterm models a subset of shell syntax and refuses the rest the same way.", "dash src/parser.c synerror; podterm shell model"),
+        .tiniForward: ("tini blocks almost every signal and takes them with sigtimedwait; each one but SIGCHLD is forwarded to its child, or with -g to the child's process group, which a grandchild that called setsid has left.", "krallin/tini src/tini.c configure_signals, wait_and_forward_signal, isolate_child"),
+        .tiniExitOnChild: ("tini exits as soon as its main child is reaped, whatever else still runs; as PID 1 the kernel then SIGKILLs the rest.", "krallin/tini src/tini.c reap_zombies, main"),
+        .tiniStatus: ("tini exits with its child's exit code, or 128+N if a signal killed it (an exit, not a death by signal); -e N maps N to 0; it reaps every zombie, orphans included; -s makes it a subreaper.", "krallin/tini src/tini.c reap_zombies, main"),
+        .dumbinitForward: ("dumb-init blocks every signal and takes them with sigwait; it forwards each to the child's whole process group (the child runs in a new session), or only to the child with --single-child, after applying --rewrite (to 0: swallowed).", "Yelp/dumb-init dumb-init.c main, forward_signal, translate_signal"),
+        .dumbinitExitOnChild: ("When its main child exits, dumb-init sends SIGTERM (rewritten if asked) to the group once more and exits at once with the child's code or 128+N.", "Yelp/dumb-init dumb-init.c handle_signal (SIGCHLD branch)"),
+        .supervisordStop: ("supervisord's handler only records the signal; its main loop (1 s poll) then sends each program its stopsignal (to -pid with stopasgroup), SIGKILL after stopwaitsecs, highest priority first, and exits 0 once its programs are gone.", "Supervisor/supervisor supervisord.py runforever, handle_signal; process.py Subprocess.kill, transition"),
+        .appPython: ("CPython leaves SIGTERM at default (no finally, no atexit: 143, discarded as PID 1); SIGINT raises KeyboardInterrupt unless SIGINT was ignored at start, cleanup runs, then it re-raises SIGINT (130).", "CPython Modules/signalmodule.c signal_install_handlers; Python/pylifecycle.c exit_sigint"),
+        .appJvm: ("The JVM handles SIGTERM, SIGINT and SIGHUP (unless ignored at start) by running the shutdown hooks, then exits 128+N; SIGQUIT prints a thread dump.", "OpenJDK java.lang.Terminator; hotspot JVM_RegisterSignal"),
+        .appNode: ("Node.js installs no SIGTERM or SIGINT handler by default: as a child it dies (143), as PID 1 the signal is discarded.", "Node.js docs, process 'Signal events'"),
+        .appGo: ("A Go binary without signal.Notify catches SIGTERM, SIGINT and SIGHUP in its runtime and re-raises them to die (143); as PID 1 the re-raise is discarded and it exits 2.", "golang/go src/runtime/signal_unix.go sighandler, dieFromSignal"),
+        .appNginx: ("nginx: SIGTERM and SIGINT fast shutdown (connections cut), SIGQUIT graceful shutdown (requests finish; a later SIGTERM makes it fast), SIGHUP reload, SIGUSR1 reopen logs.", "nginx docs 'Controlling nginx'; src/os/unix/ngx_process_cycle.c ngx_master_process_cycle"),
     ]
 }

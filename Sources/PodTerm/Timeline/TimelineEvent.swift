@@ -179,6 +179,27 @@ public enum EventKind: Sendable, Equatable {
     case dockerCommand(DockerCommand, timeout: Int?)
     /// Docker reports the container exited.
     case dockerExited(code: Int, oomKilled: Bool)
+    /// The process replaced its program with `execve`: same PID, parent and children;
+    /// `replacing` is the argv it ran before (the process's record now names the new program).
+    case execed(replacing: [String])
+    /// A shell runs a trap's action: the trap of `signal`, or its EXIT trap (`exitTrap`; with a
+    /// `signal`, bash runs it because that signal arrived and will re-raise the signal after).
+    case trapRuns(exitTrap: Bool)
+    /// A trapped `signal` reached a shell waiting for a foreground command: the trap runs only
+    /// when that command has finished.
+    case trapDeferred
+    /// The shell's `wait` builtin returned at once with `status` (> 128): `signal` is trapped.
+    case waitInterrupted(status: Int)
+    /// An init (tini, dumb-init) took the blocked `signal` from its pending set with `sigwait`.
+    case signalTaken
+    /// A handler only recorded `signal`; the program's main loop acts on it at `actsAt`
+    /// (nil: what the program does next is not modelled).
+    case signalNoted(actsAt: Millis?)
+    /// dumb-init translated `signal` into `to` before forwarding it (nil: swallowed, `s:0`).
+    case signalRewritten(to: Signal?)
+    /// A shell could not run its script: a syntax error, or syntax podterm's shell does not
+    /// model (`unsupported`). The shell exits 2.
+    case scriptError(message: String, unsupported: Bool)
 }
 
 /// The reason Kubernetes reports for a terminated container.

@@ -31,7 +31,7 @@ enum ExpectationDecoding {
                 at: node,
                 "expect: expected a mapping of figure names to values, like containers.app.exitCode: 0, got \(node.shortDescription)")
         }
-        let comparison = try self.comparison(node, figure: prefix)
+        let comparison = try self.comparison(node, figure: prefix, keyNode: keyNode)
         let (line, column): (Int, Int)
         switch keyNode.origin {
         case .file(let l, let c): (line, column) = (l, c)
@@ -44,7 +44,7 @@ enum ExpectationDecoding {
         out.append(Expectation(figure: prefix, comparison: comparison, line: line, column: column))
     }
 
-    private static func comparison(_ node: SourceNode, figure: String) throws -> Comparison {
+    private static func comparison(_ node: SourceNode, figure: String, keyNode: SourceNode) throws -> Comparison {
         switch node.content {
         case .sequence(let items):
             return .list(try items.map { item in
@@ -56,7 +56,7 @@ enum ExpectationDecoding {
         case .scalar(let s):
             if s.kind == .null {
                 throw LocatedError(
-                    at: node, "expect.\(figure): no expected value; write one (e.g. 0, 30s, SIGTERM), or none for a thing that never happened")
+                    at: keyNode, "expect.\(figure): no expected value; write one (e.g. 0, 30s, SIGTERM), or none for a thing that never happened")
             }
             var text = s.text
             // `!= 5` unquoted is YAML for the tag `!=` on the value 5: read it as meant.

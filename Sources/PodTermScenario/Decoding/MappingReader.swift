@@ -64,6 +64,9 @@ struct MappingReader {
     /// The key's value, or an error at this mapping saying it is missing.
     func required(_ key: String, _ why: String = "") throws -> SourceNode {
         guard let v = value(key) else {
+            if let e = entry(key) {
+                throw LocatedError(at: e.keyNode, "\(childPath(key)) has no value\(why)")
+            }
             throw LocatedError(at: node, "missing key '\(key)' in \(MappingReader.place(path))\(why)")
         }
         return v

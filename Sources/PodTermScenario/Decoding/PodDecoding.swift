@@ -6,6 +6,8 @@ struct DecodedPod {
     var spec: PodSpec
     /// Sidecars, then regular containers (the order the engine uses).
     var allContainers: [DecodedContainer]
+    /// Whether `priorityClassName` makes it critical for graceful node shutdown.
+    var critical = false
 }
 
 /// Decodes `pod:`: the fields of a Pod's spec, plus `metadata`.
@@ -87,6 +89,11 @@ enum PodDecoding {
         let spec = PodSpec(
             name: name, terminationGracePeriodSeconds: grace, restartPolicy: restart,
             initContainers: initSpecs, containers: specs)
-        return DecodedPod(spec: spec, allContainers: all)
+        var critical = false
+        if let pc = pod.value("priorityClassName") {
+            let name = try Scalars.string(pc, "pod.priorityClassName")
+            critical = name == "system-node-critical" || name == "system-cluster-critical"
+        }
+        return DecodedPod(spec: spec, allContainers: all, critical: critical)
     }
 }

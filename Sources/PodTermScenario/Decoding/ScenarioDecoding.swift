@@ -6,7 +6,7 @@ import PodTerm
 enum ScenarioDecoding {
     static let topLevelKeys = [
         "name", "summary", "story", "seed", "kubernetes", "horizon",
-        "pod", "images", "programs", "network", "stop", "expect",
+        "pod", "images", "programs", "network", "stop", "expect", "frontDoor", "docker",
     ]
 
     static func decode(_ root: SourceNode, fileName: String) throws -> (Scenario, [Expectation]) {
@@ -39,13 +39,15 @@ enum ScenarioDecoding {
         let actions = try StopDecoding.decode(
             top.value("stop"), containers: pod.allContainers, horizon: horizon, horizonNode: top.value("horizon"))
         let expectations = try ExpectationDecoding.decode(top.value("expect"))
+        let (frontDoor, dockerStopTimeout) = try FrontDoorDecoding.decode(top, actions: actions, stopNode: top.value("stop"))
 
         try ProgramChecks.check(pod: pod, images: images, programs: programs)
 
         let scenario = Scenario(
             name: name, summary: summary, story: story, seed: seed, kubernetesVersion: version,
             pod: pod.spec, images: images.mapValues(\.spec), programs: programs.mapValues(\.spec),
-            network: network, actions: actions, horizon: horizon)
+            network: network, actions: actions, horizon: horizon, frontDoor: frontDoor,
+            dockerStopTimeout: dockerStopTimeout, criticalPod: pod.critical)
         return (scenario, expectations)
     }
 

@@ -3,7 +3,10 @@ import PodTerm
 
 /// Decodes `stop:`: what stops the pod or a container, and when.
 enum StopDecoding {
-    static let kinds = ["delete", "oomKill"]
+    static let kinds = [
+        "delete", "drain", "preempt", "evict", "nodeShutdown", "probeFailure", "oomKill",
+        "dockerStop", "dockerKill", "dockerRm",
+    ]
 
     static func decode(
         _ node: SourceNode?, containers: [DecodedContainer], horizon: Millis, horizonNode: SourceNode?
@@ -11,7 +14,7 @@ enum StopDecoding {
         guard let node else { return [] }
         let items = try Scalars.list(node, "stop", example: "- {at: 10s, delete: {}}")
         var actions: [StopAction] = []
-        var sawDelete = false
+        let sawDelete = false
         for (i, item) in items.enumerated() {
             let path = "stop.\(i)"
             let s = try MappingReader(item, path: path, known: ["at"] + kinds)
@@ -25,32 +28,100 @@ enum StopDecoding {
             }
             let given = s.entries.filter { kinds.contains($0.key) }
             guard let kind = given.first else {
-                throw LocatedError(at: item, "\(path): expected one of delete, oomKill beside at")
+                throw LocatedError(at: item, "\(path): expected one of \(kinds.joined(separator: ", ")) beside at")
             }
             if given.count > 1 {
                 throw LocatedError(at: given[1].keyNode, "\(path) has both \(given[0].key) and \(given[1].key); give each its own item in stop:")
             }
+            let kpath = path + "." + kind.key
+            let action: StopAction.Kind
             switch kind.key {
             case "delete":
-                if sawDelete {
-                    throw LocatedError(at: kind.keyNode, "a second delete is not modelled yet (see issue 5); keep one")
+                action = .delete(try delete(kind.value, path: kpath))
+            case "drain":
+                _ = try MappingReader(kind.value, path: kpath, known: [])
+                action = .evict(.api)
+            case "preempt":
+                _ = try MappingReader(kind.value, path: kpath, known: [])
+                action = .evict(.preemption)
+            case "evict":
+                let e = try MappingReader(kind.value, path: kpath, known: ["threshold", "evictionMaxPodGracePeriod"])
+                let tnode = try e.required("threshold", ": soft or hard (node-pressure eviction)")
+                let threshold = try Scalars.string(tnode, kpath + ".threshold")
+                switch threshold {
+                case "hard":
+                    if let k = e.entry("evictionMaxPodGracePeriod")?.keyNode {
+                        throw LocatedError(at: k, "\(kpath).evictionMaxPodGracePeriod: applies to soft thresholds only; a hard eviction always uses grace 1")
+                    }
+                    action = .evict(.hardPressure)
+                case "soft":
+                    action = .evict(.softPressure(maxPodGracePeriod: try e.int("evictionMaxPodGracePeriod", min: 0) ?? 0))
+                default:
+                    throw LocatedError(at: tnode, "\(kpath).threshold: expected soft or hard, got '\(threshold)'")
                 }
-                sawDelete = true
-                actions.append(StopAction(at: at, .delete(try delete(kind.value, path: path + ".delete"))))
-            default:
-                let o = try MappingReader(kind.value, path: path + ".oomKill", known: ["container"])
-                let cnode = try o.required("container", ": the container whose memory limit is exceeded")
-                let name = try Scalars.string(cnode, path + ".oomKill.container")
-                let names = containers.map(\.spec.name)
-                guard names.contains(name) else {
-                    throw LocatedError(
-                        at: cnode,
-                        "\(path).oomKill.container: no container named '\(name)'\(Suggestions.hint(name, in: names)); the pod has: \(names.joined(separator: ", "))")
+            case "nodeShutdown":
+                let n = try MappingReader(kind.value, path: kpath, known: ["shutdownGracePeriod", "shutdownGracePeriodCriticalPods"])
+                let total = try wholeSeconds(n, "shutdownGracePeriod", kpath, required: true)
+                let critical = try wholeSeconds(n, "shutdownGracePeriodCriticalPods", kpath, required: false)
+                if critical > total, let k = n.entry("shutdownGracePeriodCriticalPods")?.keyNode {
+                    throw LocatedError(at: k, "\(kpath).shutdownGracePeriodCriticalPods: must not exceed shutdownGracePeriod (\(total)s), as the kubelet validates")
                 }
-                actions.append(StopAction(at: at, .oomKill(container: name)))
+                action = .nodeShutdown(gracePeriod: total, criticalPodsGracePeriod: critical)
+            case "probeFailure":
+                let pr = try MappingReader(kind.value, path: kpath, known: ["container", "probe", "terminationGracePeriodSeconds"])
+                let name = try container(pr, kpath, containers)
+                var probe = ProbeKind.liveness
+                if let pnode = pr.value("probe") {
+                    let text = try Scalars.string(pnode, kpath + ".probe")
+                    guard let p = ProbeKind(rawValue: text) else {
+                        throw LocatedError(at: pnode, "\(kpath).probe: expected liveness or startup, got '\(text)' (a failing readiness probe restarts nothing)")
+                    }
+                    probe = p
+                }
+                action = .probeFailure(container: name, probe: probe, terminationGracePeriodSeconds: try pr.int("terminationGracePeriodSeconds", min: 1))
+            case "oomKill":
+                let o = try MappingReader(kind.value, path: kpath, known: ["container", "process"])
+                action = .oomKill(container: try container(o, kpath, containers), process: try o.string("process"))
+            case "dockerStop":
+                let d = try MappingReader(kind.value, path: kpath, known: ["time", "signal"])
+                action = .docker(.stop(time: try d.int("time", min: -1), signal: try d.signal("signal")))
+            case "dockerKill":
+                let d = try MappingReader(kind.value, path: kpath, known: ["signal"])
+                action = .docker(.kill(signal: try d.signal("signal")))
+            default:  // dockerRm
+                let d = try MappingReader(kind.value, path: kpath, known: ["force"])
+                guard try d.bool("force") == true else {
+                    throw LocatedError(at: kind.keyNode, "\(kpath): only docker rm -f stops a running container; write dockerRm: {force: true}")
+                }
+                action = .docker(.removeForce)
             }
+            _ = sawDelete
+            actions.append(StopAction(at: at, action))
         }
         return actions
+    }
+
+    /// The `container` key of a stop item, which must name a container of the pod.
+    static func container(_ r: MappingReader, _ path: String, _ containers: [DecodedContainer]) throws -> String {
+        let cnode = try r.required("container", ": the container it concerns")
+        let name = try Scalars.string(cnode, path + ".container")
+        let names = containers.map(\.spec.name)
+        guard names.contains(name) else {
+            throw LocatedError(
+                at: cnode,
+                "\(path).container: no container named '\(name)'\(Suggestions.hint(name, in: names)); the pod has: \(names.joined(separator: ", "))")
+        }
+        return name
+    }
+
+    /// A kubelet-configuration duration that must be a whole number of seconds.
+    static func wholeSeconds(_ r: MappingReader, _ key: String, _ path: String, required: Bool) throws -> Int {
+        guard let node = required ? try r.required(key, ": a duration such as 30s") : r.value(key) else { return 0 }
+        let ms = try Scalars.duration(node, path + "." + key)
+        guard ms % 1000 == 0 else {
+            throw LocatedError(at: node, "\(path).\(key): expected whole seconds, got '\(formatDuration(ms))'")
+        }
+        return ms / 1000
     }
 
     static func delete(_ node: SourceNode, path: String) throws -> DeleteOptions {

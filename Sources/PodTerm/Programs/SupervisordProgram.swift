@@ -1,0 +1,135 @@
+/// supervisord running in the foreground (`supervisord -n -c conf`), typically as PID 1.
+/// Its programs come from the `supervisord:` block of its entry in `programs:` (a real config
+/// file is out of the engine's reach). Rule: `supervisord.stop`.
+///
+/// - Starts each program in its own process group (supervisord's child calls `setpgrp`),
+///   lowest `priority` first.
+/// - SIGTERM, SIGINT and SIGQUIT: the Python handler only records the signal. The main loop
+///   polls with a 1 s timeout (retried after a signal, PEP 475), so it acts at its next tick.
+///   Model: the loop ticks at `start + pollPhase + k·1000 ms`; the signal is acted on at the
+///   first tick after it arrives (observed 0.68–0.70 s; the phase decides where in 0–1 s).
+/// - Shutdown: groups stop one at a time, highest priority first: `stopsignal` to the process
+///   (to `-pid` with `stopasgroup`), SIGKILL (to `-pid` with `killasgroup`) at the first tick
+///   `stopwaitsecs` later; the next group as soon as one is gone (the child's pipes closing
+///   wake the loop); exit 0 once every program is gone.
+/// - Reaps every child, orphans included.
+///
+/// Not modelled: restarting programs that exit by themselves (`autorestart`), SIGHUP's reload
+/// and SIGUSR2's log reopening (both are recorded and otherwise do nothing).
+///
+/// Source: `Supervisor/supervisor` 4.2.5 `supervisord.py` `runforever`, `handle_signal`,
+/// `ordered_stop_groups_phase_1/2`; `process.py` `Subprocess.kill`, `transition`.
+final class SupervisordProgram: ProgramModel {
+    let config: SupervisordSpec
+    /// The programs in start order (priority ascending, file order among equals).
+    private let order: [SupervisedProgram]
+    private var pids: [Int?]
+    private var gone: [Bool]
+    private var stopSent: [Bool]
+    private var startedAt: Millis = 0
+    private var shutdownRequested = false
+    private var stopping = false
+    /// Indices into `order` still to stop; the last one is stopped first.
+    private var remaining: [Int] = []
+    private var exited = false
+
+    private enum Token {
+        static let tick = 1
+        static let exit = 2
+        static let killBase = 1_000
+    }
+
+    init(config: SupervisordSpec) {
+        self.config = config
+        order = config.programs.enumerated()
+            .sorted { ($0.element.priority, $0.offset) < ($1.element.priority, $1.offset) }
+            .map(\.element)
+        pids = Array(repeating: nil, count: order.count)
+        gone = Array(repeating: false, count: order.count)
+        stopSent = Array(repeating: false, count: order.count)
+    }
+
+    /// The first tick of the main loop strictly after `t`.
+    private func tick(after t: Millis) -> Millis {
+        let base = startedAt + ((config.pollPhase % 1000) + 1000) % 1000
+        if t < base { return base }
+        return base + ((t - base) / 1000 + 1) * 1000
+    }
+
+    /// The first tick at or after `t`.
+    private func tick(atOrAfter t: Millis) -> Millis { tick(after: t - 1) }
+
+    func start(_ p: ProcessHandle) {
+        startedAt = p.now
+        for s in [Signal.term, .int, .quit, .hup, .usr2] { p.setDisposition(s, .handler) }
+        for (i, prog) in order.enumerated() {
+            pids[i] = p.nextPid
+            p.spawn(prog.command, setsid: true)
+        }
+    }
+
+    func handleSignal(_ s: Signal, _ p: ProcessHandle) {
+        switch s {
+        case .term, .int, .quit:
+            if shutdownRequested {
+                p.record(.signalCaughtAgain, signal: s, rule: .supervisordStop)
+                return
+            }
+            shutdownRequested = true
+            let at = tick(after: p.now)
+            p.record(.signalNoted(actsAt: at), signal: s, rule: .supervisordStop)
+            p.after(at - p.now, token: Token.tick)
+        default:
+            p.record(.signalNoted(actsAt: nil), signal: s, rule: .supervisordStop)
+        }
+    }
+
+    func timer(_ token: Int, _ p: ProcessHandle) {
+        switch token {
+        case Token.tick:
+            stopping = true
+            remaining = Array(order.indices)
+            stopNextGroup(p)
+        case Token.exit:
+            guard !exited else { return }
+            exited = true
+            p.exit(0, rule: .supervisordStop)
+        default:
+            let i = token - Token.killBase
+            guard order.indices.contains(i), !gone[i], let pid = pids[i] else { return }
+            if order[i].killAsGroup {
+                p.killGroup(pid, .kill, rule: .supervisordStop)
+            } else {
+                p.kill(pid, .kill, rule: .supervisordStop)
+            }
+        }
+    }
+
+    private func stopNextGroup(_ p: ProcessHandle) {
+        while let i = remaining.last {
+            if gone[i] || pids[i] == nil {
+                remaining.removeLast()
+                continue
+            }
+            guard !stopSent[i], let pid = pids[i] else { return }
+            stopSent[i] = true
+            let prog = order[i]
+            if prog.stopAsGroup {
+                p.killGroup(pid, prog.stopSignal, rule: .supervisordStop)
+            } else {
+                p.kill(pid, prog.stopSignal, rule: .supervisordStop)
+            }
+            let deadline = tick(atOrAfter: p.now + max(0, prog.stopWaitSecs) * 1000)
+            p.after(deadline - p.now, token: Token.killBase + i)
+            return
+        }
+        p.after(0, token: Token.exit)
+    }
+
+    func childDied(_ c: Int, _ status: WaitStatus, _ p: ProcessHandle) {
+        p.reap(c)
+        guard let i = pids.firstIndex(of: c) else { return }
+        gone[i] = true
+        if stopping { stopNextGroup(p) }
+    }
+}
