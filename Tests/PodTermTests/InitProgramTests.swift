@@ -74,7 +74,7 @@ struct InitProgramTests {
             "/app/helper": ProgramSpec(runsFor: 2_000),
         ]
         let t = try Simulator.run(containerPod(["sh", "-c", "tini -s -- /app/worker; sleep 100"], programs: programs))
-        #expect(t.events.contains { $0.process == t.pid("helper") && $0.kind == .reparented(newParent: t.pid("tini")!) })
+        #expect(t.events.contains { $0.process == t.processIndex("helper") && $0.kind == .reparented(newParent: t.processIndex("tini")!) })
     }
 
     // MARK: dumb-init
@@ -98,9 +98,9 @@ struct InitProgramTests {
         let t = try Simulator.run(containerPod(["dumb-init", "sh", "-c", "/app/server"], programs: ["/app/server": termHandler()]))
         // The whole session hears SIGTERM: dash dies of it, the app starts its cleanup…
         #expect(t.outcome["processes.app/sh.end"] == .text("SIGTERM"))
-        #expect(t.events.contains { $0.process == t.pid("server") && $0.kind == .signalCaught(cleanup: 3_000) && $0.time == 10_000 })
+        #expect(t.events.contains { $0.process == t.processIndex("server") && $0.kind == .signalCaught(cleanup: 3_000) && $0.time == 10_000 })
         // …dumb-init sends SIGTERM once more and exits; the kernel kills the app.
-        #expect(t.events.contains { $0.process == t.pid("server") && $0.rule == .dumbinitExitOnChild && $0.kind == .signalSent(origin: .process(0)) })
+        #expect(t.events.contains { $0.process == t.processIndex("server") && $0.rule == .dumbinitExitOnChild && $0.kind == .signalSent(origin: .process(0)) })
         #expect(t.outcome["processes.app/server.received"] == .list(["SIGTERM", "SIGTERM", "SIGKILL"]))
         #expect(t.outcome["processes.app/server.endedAt"] == .duration(10_000))
         #expect(t.outcome["containers.app.exitCode"] == .int(143))
@@ -132,7 +132,7 @@ struct InitProgramTests {
         programs["/app/server"] = termHandler(cleanup: 30_000)
         let t = try Simulator.run(containerPod(["/usr/bin/supervisord", "-n", "-c", "/etc/supervisord.conf"], programs: programs))
         #expect(t.events.contains { $0.process == 0 && $0.kind == .signalNoted(actsAt: 11_000) && $0.time == 10_000 })
-        let server = t.pid("server")
+        let server = t.processIndex("server")
         let forwarded = t.events.first { $0.process == server && $0.signal == .term && $0.kind == .signalSent(origin: .process(0)) }
         #expect(forwarded?.time == 11_000)
         #expect(forwarded?.rule == .supervisordStop)
@@ -146,7 +146,7 @@ struct InitProgramTests {
         var phased = supervised([SupervisedProgram(name: "app", command: ["/app/server"], stopWaitSecs: 5)], pollPhase: 300)
         phased["/app/server"] = termHandler()
         let p = try Simulator.run(containerPod(["supervisord", "-n"], programs: phased))
-        let late = p.events.first { $0.process == p.pid("server") && $0.kind == .signalSent(origin: .process(0)) }
+        let late = p.events.first { $0.process == p.processIndex("server") && $0.kind == .signalSent(origin: .process(0)) }
         #expect(late?.time == 10_300)
         #expect(p.outcome["containers.app.exitedAt"] == .duration(13_300))
     }
@@ -160,7 +160,7 @@ struct InitProgramTests {
         programs["/app/queue"] = termHandler(cleanup: 2_000)
         let t = try Simulator.run(containerPod(["supervisord"], programs: programs))
         #expect(t.outcome["processes.app/queue.endedAt"] == .duration(13_000))
-        let webTerm = t.events.first { $0.process == t.pid("web") && $0.kind == .signalSent(origin: .process(0)) }
+        let webTerm = t.events.first { $0.process == t.processIndex("web") && $0.kind == .signalSent(origin: .process(0)) }
         #expect(webTerm?.time == 13_000)
         #expect(t.outcome["containers.app.exitedAt"] == .duration(14_000))
     }

@@ -28,22 +28,22 @@ let javaApp: [String: ProgramSpec] = ["java": ProgramSpec(preset: .jvm, presetCl
 
 extension Timeline {
     /// The index of the `n`th process (1-based) whose program is `name`.
-    func pid(_ name: String, _ n: Int = 1) -> Int? {
+    func processIndex(_ name: String, _ n: Int = 1) -> Int? {
         processes.indices.filter { processes[$0].name == name }.dropFirst(n - 1).first
     }
 
     /// Events about process `name` (its first instance).
-    func events(of name: String) -> [TimelineEvent] {
-        guard let p = pid(name) else { return [] }
+    func eventsAbout(_ name: String) -> [TimelineEvent] {
+        guard let p = processIndex(name) else { return [] }
         return events.filter { $0.process == p }
     }
 
     /// Whether some event follows `rule`.
-    func uses(_ rule: Rule) -> Bool { events.contains { $0.rule == rule } }
+    func follows(_ rule: Rule) -> Bool { events.contains { $0.rule == rule } }
 
     /// The signals process `name` received, with their fates.
-    func received(_ name: String) -> [ReceivedSignal] {
-        pid(name).map { processes[$0].received } ?? []
+    func signalsReceived(by name: String) -> [ReceivedSignal] {
+        processIndex(name).map { processes[$0].received } ?? []
     }
 }
 
@@ -54,8 +54,8 @@ struct ShellTests {
     @Test func dashAsPid1DiscardsSigtermAndTheAppOnlyGetsSigkill() throws {
         let t = try Simulator.run(containerPod(["/bin/sh", "-c", "java -jar /app.jar"], programs: javaApp))
         let o = t.outcome
-        #expect(t.processes[0].name == "sh")
-        #expect(t.processes[1].name == "java" && t.processes[1].parent == 0)
+        #expect(t.processIndex("sh") == 0)
+        #expect(t.processIndex("java") == 1 && t.processes.last?.parent == 0)
         // The fork of the only command is explained by Debian's patch.
         #expect(t.events.contains { $0.process == 1 && $0.kind == .processStarted(parent: 0) && $0.rule == .shDashNoExec })
         #expect(t.events.contains { $0.process == 0 && $0.signal == .term && $0.rule == .kernelPid1IgnoresDefault && $0.time == 10_000 })
@@ -81,8 +81,8 @@ struct ShellTests {
         var programs = javaApp
         programs["/setup"] = ProgramSpec(runsFor: 1_000)
         let t = try Simulator.run(containerPod(["bash", "-c", "/setup && java -jar /app.jar"], programs: programs))
-        #expect(t.processes[0].name == "java")
-        #expect(t.processes[1].name == "setup" && t.processes[1].parent == 0)
+        #expect(t.processIndex("java") == 0)
+        #expect(t.processIndex("setup") == 1 && t.processes.last?.parent == 0)
         let exec = t.events.first { if case .execed = $0.kind { return true } else { return false } }
         #expect(exec?.time == 1_000)
         #expect(t.outcome["containers.app.exitedAt"] == .duration(13_000))
@@ -91,13 +91,13 @@ struct ShellTests {
         let skipped = try Simulator.run(containerPod(["bash", "-c", "/setup || java -jar /app.jar"], programs: programs))
         #expect(skipped.outcome["containers.app.exitCode"] == .int(0))
         #expect(skipped.outcome["containers.app.exitedAt"] == .duration(1_000))
-        #expect(skipped.pid("java") == nil)
+        #expect(skipped.processIndex("java") == nil)
     }
 
     @Test func bashDoesNotExecWithARedirectionOrATrap() throws {
         for script in ["java -jar /app.jar > /var/log/app.log 2>&1", "trap 'echo bye' INT; java -jar /app.jar"] {
             let t = try Simulator.run(containerPod(["bash", "-c", script], programs: javaApp))
-            #expect(t.processes[0].name == "bash", "\(script)")
+            #expect(t.processIndex("bash") == 0, "\(script)")
             #expect(t.events.contains { $0.process == 1 && $0.rule == .shBashExecRules }, "\(script)")
             #expect(t.outcome["containers.app.exitCode"] == .int(137), "\(script)")
             #expect(t.outcome["processes.app/java.received"] == .list(["SIGKILL"]), "\(script)")
@@ -157,7 +157,7 @@ struct ShellTests {
         // An explicit interpreter runs the same file.
         let viaBash = try Simulator.run(containerPod(["bash", "/entrypoint.sh"], programs: programs))
         #expect(viaBash.processes[0].name == "bash")
-        #expect(viaBash.pid("java") == 1)
+        #expect(viaBash.processIndex("java") == 1)
     }
 
     // MARK: traps
@@ -175,9 +175,18 @@ struct ShellTests {
         #expect(t.outcome["processes.app/java.killedBy"] == .text("kernel"))
     }
 
+    @Test func bashExitTrapAsAChildDiesOfTheReraisedSignal() throws {
+        let t = try Simulator.run(containerPod(["tini", "--", "bash", "-c", "trap 'echo bye' EXIT; java -jar /app.jar"], programs: javaApp))
+        #expect(t.events.contains { $0.kind == .trapRuns(exitTrap: true) && $0.signal == .term })
+        #expect(t.outcome["processes.app/bash.end"] == .text("SIGTERM"))
+        #expect(t.outcome["processes.app/tini.end"] == .text("exit 143"))
+        #expect(t.outcome["processes.app/java.received"] == .list(["SIGKILL"]))
+        #expect(t.outcome["containers.app.exitedAt"] == .duration(10_000))
+    }
+
     @Test func dashIgnoresTheExitTrapForSigterm() throws {
         let t = try Simulator.run(containerPod(["sh", "-c", "trap 'echo bye' EXIT; java -jar /app.jar"], programs: javaApp))
-        #expect(!t.uses(.bashExitTrapPid1))
+        #expect(!t.follows(.bashExitTrapPid1))
         #expect(t.outcome["containers.app.exitCode"] == .int(137))
         #expect(t.outcome["containers.app.sigkillAt"] == .duration(40_000))
     }
@@ -237,7 +246,7 @@ struct ShellTests {
     @Test func aShellChildDiesOfSigtermWithoutTouchingItsChildren() throws {
         let t = try Simulator.run(containerPod(["tini", "--", "sh", "-c", "/app/server"], programs: ["/app/server": termHandler()]))
         #expect(t.outcome["processes.app/sh.end"] == .text("SIGTERM"))
-        #expect(t.events.contains { $0.kind == .reparented(newParent: 0) && $0.process == t.pid("server") })
+        #expect(t.events.contains { $0.kind == .reparented(newParent: 0) && $0.process == t.processIndex("server") })
         #expect(t.outcome["processes.app/server.received"] == .list(["SIGKILL"]))
         #expect(t.outcome["processes.app/tini.end"] == .text("exit 143"))
         #expect(t.outcome["containers.app.exitedAt"] == .duration(10_000))
@@ -249,7 +258,7 @@ struct ShellTests {
             "/app/helper": ProgramSpec(runsFor: 2_000),
         ]
         let t = try Simulator.run(containerPod(["sh", "-c", "/app/worker; sleep 100"], programs: programs))
-        let helper = t.pid("helper")
+        let helper = t.processIndex("helper")
         #expect(t.events.contains { $0.process == helper && $0.kind == .reparented(newParent: 0) })
         #expect(t.events.contains { $0.process == helper && $0.kind == .reaped(by: 0) && $0.rule == .shReapsWhileWaiting })
         #expect(t.outcome["outcome.zombies"] == .int(0))
@@ -266,7 +275,7 @@ struct ShellTests {
         #expect(missing.outcome["containers.app.exitCode"] == .int(127))
         let errexit = try Simulator.run(containerPod(["sh", "-ec", "/app/job; sleep 60"], programs: job))
         #expect(errexit.outcome["containers.app.exitCode"] == .int(3))
-        #expect(errexit.pid("sleep") == nil)
+        #expect(errexit.processIndex("sleep") == nil)
         let exitN = try Simulator.run(containerPod(["sh", "-c", "exit 42"]))
         #expect(exitN.outcome["containers.app.exitCode"] == .int(42))
     }
@@ -276,8 +285,8 @@ struct ShellTests {
         // with `&`, so SIGINT is ignored and it never gets its KeyboardInterrupt.
         let programs: [String: ProgramSpec] = ["/app/main.py": ProgramSpec(preset: .python, presetCleanup: 2_000)]
         let t = try Simulator.run(containerPod(["dumb-init", "--rewrite", "15:2", "sh", "-c", "/app/main.py & wait"], programs: programs))
-        #expect(t.events.contains { $0.process == t.pid("main.py") && $0.kind == .processStarted(parent: 1) && $0.rule == .shAsyncIgnoresInt })
-        let fates = t.received("main.py").map(\.fate)
+        #expect(t.events.contains { $0.process == t.processIndex("main.py") && $0.kind == .processStarted(parent: 1) && $0.rule == .shAsyncIgnoresInt })
+        let fates = t.signalsReceived(by: "main.py").map(\.fate)
         #expect(fates.first == .discarded(.ignored))
         #expect(fates.last == .killed)
         #expect(t.outcome["processes.app/sh.end"] == .text("SIGINT"))
@@ -289,6 +298,45 @@ struct ShellTests {
         #expect(t.events.contains { if case .scriptError(_, true) = $0.kind { return $0.rule == .shScriptError } else { return false } })
         #expect(t.outcome["containers.app.exitCode"] == .int(2))
         #expect(t.outcome["containers.app.exitedAt"] == .duration(0))
+    }
+
+    @Test func scriptProblemsExplainWhatCannotRunBeforeARun() {
+        let programs: [String: ProgramSpec] = [
+            "/app/server": ProgramSpec(),
+            "/entrypoint.sh": ProgramSpec(script: "mkdir -p /data\nexec \"$@\""),
+        ]
+        #expect(Simulator.scriptProblems(["sh", "-c", "/app/server | tee /log"], programs: programs) == ["sh -c: pipelines (|) are not modelled"])
+        #expect(Simulator.scriptProblems(["bash", "-c", "trap 'kill -TERM $child' TERM; /app/server & child=$!; wait $child"], programs: programs).isEmpty)
+        #expect(Simulator.scriptProblems(["tini", "--", "/entrypoint.sh", "/app/server"], programs: programs)
+                == ["/entrypoint.sh: runs 'mkdir -p /data', which no program describes: declare it under programs: (it would end with status 127)"])
+        #expect(Simulator.scriptProblems(["sh", "-c", "trap 'a | b' TERM; sleep 5"], programs: programs) == ["sh -c: trap 'a | b': pipelines (|) are not modelled"])
+        #expect(Simulator.scriptProblems(["sh", "-c", "sleep $DELAY; exec $APP"], programs: programs).isEmpty)
+        #expect(Simulator.scriptProblems(["/app/server"], programs: programs).isEmpty)
+        // The catalog itself accepts any shell invocation it can start, and checks what inits run.
+        #expect(Simulator.knowsProgram(["bash", "-c", "anything"], programs: programs))
+        #expect(!Simulator.knowsProgram(["tini", "--", "/app/missing"], programs: programs))
+        #expect(!Simulator.knowsProgram(["sh", "/no-such-script.sh"], programs: programs))
+    }
+
+    @Test func oddScriptsEndCleanly() throws {
+        let scripts = [
+            "wait", "wait 99", "wait -n", "kill", "kill -9", "kill -TERM abc", "kill -s", "kill 0", "kill -- -1",
+            "shift 5", "shift -1", "trap", "trap - TERM", "trap '' KILL", "exec", "set -- a b; exit $#", "exit abc",
+            "$", "${", "'", "\"", "a &&", "&", ";", "child=$!; wait $child", "echo $undefined ${x:-y} \"$@\"",
+            "sleep 1 & sleep 2 & wait -n; exit $?", "echo $ \"$\" $1x", "exit 1$",
+        ]
+        for script in scripts {
+            let t = try Simulator.run(containerPod(["bash", "-c", script]))
+            #expect(t.containers[0].lastExit != nil, "\(script)")
+        }
+    }
+
+    @Test func aTrapThatSignalsItsOwnShellLoopsForeverWithoutHangingTheRun() throws {
+        let t = try Simulator.run(containerPod(["bash", "-c", "trap 'kill -TERM $$' TERM; sleep 60 & wait"]))
+        #expect(t.events.contains { if case .scriptError(_, true) = $0.kind { return $0.time == 10_000 } else { return false } })
+        // Busy forever: only the runtime's SIGKILL ends it.
+        #expect(t.outcome["containers.app.sigkillAt"] == .duration(40_000))
+        #expect(t.outcome["containers.app.exitCode"] == .int(137))
     }
 
     @Test func shellRunsAreDeterministic() throws {

@@ -86,8 +86,8 @@ public struct EventQueue<Payload> {
             if n == 0 { return top }
             let last = buf[n]
             // Bottom-up: walk the hole down to a leaf along the smaller children (one
-            // comparison per level, chosen without a branch), then sift `last` up from there.
-            // `last` came from the bottom, so it rarely moves far up.
+            // comparison per level, not two), then sift `last` up from there. `last` came
+            // from the bottom, so it rarely moves far up.
             var hole = 0
             var child = 1
             while child &+ 1 < n {

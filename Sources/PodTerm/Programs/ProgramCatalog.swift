@@ -28,6 +28,12 @@ struct ProgramCatalog {
 
     func resolve(_ argv: [String]) -> ProgramModel? { resolve(argv, image: nil) }
 
+    /// The names of the programs podterm models itself (`resolve` checks their arguments).
+    static let wellKnown: Set<String> = [
+        "timeout", "sleep", "sh", "bash", "rbash", "dash", "ash", "busybox", "tini", "tini-static",
+        "docker-init", "dumb-init", "supervisord",
+    ]
+
     /// The program for `argv` in a container built from `image` (which decides what `/bin/sh` is).
     func resolve(_ argv: [String], image: ImageSpec?) -> ProgramModel? {
         guard let exe = argv.first else { return nil }

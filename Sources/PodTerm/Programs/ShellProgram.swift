@@ -47,6 +47,13 @@ final class ShellProgram: ProgramModel {
     private var busy = false
     private var finished = false
     private var raisedSignal: Signal?
+    /// Commands run at the current millisecond: an endless loop never lets time pass.
+    private var stepsAt: Millis = -1
+    private var steps = 0
+
+    /// More commands than this at one instant is an endless loop (e.g. a trap that signals its
+    /// own shell): the shell stays busy forever, as the real one would.
+    static let maxCommandsPerInstant = 10_000
 
     private enum Trap: Equatable {
         case ignore
@@ -113,6 +120,11 @@ final class ShellProgram: ProgramModel {
             parsed = .failure(error)
         }
     }
+
+    /// The parsed script, or why it cannot run.
+    var script: Result<ShellScript, ShellSyntaxError> { parsed }
+    /// `$0`, `$1`…
+    var arguments: [String] { positional }
 
     // MARK: ProgramModel
 
@@ -208,6 +220,18 @@ final class ShellProgram: ProgramModel {
                 waiting = .none
                 finish(statuses[done]!)
             case .none:
+                if p.now != stepsAt {
+                    stepsAt = p.now
+                    steps = 0
+                }
+                steps += 1
+                if steps > Self.maxCommandsPerInstant {
+                    finished = true
+                    p.record(.scriptError(
+                        message: "it runs more than \(Self.maxCommandsPerInstant) commands without time passing (an endless loop, e.g. a trap that signals its own shell); it stays busy from here on, as if it looped forever",
+                        unsupported: true), rule: .shScriptError)
+                    return
+                }
                 if !pendingTraps.isEmpty {
                     let (s, rule) = pendingTraps.removeFirst()
                     if case .action(let script)? = traps[s] {
@@ -304,7 +328,7 @@ final class ShellProgram: ProgramModel {
 
     private func fail(_ e: ShellSyntaxError, _ p: ProcessHandle) {
         finished = true
-        p.record(.scriptError(message: e.message, unsupported: e.unsupported), rule: .shScriptError)
+        p.record(.scriptError(message: e.message + "; exits 2", unsupported: e.unsupported), rule: .shScriptError)
         p.exit(2, rule: .shScriptError)
     }
 
@@ -362,14 +386,15 @@ final class ShellProgram: ProgramModel {
             finish(0)
         case "shift":
             let n = args.first.flatMap { Int($0) } ?? 1
-            if n <= positional.count - 1 {
+            if n >= 0 && n <= positional.count - 1 {
                 positional.removeSubrange(1..<(1 + n))
                 finish(0)
             } else {
                 finish(1)
             }
         case "exit":
-            let code = args.first.flatMap { Int($0) }.map { (($0 % 256) + 256) % 256 } ?? lastStatus
+            // A non-numeric argument: "Illegal number" (dash) / "numeric argument required" (bash), status 2.
+            let code = args.first.map { Int($0).map { (($0 % 256) + 256) % 256 } ?? 2 } ?? lastStatus
             startExit(code, p)
         case "exec":
             if args.isEmpty {

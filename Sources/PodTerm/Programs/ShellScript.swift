@@ -172,6 +172,7 @@ struct ShellLexer {
                     parts.append(part)
                 } else {
                     literal.append("$")
+                    i += 1
                 }
             case "`":
                 throw ShellSyntaxError(message: "command substitution (`…`) is not modelled", unsupported: true)

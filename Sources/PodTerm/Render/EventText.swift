@@ -236,7 +236,7 @@ public struct EventText {
             if let to { return "rewrites \(sig) to \(to.name)" }
             return "swallows \(sig) (rewritten to 0)"
         case .scriptError(let message, let unsupported):
-            return (unsupported ? "cannot run its script (podterm's shell does not model this): " : "syntax error in its script: ") + message + " (exit 2)"
+            return (unsupported ? "cannot run its script (podterm's shell does not model this): " : "syntax error in its script: ") + message
         }
     }
 

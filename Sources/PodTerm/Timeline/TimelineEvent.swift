@@ -197,8 +197,9 @@ public enum EventKind: Sendable, Equatable {
     case signalNoted(actsAt: Millis?)
     /// dumb-init translated `signal` into `to` before forwarding it (nil: swallowed, `s:0`).
     case signalRewritten(to: Signal?)
-    /// A shell could not run its script: a syntax error, or syntax podterm's shell does not
-    /// model (`unsupported`). The shell exits 2.
+    /// A shell could not run its script: a syntax error, or something podterm's shell does not
+    /// model (`unsupported`: syntax it lacks, or an endless loop at one instant). The message
+    /// says what the shell does next (exits 2, or stays busy).
     case scriptError(message: String, unsupported: Bool)
 }
 
