@@ -194,6 +194,9 @@ final class Kernel {
         procs[pid].caught = SignalSet()
         procs[pid].generation += 1
         procs[pid].program = program
+        let old = engine.recorder.processes[pid]
+        engine.recorder.processes[pid].earlierImages.append(
+            ProcessImage(name: old.name, argv: old.argv, untilEvent: engine.recorder.events.count))
         engine.recorder.processes[pid].name = ProgramCatalog.displayName(argv)
         engine.recorder.processes[pid].argv = argv
         engine.record(.process(pid), .execed(replacing: previous), container: c, process: pid, rule: rule)

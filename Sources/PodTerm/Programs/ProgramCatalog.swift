@@ -43,7 +43,7 @@ struct ProgramCatalog {
         case "timeout":
             return TimeoutProgram(argv: argv)
         case "sleep":
-            if argv.count == 2, let d = parseSleepOperand(argv[1]) { return SleepProgram(duration: d) }
+            if argv.count == 2, let d = parseCoreutilsDuration(argv[1]) { return SleepProgram(duration: d) }
             return nil
         case "sh":
             return shell(argv, flavor: image?.shell ?? .dash)
@@ -95,17 +95,6 @@ struct ProgramCatalog {
         return ShellProgram(flavor: flavor, source: .scriptFile, script: script, positional: inv.positional, errexit: inv.errexit)
     }
 
-    /// `sleep` operands: a number of seconds with an optional s/m/h/d suffix (coreutils).
-    private func parseSleepOperand(_ s: String) -> Millis? {
-        var text = s
-        var factor = 1000.0
-        if let last = text.last, "smhd".contains(last) {
-            text.removeLast()
-            factor = ["s": 1000.0, "m": 60_000.0, "h": 3_600_000.0, "d": 86_400_000.0][String(last)]!
-        }
-        guard let v = Double(text), v >= 0, v.isFinite else { return nil }
-        return Int((v * factor).rounded())
-    }
 }
 
 /// A shell's command line: its options, then `-c string [name [args…]]` or `file [args…]`.

@@ -42,28 +42,17 @@ final class TimeoutProgram: ProgramModel {
                 guard let s = Signal(parsing: v) else { return nil }
                 sig = s
             } else if let v = value("-k", a) ?? value("--kill-after", a) {
-                guard let d = parseTimeoutDuration(v) else { return nil }
+                guard let d = parseCoreutilsDuration(v) else { return nil }
                 kill = d
             } else {
                 return nil
             }
             i += 1
         }
-        guard i + 1 < argv.count, let d = parseTimeoutDuration(argv[i]) else { return nil }
+        guard i + 1 < argv.count, let d = parseCoreutilsDuration(argv[i]) else { return nil }
         return (sig, kill, preserve, fg, d, Array(argv[(i + 1)...]))
     }
 
-    /// timeout's DURATION: a number with an optional s/m/h/d suffix.
-    static func parseTimeoutDuration(_ s: String) -> Millis? {
-        var text = s
-        var factor = 1000.0
-        if let last = text.last, "smhd".contains(last) {
-            text.removeLast()
-            factor = ["s": 1000.0, "m": 60_000.0, "h": 3_600_000.0, "d": 86_400_000.0][String(last)]!
-        }
-        guard let v = Double(text), v >= 0, v.isFinite else { return nil }
-        return Int((v * factor).rounded())
-    }
 
     func start(_ p: ProcessHandle) {
         guard let o = TimeoutProgram.parse(argv) else {

@@ -8,14 +8,15 @@ public struct EventText {
     /// Creates a describer for `timeline`.
     public init(_ timeline: Timeline) { self.timeline = timeline }
 
-    /// `server[1]`: a process's program name and PID in its container.
-    public func processName(_ i: Int) -> String {
+    /// `server[1]`: a process's program name and PID in its container, as of event number
+    /// `index` (a process that exec'd is named by the program it ran then); nil: its last name.
+    public func processName(_ i: Int, atEvent index: Int? = nil) -> String {
         let p = timeline.processes[i]
-        return "\(p.name)[\(p.pid)]"
+        return "\(index.map { p.name(atEvent: $0) } ?? p.name)[\(p.pid)]"
     }
 
     /// The actor's short name, e.g. `kubelet`, `kube-proxy`, `server[1]`.
-    public func actorName(_ a: Actor) -> String {
+    public func actorName(_ a: Actor, atEvent index: Int? = nil) -> String {
         switch a {
         case .scenario: return "scenario"
         case .kubectl: return "kubectl"
@@ -25,7 +26,7 @@ public struct EventText {
         case .kubelet: return "kubelet"
         case .runtime: return "runtime"
         case .kernel: return "kernel"
-        case .process(let i): return processName(i)
+        case .process(let i): return processName(i, atEvent: index)
         case .scheduler: return "scheduler"
         case .docker: return "docker"
         }
@@ -105,12 +106,13 @@ public struct EventText {
     }
 
     /// One line saying what happened, e.g. `SIGTERM → server[1] discarded: PID 1 has no handler`.
-    public func message(_ e: TimelineEvent) -> String {
+    public func message(_ e: TimelineEvent, atEvent index: Int? = nil) -> String {
+        let processName = { (i: Int) in self.processName(i, atEvent: index) }
         let sig = e.signal?.name ?? ""
         let proc = e.process.map(processName) ?? "?"
         switch e.kind {
         case .processStarted(let parent):
-            let argv = e.process.map { timeline.processes[$0].argv.joined(separator: " ") } ?? ""
+            let argv = e.process.map { p in (index.map { timeline.processes[p].argv(atEvent: $0) } ?? timeline.processes[p].argv).joined(separator: " ") } ?? ""
             if parent == nil {
                 return "starts \(proc): \(argv)"
             }

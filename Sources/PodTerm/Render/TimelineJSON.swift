@@ -34,11 +34,11 @@ public enum TimelineJSON {
             let keys = Outcome.processKeys(t)
             var keyOf = Array(repeating: "", count: t.processes.count)
             for (k, i) in keys { keyOf[i] = k }
-            events = t.events.map { e in
+            events = t.events.enumerated().map { i, e in
                 Event(
-                    t: e.time, actor: words.actorName(e.actor), source: words.actorKind(e.actor), kind: words.kindName(e.kind),
+                    t: e.time, actor: words.actorName(e.actor, atEvent: i), source: words.actorKind(e.actor), kind: words.kindName(e.kind),
                     container: e.container.map { t.containers[$0].name }, process: e.process.map { keyOf[$0] },
-                    pid: e.process.map { t.processes[$0].pid }, signal: e.signal?.name, rule: e.rule.id, message: words.message(e))
+                    pid: e.process.map { t.processes[$0].pid }, signal: e.signal?.name, rule: e.rule.id, message: words.message(e, atEvent: i))
             }
             containers = t.containers.map { c in
                 Container(

@@ -19,7 +19,7 @@ public struct TimelineText {
         out += paint("podterm · \(t.scenarioName) · seed \(t.seed) · Kubernetes \(t.kubernetesVersion)", .bold) + "\n"
         let times = t.events.map { formatClock($0.time) }
         let timeWidth = max(times.map(\.count).max() ?? 0, 4)
-        let actors = t.events.map { words.actorName($0.actor) }
+        let actors = t.events.enumerated().map { words.actorName($1.actor, atEvent: $0) }
         let actorWidth = max(actors.map(\.count).max() ?? 0, 3)
         let containers = t.events.map { words.containerName($0) }
         let containerWidth = max(containers.map(\.count).max() ?? 0, 9)
@@ -27,7 +27,7 @@ public struct TimelineText {
         for (i, e) in t.events.enumerated() {
             let style = Style.forActor(e.actor)
             out += pad(times[i], timeWidth, left: true) + "  " + paint(pad(actors[i], actorWidth), style) + "  "
-                + pad(containers[i], containerWidth) + "  " + words.message(e) + "\n"
+                + pad(containers[i], containerWidth) + "  " + words.message(e, atEvent: i) + "\n"
             if explain {
                 let indent = String(repeating: " ", count: timeWidth + 2)
                 out += paint(indent + "↳ \(e.rule.id): \(e.rule.reason)", .dim) + "\n"

@@ -97,6 +97,26 @@ public struct ProcessRecord: Sendable, Equatable {
     public var reapedAt: Millis?
     /// Which instance of its container it belongs to (0 for the first, 1 after one restart…).
     public var containerInstance: Int
+    /// The programs it ran before its last `exec`, oldest first (`name` and `argv` are the last).
+    public var earlierImages: [ProcessImage] = []
+
+    /// Its program name as of event number `index` of the timeline.
+    public func name(atEvent index: Int) -> String { image(atEvent: index)?.name ?? name }
+
+    /// Its argv as of event number `index` of the timeline.
+    public func argv(atEvent index: Int) -> [String] { image(atEvent: index)?.argv ?? argv }
+
+    private func image(atEvent index: Int) -> ProcessImage? { earlierImages.first { index <= $0.untilEvent } }
+}
+
+/// A program a process ran before it exec'd another.
+public struct ProcessImage: Sendable, Equatable {
+    /// Program name.
+    public var name: String
+    /// Its argv.
+    public var argv: [String]
+    /// The index of the exec event that replaced it (it is named so up to and including that event).
+    public var untilEvent: Int
 }
 
 /// A signal that was sent to a process, and its fate.

@@ -18,11 +18,13 @@ enum ImageDecoding {
         var out: [String: DecodedImage] = [:]
         for e in images {
             let path = "images.\(e.key)"
-            let i = try MappingReader(e.value, path: path, known: ["entrypoint", "cmd", "stopSignal"])
-            let spec = ImageSpec(
+            let i = try MappingReader(e.value, path: path, known: ["entrypoint", "cmd", "stopSignal", "shell"])
+            var spec = ImageSpec(
                 entrypoint: try i.value("entrypoint").map { try Scalars.command($0, path + ".entrypoint") },
                 cmd: try i.value("cmd").map { try Scalars.command($0, path + ".cmd") },
                 stopSignal: try i.signal("stopSignal"))
+            // Which /bin/sh the image has: dash (Debian, Ubuntu), bash, or busybox (Alpine).
+            spec.shell = try i.oneOf("shell", ShellFlavor.allCases.map { ($0.rawValue, $0) })
             out[e.key] = DecodedImage(
                 spec: spec, node: e.value, keyNode: e.keyNode,
                 entrypointNode: i.value("entrypoint"), cmdNode: i.value("cmd"))

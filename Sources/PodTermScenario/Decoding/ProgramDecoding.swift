@@ -12,7 +12,10 @@ struct DecodedProgram {
 
 /// Decodes `programs:`: executable path or base name → how the program behaves.
 enum ProgramDecoding {
-    static let keys = ["signals", "runsFor", "exitCode", "reaps", "children", "http"]
+    static let keys = [
+        "signals", "runsFor", "exitCode", "reaps", "children", "http",
+        "script", "shell", "preset", "presetCleanup", "supervisord",
+    ]
 
     static func decode(_ node: SourceNode?) throws -> [String: DecodedProgram] {
         guard let node else { return [:] }
@@ -52,7 +55,43 @@ enum ProgramDecoding {
                 spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", min: 100, max: 599) ?? 200)
             }
         }
+        spec.script = try p.string("script")
+        spec.shell = try p.oneOf("shell", ShellFlavor.allCases.map { ($0.rawValue, $0) })
+        if spec.shell != nil, spec.script == nil, let k = p.entry("shell")?.keyNode {
+            throw LocatedError(at: k, "\(path).shell: names the interpreter of a script; give the script's lines with script:")
+        }
+        spec.preset = try p.oneOf("preset", RuntimePreset.allCases.map { ($0.rawValue, $0) })
+        spec.presetCleanup = try p.duration("presetCleanup") ?? 0
+        if spec.preset == nil, let k = p.entry("presetCleanup")?.keyNode {
+            throw LocatedError(at: k, "\(path).presetCleanup: applies to a preset's handlers; add preset: python, jvm, node, go or nginx")
+        }
+        if let sv = p.value("supervisord") {
+            spec.supervisord = try supervisord(sv, path: path + ".supervisord")
+        }
         return DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
+    }
+
+    /// `supervisord:`: the `[program:x]` sections its configuration would hold.
+    static func supervisord(_ node: SourceNode, path: String) throws -> SupervisordSpec {
+        let r = try MappingReader(node, path: path, known: ["programs", "pollPhase"])
+        var spec = SupervisordSpec(pollPhase: try r.duration("pollPhase") ?? 0)
+        if spec.pollPhase >= 1000, let k = r.entry("pollPhase")?.keyNode {
+            throw LocatedError(at: k, "\(path).pollPhase: expected less than 1s (supervisord's loop polls every second)")
+        }
+        let list = try r.required("programs", ": the [program:x] sections, e.g. - {name: app, command: [/app/server]}")
+        for (i, item) in try Scalars.list(list, path + ".programs", example: "- {name: app, command: [/app/server]}").enumerated() {
+            let ppath = "\(path).programs.\(i)"
+            let q = try MappingReader(item, path: ppath, known: ["name", "command", "stopsignal", "stopwaitsecs", "stopasgroup", "killasgroup", "priority"])
+            spec.programs.append(SupervisedProgram(
+                name: try q.requiredString("name"),
+                command: try Scalars.stringList(try q.required("command"), ppath + ".command", nonEmpty: true),
+                stopSignal: try q.signal("stopsignal") ?? .term,
+                stopWaitSecs: try q.int("stopwaitsecs", min: 0) ?? 10,
+                stopAsGroup: try q.bool("stopasgroup") ?? false,
+                killAsGroup: try q.bool("killasgroup"),
+                priority: try q.int("priority", min: 0) ?? 999))
+        }
+        return spec
     }
 
     static func signals(_ node: SourceNode, path: String) throws -> [Signal: SignalBehavior] {

@@ -34,7 +34,14 @@ enum ProgramChecks {
     }
 
     private static func requireKnown(_ argv: [String], _ programs: [String: ProgramSpec], at node: SourceNode, who: String) throws {
-        guard !Simulator.knowsProgram(argv, programs: programs) else { return }
+        if Simulator.knowsProgram(argv, programs: programs) {
+            // A shell script podterm cannot play faithfully is refused here, not guessed at run time.
+            let problems = Simulator.scriptProblems(argv, programs: programs)
+            if !problems.isEmpty {
+                throw LocatedError(at: node, "\(who): \(problems.joined(separator: "; "))")
+            }
+            return
+        }
         let exe = argv.first ?? ""
         let base = baseName(exe)
         let from = base == exe ? "" : " (from \(exe))"
