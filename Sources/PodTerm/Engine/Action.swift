@@ -20,4 +20,6 @@ enum Action {
     case dockerStopTimeout(container: Int, instance: Int)
     /// The kubelet restarts a container that exited.
     case restartContainer(container: Int)
+    /// A workload's timer fires (e.g. a server closes its listener after its drain period).
+    case workloadTimer(workload: Int, token: Int)
 }

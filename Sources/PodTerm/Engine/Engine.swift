@@ -16,6 +16,7 @@ final class Engine {
     private(set) var network: Network!
     private(set) var docker: Docker!
     private(set) var catalog: ProgramCatalog!
+    private(set) var workloads: Workloads!
 
     init(scenario: Scenario, seed: UInt64) throws {
         self.scenario = scenario
@@ -27,6 +28,7 @@ final class Engine {
         self.kubelet = Kubelet(engine: self)
         self.network = Network(engine: self)
         self.docker = Docker(engine: self)
+        self.workloads = Workloads(engine: self)
     }
 
     /// Schedules `action` `delay` ms from now.
@@ -66,6 +68,7 @@ final class Engine {
             checkInvariants()
             #endif
         }
+        recorder.workloads = workloads.finish(at: now)
         return recorder.timeline(endedAt: now)
     }
 
@@ -91,6 +94,8 @@ final class Engine {
             docker.stopTimeout(container: c, instance: instance)
         case .restartContainer(let c):
             kubelet.restart(container: c)
+        case .workloadTimer(let w, let token):
+            workloads.timer(workload: w, token: token)
         }
     }
 

@@ -6,6 +6,7 @@ final class Recorder {
     var consumers: [String] = []
     var pod: PodRecord
     var hitHorizon = false
+    var workloads: [WorkloadRecord] = []
     let scenarioName: String
     let seed: UInt64
     let version: KubernetesVersion
@@ -22,6 +23,6 @@ final class Recorder {
         Timeline(
             scenarioName: scenarioName, seed: seed, kubernetesVersion: version, events: events,
             containers: containers, processes: processes, consumers: consumers, pod: pod,
-            endedAt: endedAt, hitHorizon: hitHorizon)
+            endedAt: endedAt, hitHorizon: hitHorizon, workloads: workloads)
     }
 }

@@ -22,6 +22,8 @@ public enum Simulator {
                 if !names.contains(c) { throw ModelError.unknownContainer(c) }
             case .docker:
                 if s.frontDoor != .docker { throw ModelError.wrongFrontDoor(action: "docker", frontDoor: s.frontDoor) }
+            case .supervisorctlStop:
+                break
             case .delete, .evict, .nodeShutdown:
                 if s.frontDoor != .kubernetes { throw ModelError.wrongFrontDoor(action: "a Kubernetes stop", frontDoor: s.frontDoor) }
             }

@@ -52,6 +52,7 @@ final class Kernel {
         if resolved == nil {
             engine.record(.kernel, .execFailed, container: p.container, process: id, rule: .kernelExit)
         }
+        engine.workloads.processStarted(id)
         p.program.start(ProcessHandle(kernel: self, pid: id))
         return id
     }
@@ -200,6 +201,7 @@ final class Kernel {
         engine.recorder.processes[pid].name = ProgramCatalog.displayName(argv)
         engine.recorder.processes[pid].argv = argv
         engine.record(.process(pid), .execed(replacing: previous), container: c, process: pid, rule: rule)
+        engine.workloads.processStarted(pid)
         program.start(ProcessHandle(kernel: self, pid: pid))
         return true
     }
@@ -234,6 +236,7 @@ final class Kernel {
         case .signaled(let s):
             engine.record(.kernel, .killedBySignal(origin: killedBy ?? .runtime), container: c, process: pid, signal: s, rule: rule)
         }
+        engine.workloads.processDied(pid)
         let ns = procs[pid].namespace
         if namespaces[ns].initProcess == pid {
             tearDown(ns, initPid: pid)
@@ -332,6 +335,16 @@ final class Kernel {
         engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
         received(v, .kill, .oomKiller, .killed)
         die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
+    }
+
+    /// Hands `supervisorctl stop NAME` to the live supervisord that runs NAME, if any.
+    func supervisorctlStop(_ name: String) {
+        for (pid, p) in procs.enumerated() where p.alive {
+            if let sv = p.program as? SupervisordProgram, sv.runs(name) {
+                sv.stopOne(name, ProcessHandle(kernel: self, pid: pid))
+                return
+            }
+        }
     }
 
     // MARK: timers

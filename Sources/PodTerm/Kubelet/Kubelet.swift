@@ -52,6 +52,8 @@ final class Kubelet {
             if let c = runtime.index(of: name) { probeFailed(c, probe: probe, grace: grace) }
         case .docker(let cmd):
             engine.docker.perform(cmd)
+        case .supervisorctlStop(let name):
+            engine.kernel.supervisorctlStop(name)
         }
     }
 

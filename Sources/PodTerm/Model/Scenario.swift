@@ -35,6 +35,8 @@ public struct Scenario: Sendable, Equatable {
     /// Whether the pod is critical for graceful node shutdown (priority class
     /// `system-node-critical` or `system-cluster-critical`).
     public var criticalPod: Bool
+    /// The workloads whose damage the run counts (traffic, Kafka consumers, outbound calls).
+    public var workloads: [WorkloadSpec]
 
     /// Creates a scenario; every part but the pod has a default.
     public init(
@@ -42,8 +44,10 @@ public struct Scenario: Sendable, Equatable {
         kubernetesVersion: KubernetesVersion = .current, pod: PodSpec,
         images: [String: ImageSpec] = [:], programs: [String: ProgramSpec] = [:],
         network: NetworkSpec = NetworkSpec(), actions: [StopAction] = [], horizon: Millis = 600_000,
-        frontDoor: FrontDoor = .kubernetes, dockerStopTimeout: Int? = nil, criticalPod: Bool = false
+        frontDoor: FrontDoor = .kubernetes, dockerStopTimeout: Int? = nil, criticalPod: Bool = false,
+        workloads: [WorkloadSpec] = []
     ) {
+        self.workloads = workloads
         self.frontDoor = frontDoor
         self.dockerStopTimeout = dockerStopTimeout
         self.criticalPod = criticalPod

@@ -28,6 +28,8 @@ public struct StopAction: Sendable, Equatable {
         case probeFailure(container: String, probe: ProbeKind, terminationGracePeriodSeconds: Int?)
         /// A Docker command against the container (front door `docker`).
         case docker(DockerCommand)
+        /// `supervisorctl stop NAME`: supervisord stops one of its programs.
+        case supervisorctlStop(program: String)
     }
 }
 

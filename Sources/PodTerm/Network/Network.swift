@@ -18,6 +18,7 @@ final class Network {
         engine.record(.endpoints, .endpointNotReady, rule: .endpointsTerminating)
         for (i, consumer) in engine.scenario.network.consumers.enumerated() {
             engine.schedule(.consumerApplies(consumer: i), after: consumer.delay)
+            engine.workloads.consumerScheduled(i, at: engine.now + consumer.delay)
         }
     }
 
@@ -27,12 +28,14 @@ final class Network {
         engine.record(.endpoints, .endpointRemoved, rule: .endpointsTerminalPhase)
         for (i, consumer) in engine.scenario.network.consumers.enumerated() {
             engine.schedule(.consumerApplies(consumer: i), after: consumer.delay)
+            engine.workloads.consumerScheduled(i, at: engine.now + consumer.delay)
         }
     }
 
     func consumerApplies(_ i: Int) {
         guard routing[i] else { return }
         routing[i] = false
+        engine.workloads.consumerApplied(i)
         engine.record(.consumer(i), .consumerStopped, rule: .endpointsConsumerDelay)
     }
 }

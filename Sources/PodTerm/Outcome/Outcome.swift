@@ -37,6 +37,9 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 ///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
 /// - `processes.CONTAINER/PROGRAM.end`, `.exitCode`, `.endedAt`, `.received`, `.killedBy`
 /// - `outcome.sigkilled`, `outcome.processesSigkilled`, `outcome.zombies`
+/// - with workloads only: `traffic.requests`, `.served`, `.refused`, `.failed`;
+///   `kafka.consumed`, `.written`, `.bulkWrites`, `.buffered`, `.lost`, `.redelivered`, `.lag`,
+///   `.rebalanceDelay`; `outbound.calls`, `.ok`, `.failed`
 public struct Outcome: Sendable, Equatable {
     /// The figures, in their fixed order.
     public private(set) var figures: OrderedDictionary<String, FigureValue>
@@ -118,6 +121,7 @@ public struct Outcome: Sendable, Equatable {
         f["outcome.sigkilled"] = .bool(anyKill)
         f["outcome.processesSigkilled"] = .int(killedProcesses)
         f["outcome.zombies"] = .int(zombies)
+        WorkloadFigures.add(t, to: &f)
         figures = f
     }
 

@@ -39,6 +39,7 @@ final class AppProgram: ProgramModel {
         }
         if case .keepRunning = h.then {} else { shuttingDown = true }
         p.record(.signalCaught(cleanup: h.cleanup), signal: s, rule: .appHandler)
+        if shuttingDown { p.workloadStopping(s) }
         p.after(h.cleanup, token: Token.handlerBase + s.rawValue)
     }
 

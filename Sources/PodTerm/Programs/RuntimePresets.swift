@@ -115,6 +115,7 @@ final class PresetAppProgram: ProgramModel {
             serial += 1
             shutdown = (s, serial, p.now + cleanup)
             p.record(.signalCaught(cleanup: cleanup), signal: s, rule: preset.rule)
+            p.workloadStopping(s)
             p.after(cleanup, token: Token.base + serial * 32 + s.rawValue)
         }
     }

@@ -105,6 +105,27 @@ final class SupervisordProgram: ProgramModel {
         }
     }
 
+    /// Whether this supervisord runs a program called `name`.
+    func runs(_ name: String) -> Bool { order.contains { $0.name == name } }
+
+    /// `supervisorctl stop NAME`: the XML-RPC request is served as soon as it arrives (the poll
+    /// wakes on socket activity); the program gets its stopsignal, and SIGKILL on the first
+    /// tick after `stopwaitsecs` if it is still running.
+    /// Source: supervisor `rpcinterface.py` `stopProcess`, `process.py` `Subprocess.stop`, `transition`.
+    func stopOne(_ name: String, _ p: ProcessHandle) {
+        guard let i = order.firstIndex(where: { $0.name == name }), !gone[i], !stopSent[i], let pid = pids[i] else { return }
+        p.record(.supervisorctlStop(program: name), rule: .supervisordStop)
+        stopSent[i] = true
+        let prog = order[i]
+        if prog.stopAsGroup {
+            p.killGroup(pid, prog.stopSignal, rule: .supervisordStop)
+        } else {
+            p.kill(pid, prog.stopSignal, rule: .supervisordStop)
+        }
+        let deadline = tick(atOrAfter: p.now + max(0, prog.stopWaitSecs) * 1000)
+        p.after(deadline - p.now, token: Token.killBase + i)
+    }
+
     private func stopNextGroup(_ p: ProcessHandle) {
         while let i = remaining.last {
             if gone[i] || pids[i] == nil {
@@ -130,6 +151,7 @@ final class SupervisordProgram: ProgramModel {
         p.reap(c)
         guard let i = pids.firstIndex(of: c) else { return }
         gone[i] = true
+        p.record(.supervisedEnded(program: order[i].name, status: status, stopped: stopSent[i]), rule: .supervisordStop)
         if stopping { stopNextGroup(p) }
     }
 }

@@ -102,6 +102,13 @@ public struct EventText {
         case .signalNoted: return "signal.noted"
         case .signalRewritten: return "signal.rewritten"
         case .scriptError: return "shell.script-error"
+        case .supervisorctlStop: return "supervisor.stop"
+        case .supervisedEnded: return "supervisor.program-ended"
+        case .listenerClosed: return "workload.listener-closed"
+        case .requestsCut: return "workload.requests-cut"
+        case .kafkaClosed: return "workload.kafka-closed"
+        case .kafkaDied: return "workload.kafka-died"
+        case .outboundBroken: return "workload.outbound-broken"
         }
     }
 
@@ -239,6 +246,25 @@ public struct EventText {
             return "swallows \(sig) (rewritten to 0)"
         case .scriptError(let message, let unsupported):
             return (unsupported ? "cannot run its script (podterm's shell does not model this): " : "syntax error in its script: ") + message
+        case .listenerClosed(let n):
+            return "closes its listener: new requests are refused; \(n) in flight"
+        case .requestsCut(let n, let wasListening):
+            return "gone: \(n) request\(n == 1 ? "" : "s") in flight cut\(wasListening ? " (its listener was still open)" : ""); requests still sent here are refused"
+        case .kafkaClosed(let n):
+            return "stops polling, bulk-writes its \(n) buffered message\(n == 1 ? "" : "s"), commits and leaves the group: partitions reassigned at once"
+        case .kafkaDied(let n, let lost, let timeout):
+            return "dies with \(n) buffered message\(n == 1 ? "" : "s") \(lost ? "lost (offsets already committed)" : "to be redelivered (not committed)"); the group waits session.timeout.ms \(formatDuration(timeout)) before reassigning"
+        case .supervisorctlStop(let program):
+            return "supervisorctl stop \(program): sends the program's stopsignal now"
+        case .supervisedEnded(let program, let status, let stopped):
+            let how: String
+            switch status {
+            case .exited(let c): how = "exit status \(c)"
+            case .signaled(let s): how = "terminated by \(s.name)"
+            }
+            return "\(stopped ? "stopped" : "exited"): \(program) (\(how))"
+        case .outboundBroken(let via):
+            return "\(processName(via)) is gone: \(proc)'s outbound calls through it fail from now on"
         }
     }
 

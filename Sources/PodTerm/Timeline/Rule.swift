@@ -92,6 +92,12 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case appNode = "app.node"
     case appGo = "app.go"
     case appNginx = "app.nginx"
+    // Workloads
+    case workloadListenerClosed = "workload.listener-closed"
+    case workloadRequestsCut = "workload.requests-cut"
+    case kafkaLeaveGroup = "kafka.leave-group"
+    case kafkaSessionTimeout = "kafka.session-timeout"
+    case workloadOutboundViaProxy = "workload.outbound-via-proxy"
 
     /// The stable id, e.g. `kernel.pid1-ignores-default`.
     public var id: String { rawValue }
@@ -180,6 +186,11 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .appJvm: ("The JVM handles SIGTERM, SIGINT and SIGHUP (unless ignored at start) by running the shutdown hooks, then exits 128+N; SIGQUIT prints a thread dump.", "OpenJDK java.lang.Terminator; hotspot JVM_RegisterSignal"),
         .appNode: ("Node.js installs no SIGTERM or SIGINT handler by default: as a child it dies (143), as PID 1 the signal is discarded.", "Node.js docs, process 'Signal events'"),
         .appGo: ("A Go binary without signal.Notify catches SIGTERM, SIGINT and SIGHUP in its runtime and re-raises them to die (143); as PID 1 the re-raise is discarded and it exits 2.", "golang/go src/runtime/signal_unix.go sighandler, dieFromSignal"),
+        .workloadListenerClosed: ("A server that closes its listening socket makes the kernel refuse new connections (RST) while consumers of endpoints that have not applied the EndpointSlice change still send it traffic.", "KEP-1669; docs pod-lifecycle 'Pod Termination Flow'; tcp(7)"),
+        .workloadRequestsCut: ("When a process dies its sockets are closed: requests it was still serving fail, and later connections are refused.", "linux net/ipv4/tcp.c tcp_close (RST on unread data); docs pod-lifecycle"),
+        .kafkaLeaveGroup: ("A consumer that calls close() commits and sends LeaveGroup: the coordinator rebalances at once and its partitions go to the other members.", "apache/kafka clients KafkaConsumer.close, ConsumerCoordinator maybeLeaveGroup"),
+        .kafkaSessionTimeout: ("A consumer that dies without leaving is removed only when session.timeout.ms (45 s since Kafka 3.0, 10 s before) passes without a heartbeat; offsets auto-committed before processing lose its buffer, offsets committed after the write make it redelivered.", "apache/kafka KIP-735; ConsumerConfig enable.auto.commit, session.timeout.ms"),
+        .workloadOutboundViaProxy: ("A proxy container that stops before the app makes the app's outbound calls fail; a native sidecar (restartable init container) is stopped only after the regular containers.", "KEP-753; docs 'Sidecar containers'"),
         .appNginx: ("nginx: SIGTERM and SIGINT fast shutdown (connections cut), SIGQUIT graceful shutdown (requests finish; a later SIGTERM makes it fast), SIGHUP reload, SIGUSR1 reopen logs.", "nginx docs 'Controlling nginx'; src/os/unix/ngx_process_cycle.c ngx_master_process_cycle"),
     ]
 }

@@ -23,6 +23,8 @@ public struct Timeline: Sendable, Equatable {
     public var endedAt: Millis
     /// Whether the run stopped at its horizon with work still pending.
     public var hitHorizon: Bool
+    /// What each workload counted (requests, messages, calls), in the scenario's order.
+    public var workloads: [WorkloadRecord] = []
 
     /// The outcome figures, by stable name (see `Outcome`).
     public var outcome: Outcome { Outcome(timeline: self) }

@@ -201,6 +201,25 @@ public enum EventKind: Sendable, Equatable {
     /// model (`unsupported`: syntax it lacks, or an endless loop at one instant). The message
     /// says what the shell does next (exits 2, or stays busy).
     case scriptError(message: String, unsupported: Bool)
+    /// A server's listener closed: requests that arrive from now on are refused; `inFlight`
+    /// accepted requests are still running.
+    case listenerClosed(inFlight: Int)
+    /// A server's process is gone: `cut` requests in flight failed; requests still sent to it
+    /// are refused. `wasListening`: its listener was still open.
+    case requestsCut(cut: Int, wasListening: Bool)
+    /// A Kafka consumer stopped polling, bulk-wrote its `flushed` buffered messages, committed
+    /// and left its group: the partitions are reassigned at once.
+    case kafkaClosed(flushed: Int)
+    /// A Kafka consumer died with `buffered` messages not yet written: lost (offsets already
+    /// committed) or redelivered; the group reassigns its partitions after `sessionTimeout`.
+    case kafkaDied(buffered: Int, lost: Bool, sessionTimeout: Millis)
+    /// The PID 1 of the container relaying this process's outbound calls (`via`, a process) is
+    /// gone: its calls fail from now on.
+    case outboundBroken(via: Int)
+    /// supervisord answers `supervisorctl stop NAME`: the program's stop signal goes out now.
+    case supervisorctlStop(program: String)
+    /// supervisord logs how one of its programs ended (`stopped:` after a stop, `exited:` otherwise).
+    case supervisedEnded(program: String, status: WaitStatus, stopped: Bool)
 }
 
 /// The reason Kubernetes reports for a terminated container.

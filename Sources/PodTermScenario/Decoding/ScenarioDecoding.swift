@@ -7,6 +7,7 @@ enum ScenarioDecoding {
     static let topLevelKeys = [
         "name", "summary", "story", "seed", "kubernetes", "horizon",
         "pod", "images", "programs", "network", "stop", "expect", "frontDoor", "docker",
+        "workloads",
     ]
 
     static func decode(_ root: SourceNode, fileName: String) throws -> (Scenario, [Expectation]) {
@@ -39,6 +40,8 @@ enum ScenarioDecoding {
         let actions = try StopDecoding.decode(
             top.value("stop"), containers: pod.allContainers, horizon: horizon, horizonNode: top.value("horizon"))
         let expectations = try ExpectationDecoding.decode(top.value("expect"))
+        let workloads = try WorkloadDecoding.decode(
+            top.value("workloads"), containers: pod.allContainers.map(\.spec.name), hasConsumers: !network.consumers.isEmpty)
         let (frontDoor, dockerStopTimeout) = try FrontDoorDecoding.decode(top, actions: actions, stopNode: top.value("stop"))
 
         try ProgramChecks.check(pod: pod, images: images, programs: programs)
@@ -47,7 +50,7 @@ enum ScenarioDecoding {
             name: name, summary: summary, story: story, seed: seed, kubernetesVersion: version,
             pod: pod.spec, images: images.mapValues(\.spec), programs: programs.mapValues(\.spec),
             network: network, actions: actions, horizon: horizon, frontDoor: frontDoor,
-            dockerStopTimeout: dockerStopTimeout, criticalPod: pod.critical)
+            dockerStopTimeout: dockerStopTimeout, criticalPod: pod.critical, workloads: workloads)
         return (scenario, expectations)
     }
 

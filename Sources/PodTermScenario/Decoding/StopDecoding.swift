@@ -5,7 +5,7 @@ import PodTerm
 enum StopDecoding {
     static let kinds = [
         "delete", "drain", "preempt", "evict", "nodeShutdown", "probeFailure", "oomKill",
-        "dockerStop", "dockerKill", "dockerRm",
+        "dockerStop", "dockerKill", "dockerRm", "supervisorctl",
     ]
 
     static func decode(
@@ -88,6 +88,10 @@ enum StopDecoding {
             case "dockerKill":
                 let d = try MappingReader(kind.value, path: kpath, known: ["signal"])
                 action = .docker(.kill(signal: try d.signal("signal")))
+            case "supervisorctl":
+                let d = try MappingReader(kind.value, path: kpath, known: ["stop"])
+                let name = try Scalars.string(try d.required("stop", ": the [program:x] name to stop"), kpath + ".stop")
+                action = .supervisorctlStop(program: name)
             default:  // dockerRm
                 let d = try MappingReader(kind.value, path: kpath, known: ["force"])
                 guard try d.bool("force") == true else {

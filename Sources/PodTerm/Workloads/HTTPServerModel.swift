@@ -1,0 +1,128 @@
+/// A server behind a Service, counting what becomes of every request.
+///
+/// Each consumer of endpoints sends request n at `floor(n·1000/rate)` ms until it stops
+/// routing (strictly before its stop time). A request arriving while the process listens is
+/// accepted and ends `serviceTime` later: served if the process is still alive then (strictly
+/// before its death), failed otherwise. A request arriving while the listener is closed, or
+/// the process is gone or not started, is refused. A change at time t applies to the arrivals
+/// at t. Requests still being sent after the run ended (the pod is gone but a consumer has not
+/// yet applied the change) are refused. Counts are computed per interval between changes.
+final class HTTPServerModel: WorkloadModel {
+    unowned let engine: Engine
+    let index: Int
+    let spec: WorkloadSpec
+    let http: HTTPWorkload
+    private(set) var pid: Int?
+
+    private var listening = false
+    private var routing: [Bool]
+    private var stopAt: [Millis?]
+    private var last: Millis = 0
+    private var accepted = 0
+    private var refused = 0
+    private var failed = 0
+    private var closeSerial = 0
+    /// Intervals in which requests were accepted: [from, to) with that many consumers sending.
+    private var segments: [(from: Millis, to: Millis, senders: Int)] = []
+
+    init(engine: Engine, index: Int, spec: WorkloadSpec, http: HTTPWorkload) {
+        self.engine = engine
+        self.index = index
+        self.spec = spec
+        self.http = http
+        let n = engine.scenario.network.consumers.count
+        routing = Array(repeating: true, count: n)
+        stopAt = Array(repeating: nil, count: n)
+    }
+
+    private var senders: Int { routing.filter { $0 }.count }
+
+    /// Accounts every arrival in [last, t) with the current state.
+    private func advance(to t: Millis) {
+        guard t > last else { return }
+        let n = senders * Arrivals.between(last, t, rate: http.rate)
+        if listening {
+            accepted += n
+            if n > 0 { segments.append((last, t, senders)) }
+        } else {
+            refused += n
+        }
+        last = t
+    }
+
+    /// Accepted requests that arrived in [t − serviceTime, t): those still running at t.
+    private func inFlight(at t: Millis) -> Int {
+        var n = 0
+        for s in segments.reversed() {
+            if s.to <= t - http.serviceTime { break }
+            n += s.senders * Arrivals.between(max(s.from, t - http.serviceTime), min(s.to, t), rate: http.rate)
+        }
+        return n
+    }
+
+    func attach(_ pid: Int) {
+        advance(to: engine.now)
+        self.pid = pid
+        listening = true
+    }
+
+    func stopHandlerStarted(_ signal: Signal) {
+        guard listening else { return }
+        if http.keepServing == 0 {
+            closeListener()
+        } else {
+            closeSerial += 1
+            engine.schedule(.workloadTimer(workload: index, token: closeSerial), after: http.keepServing)
+        }
+    }
+
+    func timer(_ token: Int) {
+        if token == closeSerial, listening { closeListener() }
+    }
+
+    private func closeListener() {
+        advance(to: engine.now)
+        listening = false
+        engine.record(.process(pid!), .listenerClosed(inFlight: inFlight(at: engine.now)),
+                      container: engine.kernel.procs[pid!].container, process: pid, rule: .workloadListenerClosed)
+    }
+
+    func processDied(_ dead: Int) {
+        guard dead == pid, last <= engine.now else { return }
+        advance(to: engine.now)
+        let cut = inFlight(at: engine.now)
+        failed += cut
+        let wasListening = listening
+        listening = false
+        segments.removeAll()
+        engine.record(.process(dead), .requestsCut(cut: cut, wasListening: wasListening),
+                      container: engine.kernel.procs[dead].container, process: dead, rule: .workloadRequestsCut)
+    }
+
+    func consumerScheduled(_ i: Int, at: Millis) {
+        if stopAt[i] == nil || at < stopAt[i]! { stopAt[i] = at }
+    }
+
+    func consumerApplied(_ i: Int) {
+        guard routing[i] else { return }
+        advance(to: engine.now)
+        routing[i] = false
+    }
+
+    func finish(at t: Millis) -> WorkloadRecord {
+        advance(to: t)
+        // Consumers that had not applied the change when the run ended keep sending until they do.
+        for i in routing.indices where routing[i] {
+            guard let s = stopAt[i], s > t else { continue }
+            let n = Arrivals.between(t, s, rate: http.rate)
+            if listening { accepted += n } else { refused += n }
+        }
+        let served = accepted - failed
+        return WorkloadRecord(name: spec.name, prefix: "traffic", figures: [
+            "requests": .int(accepted + refused),
+            "served": .int(served),
+            "refused": .int(refused),
+            "failed": .int(failed),
+        ])
+    }
+}

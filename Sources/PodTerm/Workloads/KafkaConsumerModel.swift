@@ -1,0 +1,120 @@
+/// A Kafka consumer that buffers messages and bulk-writes them to Elasticsearch.
+///
+/// From the moment its process starts it consumes every message as it arrives (message n at
+/// `floor(n·1000/rate)` ms) into a buffer, bulk-written when it holds `batchSize` messages or
+/// at every `flushInterval` since the start (a flush at time t writes what arrived before t).
+/// When the handler of its stop signal runs and `onStop` is `flushAndClose`, it stops
+/// polling, writes the buffer, commits and leaves the group: the partitions are reassigned at
+/// once. When the process dies without that, the buffer dies with it: lost if offsets were
+/// auto-committed before processing, redelivered to the next owner if they are committed
+/// after each bulk write; the group notices only after `session.timeout.ms`, and the messages
+/// that arrive meanwhile wait (lag).
+final class KafkaConsumerModel: WorkloadModel {
+    unowned let engine: Engine
+    let spec: WorkloadSpec
+    let kafka: KafkaWorkload
+    private(set) var pid: Int?
+
+    private var consuming = false
+    /// Index of the next message to consume.
+    private var next = 0
+    private var buffer = 0
+    private var nextFlush: Millis = 0
+    private var consumed = 0
+    private var written = 0
+    private var bulkWrites = 0
+    private var lost = 0
+    private var redelivered = 0
+    private var lag = 0
+    private var rebalanceDelay: Millis?
+
+    init(engine: Engine, spec: WorkloadSpec, kafka: KafkaWorkload) {
+        self.engine = engine
+        self.spec = spec
+        self.kafka = kafka
+    }
+
+    private func take(upTo count: Int) {
+        let n = count - next
+        guard n > 0 else { return }
+        buffer += n
+        consumed += n
+        next = count
+    }
+
+    private func flush() {
+        guard buffer > 0 else { return }
+        written += buffer
+        bulkWrites += 1
+        buffer = 0
+    }
+
+    /// Consumes the messages that arrive before `t`, with the bulk writes on the way.
+    private func advance(to t: Millis) {
+        guard consuming else { return }
+        let rate = kafka.rate
+        while true {
+            // The message that fills the batch.
+            let fillIndex = next + (kafka.batchSize - buffer) - 1
+            let fillAt = Arrivals.time(of: fillIndex, rate: rate)
+            if fillAt < t && fillAt < nextFlush {
+                take(upTo: fillIndex + 1)
+                flush()
+            } else if nextFlush < t {
+                take(upTo: Arrivals.before(nextFlush, rate: rate))
+                flush()
+                nextFlush += kafka.flushInterval
+            } else {
+                take(upTo: Arrivals.before(t, rate: rate))
+                return
+            }
+        }
+    }
+
+    private var container: Int { engine.kernel.procs[pid!].container }
+
+    func attach(_ pid: Int) {
+        self.pid = pid
+        consuming = true
+        next = Arrivals.before(engine.now, rate: kafka.rate)
+        nextFlush = engine.now + kafka.flushInterval
+    }
+
+    func stopHandlerStarted(_ signal: Signal) {
+        guard consuming, kafka.onStop == .flushAndClose else { return }
+        advance(to: engine.now)
+        let flushed = buffer
+        flush()
+        consuming = false
+        rebalanceDelay = max(rebalanceDelay ?? 0, 0)
+        engine.record(.process(pid!), .kafkaClosed(flushed: flushed), container: container, process: pid, rule: .kafkaLeaveGroup)
+    }
+
+    func processDied(_ dead: Int) {
+        guard dead == pid, consuming else { return }
+        advance(to: engine.now)
+        consuming = false
+        let buffered = buffer
+        let isLost = kafka.commit == .autoBeforeProcessing
+        if isLost { lost += buffered } else { redelivered += buffered }
+        buffer = 0
+        rebalanceDelay = max(rebalanceDelay ?? 0, kafka.sessionTimeout)
+        lag += Arrivals.between(engine.now, engine.now + kafka.sessionTimeout, rate: kafka.rate)
+        engine.record(.process(dead), .kafkaDied(buffered: buffered, lost: isLost, sessionTimeout: kafka.sessionTimeout),
+                      container: container, process: dead, rule: .kafkaSessionTimeout)
+    }
+
+    func finish(at t: Millis) -> WorkloadRecord {
+        advance(to: t)
+        return WorkloadRecord(name: spec.name, prefix: "kafka", figures: [
+            "consumed": .int(consumed),
+            "written": .int(written),
+            "bulkWrites": .int(bulkWrites),
+            "buffered": .int(buffer),
+            "lost": .int(lost),
+            "redelivered": .int(redelivered),
+            "lag": .int(lag),
+            "rebalanceDelay": rebalanceDelay.map(FigureValue.duration) ?? .none,
+        ])
+    }
+}

@@ -1,0 +1,73 @@
+/// Outbound calls a process makes through another container (a proxy sidecar): call n at
+/// `floor(n·1000/rate)` ms while the process lives; a call made while the relaying
+/// container's PID 1 is not running fails, any other succeeds. A change at time t applies to
+/// the calls at t.
+final class OutboundCallsModel: WorkloadModel {
+    unowned let engine: Engine
+    let spec: WorkloadSpec
+    let outbound: OutboundWorkload
+    private(set) var pid: Int?
+
+    private var alive = false
+    private var viaPid: Int?
+    private var last: Millis = 0
+    private var ok = 0
+    private var failed = 0
+
+    init(engine: Engine, spec: WorkloadSpec, outbound: OutboundWorkload) {
+        self.engine = engine
+        self.spec = spec
+        self.outbound = outbound
+    }
+
+    private func advance(to t: Millis) {
+        guard t > last else { return }
+        if alive {
+            let n = Arrivals.between(last, t, rate: outbound.rate)
+            if viaPid != nil { ok += n } else { failed += n }
+        }
+        last = t
+    }
+
+    private func isVia(_ p: Int) -> Bool {
+        let k = engine.kernel!
+        return engine.recorder.containers[k.procs[p].container].name == outbound.via && k.isNamespaceInit(p)
+    }
+
+    func attach(_ pid: Int) {
+        advance(to: engine.now)
+        self.pid = pid
+        alive = true
+    }
+
+    func stopHandlerStarted(_ signal: Signal) {}
+
+    func processStarted(_ p: Int) {
+        guard isVia(p) else { return }
+        advance(to: engine.now)
+        viaPid = p
+    }
+
+    func processDied(_ dead: Int) {
+        if dead == pid, alive {
+            advance(to: engine.now)
+            alive = false
+        } else if dead == viaPid {
+            advance(to: engine.now)
+            viaPid = nil
+            if alive, let pid {
+                engine.record(.process(pid), .outboundBroken(via: dead),
+                              container: engine.kernel.procs[pid].container, process: pid, rule: .workloadOutboundViaProxy)
+            }
+        }
+    }
+
+    func finish(at t: Millis) -> WorkloadRecord {
+        advance(to: t)
+        return WorkloadRecord(name: spec.name, prefix: "outbound", figures: [
+            "calls": .int(ok + failed),
+            "ok": .int(ok),
+            "failed": .int(failed),
+        ])
+    }
+}

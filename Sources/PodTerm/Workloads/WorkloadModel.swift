@@ -1,0 +1,32 @@
+/// The state machine of one workload, driven by the engine's events: its process starting,
+/// the handler of its stop signal starting, a process dying, a consumer of endpoints applying
+/// the EndpointSlice change, its own timers. Counts are computed arithmetically between those
+/// events (no event per request or message).
+protocol WorkloadModel: AnyObject {
+    var spec: WorkloadSpec { get }
+    /// The process it is attached to, once attached.
+    var pid: Int? { get }
+    /// Its process started (or exec'd into its program).
+    func attach(_ pid: Int)
+    /// The handler of a signal that shuts its process down started.
+    func stopHandlerStarted(_ signal: Signal)
+    /// Any process died (`pid`): its own, or one it depends on.
+    func processDied(_ pid: Int)
+    /// Any process started: one it depends on may have come back.
+    func processStarted(_ pid: Int)
+    /// Consumer `i` will stop routing at `at` (the EndpointSlice changed).
+    func consumerScheduled(_ i: Int, at: Millis)
+    /// Consumer `i` stops routing now.
+    func consumerApplied(_ i: Int)
+    /// One of its timers fired.
+    func timer(_ token: Int)
+    /// The run ends at `at`: the figures.
+    func finish(at: Millis) -> WorkloadRecord
+}
+
+extension WorkloadModel {
+    func processStarted(_ pid: Int) {}
+    func consumerScheduled(_ i: Int, at: Millis) {}
+    func consumerApplied(_ i: Int) {}
+    func timer(_ token: Int) {}
+}

@@ -1,0 +1,66 @@
+/// The workloads of a run: attaches each to its process and passes on the engine's events.
+///
+/// Hooks: the kernel calls `processStarted` (spawn, exec) and `processDied`; a program calls
+/// `stopHandlerStarted` when the handler of a signal that shuts it down starts
+/// (`ProcessHandle.workloadStopping`); the network calls `consumerScheduled` and
+/// `consumerApplied`. Workloads only observe: they never change what the processes do.
+final class Workloads {
+    unowned let engine: Engine
+    private(set) var models: [WorkloadModel] = []
+
+    init(engine: Engine) {
+        self.engine = engine
+        for (i, w) in engine.scenario.workloads.enumerated() {
+            switch w.kind {
+            case .http(let h): models.append(HTTPServerModel(engine: engine, index: i, spec: w, http: h))
+            case .kafka(let k): models.append(KafkaConsumerModel(engine: engine, spec: w, kafka: k))
+            case .outbound(let o): models.append(OutboundCallsModel(engine: engine, spec: w, outbound: o))
+            }
+        }
+    }
+
+    var isEmpty: Bool { models.isEmpty }
+
+    func processStarted(_ pid: Int) {
+        guard !models.isEmpty else { return }
+        let kernel = engine.kernel!
+        let c = kernel.procs[pid].container
+        let containerName = engine.recorder.containers[c].name
+        let name = engine.recorder.processes[pid].name
+        for m in models {
+            m.processStarted(pid)
+            guard m.pid == nil, m.spec.container == containerName else { continue }
+            let matches = m.spec.program.map { $0 == name } ?? kernel.isNamespaceInit(pid)
+            if matches { m.attach(pid) }
+        }
+    }
+
+    func stopHandlerStarted(_ pid: Int, _ signal: Signal) {
+        for m in models where m.pid == pid { m.stopHandlerStarted(signal) }
+    }
+
+    func processDied(_ pid: Int) {
+        for m in models { m.processDied(pid) }
+    }
+
+    func consumerScheduled(_ i: Int, at: Millis) {
+        for m in models { m.consumerScheduled(i, at: at) }
+    }
+
+    func consumerApplied(_ i: Int) {
+        for m in models { m.consumerApplied(i) }
+    }
+
+    func timer(workload: Int, token: Int) { models[workload].timer(token) }
+
+    /// The figures of every workload, at the end of the run.
+    func finish(at t: Millis) -> [WorkloadRecord] { models.map { $0.finish(at: t) } }
+}
+
+extension ProcessHandle {
+    /// Tells the workloads attached to this process that the handler of `signal`, which
+    /// shuts the process down, starts now.
+    func workloadStopping(_ signal: Signal) {
+        kernel.engine.workloads.stopHandlerStarted(pid, signal)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import PodTerm
+
+/// Decodes `workloads:`: a list of items, each with an optional `name`, `container`, an
+/// optional `program`, and exactly one of `http`, `kafka`, `outbound`.
+enum WorkloadDecoding {
+    static let kinds = ["http", "kafka", "outbound"]
+
+    static func decode(_ node: SourceNode?, containers: [String], hasConsumers: Bool) throws -> [WorkloadSpec] {
+        guard let node else { return [] }
+        let example = "- {name: web, container: app, http: {rate: 100}}"
+        var out: [WorkloadSpec] = []
+        var seen: Set<String> = []
+        for (i, item) in try Scalars.list(node, "workloads", example: example).enumerated() {
+            let path = "workloads.\(i)"
+            let w = try MappingReader(item, path: path, known: ["name", "container", "program"] + kinds)
+            let present = kinds.filter { w.value($0) != nil || w.has($0) }
+            guard present.count == 1, let kind = present.first else {
+                let at = present.count > 1 ? (w.entry(present[1])?.keyNode ?? item) : item
+                throw LocatedError(at: at, "\(path): expected exactly one of \(kinds.joined(separator: ", ")), got \(present.isEmpty ? "none" : present.joined(separator: " and "))")
+            }
+            let containerNode = try w.required("container")
+            let container = try w.requiredString("container")
+            guard containers.contains(container) else {
+                let hint = Suggestions.hint(container, in: containers)
+                throw LocatedError(at: containerNode, "\(path).container: no container named '\(container)' in the pod\(hint); expected one of: \(containers.joined(separator: ", "))")
+            }
+            let program = try w.string("program")
+            if let program, program.isEmpty, let n = w.value("program") {
+                throw LocatedError(at: n, "\(path).program: must not be empty")
+            }
+            let name = try w.string("name") ?? kind
+            if seen.contains(name), let n = w.value("name") ?? w.entry(kind)?.keyNode {
+                throw LocatedError(at: n, "\(path).name: the name '\(name)' is used twice; give each workload its own name")
+            }
+            seen.insert(name)
+            let body = w.value(kind) ?? item
+            let kp = "\(path).\(kind)"
+            let workloadKind: WorkloadKind
+            switch kind {
+            case "http":
+                if !hasConsumers {
+                    throw LocatedError(at: w.entry(kind)!.keyNode, "\(kp): requests come from the consumers of endpoints; add network.consumers (e.g. - {name: kube-proxy, delay: 1s})")
+                }
+                let h = try MappingReader(body, path: kp, known: ["rate", "serviceTime", "keepServing"])
+                let rate = try requiredRate(h, kp)
+                let service = try h.duration("serviceTime") ?? 50
+                if service == 0, let n = h.value("serviceTime") {
+                    throw LocatedError(at: n, "\(kp).serviceTime: expected a duration longer than 0s, got '0s'")
+                }
+                workloadKind = .http(HTTPWorkload(rate: rate, serviceTime: service, keepServing: try h.duration("keepServing") ?? 0))
+            case "kafka":
+                let k = try MappingReader(body, path: kp, known: ["rate", "batchSize", "flushInterval", "commit", "onStop", "sessionTimeout"])
+                let rate = try requiredRate(k, kp)
+                let batch = try k.int("batchSize", min: 1) ?? 500
+                let flush = try k.duration("flushInterval") ?? 1_000
+                if flush == 0, let n = k.value("flushInterval") {
+                    throw LocatedError(at: n, "\(kp).flushInterval: expected a duration longer than 0s, got '0s'")
+                }
+                let commit = try k.oneOf("commit", KafkaCommit.allCases.map { ($0.rawValue, $0) }) ?? .afterBulkWrite
+                let onStop = try k.oneOf("onStop", KafkaOnStop.allCases.map { ($0.rawValue, $0) }) ?? .flushAndClose
+                let session = try k.duration("sessionTimeout") ?? 45_000
+                workloadKind = .kafka(KafkaWorkload(rate: rate, batchSize: batch, flushInterval: flush, commit: commit, onStop: onStop, sessionTimeout: session))
+            default:
+                let o = try MappingReader(body, path: kp, known: ["rate", "via"])
+                let rate = try requiredRate(o, kp)
+                let viaNode = try o.required("via")
+                let via = try o.requiredString("via")
+                guard containers.contains(via) else {
+                    let hint = Suggestions.hint(via, in: containers)
+                    throw LocatedError(at: viaNode, "\(kp).via: no container named '\(via)' in the pod\(hint); expected one of: \(containers.joined(separator: ", "))")
+                }
+                if via == container {
+                    throw LocatedError(at: viaNode, "\(kp).via: the calls must go through another container than '\(container)' (the proxy)")
+                }
+                workloadKind = .outbound(OutboundWorkload(rate: rate, via: via))
+            }
+            out.append(WorkloadSpec(name: name, container: container, program: program, kind: workloadKind))
+        }
+        return out
+    }
+
+    private static func requiredRate(_ r: MappingReader, _ path: String) throws -> Int {
+        _ = try r.required("rate", " (per second, e.g. rate: 100)")
+        return try r.int("rate", min: 1, max: 1_000_000)!
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PodTerm
+@testable import PodTermScenario
+import Testing
+
+/// The `workloads:` section: decoding, defaults and errors at file:line:column.
+@Suite("workloads section")
+struct WorkloadDecodingTests {
+    let consumers = """
+        network:
+          consumers:
+            - {name: kube-proxy, delay: 1s}
+
+        """
+
+    @Test func decodesEachKindWithDefaults() throws {
+        let yaml = minimalYAML + consumers + """
+            workloads:
+              - name: web
+                container: app
+                http: {rate: 100}
+              - container: app
+                program: server
+                kafka: {rate: 200, commit: autoBeforeProcessing, onStop: nothing, sessionTimeout: 10s}
+              - container: app
+                outbound: {rate: 5, via: app2}
+
+            """
+        let withSecond = yaml.replacingOccurrences(of: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n    - name: app2\n      image: example/app:1.0\n")
+        let w = try load(withSecond).scenario.workloads
+        #expect(w.count == 3)
+        #expect(w[0] == WorkloadSpec(name: "web", container: "app", kind: .http(HTTPWorkload(rate: 100, serviceTime: 50, keepServing: 0))))
+        #expect(w[1] == WorkloadSpec(name: "kafka", container: "app", program: "server", kind: .kafka(KafkaWorkload(
+            rate: 200, batchSize: 500, flushInterval: 1_000, commit: .autoBeforeProcessing, onStop: .nothing, sessionTimeout: 10_000))))
+        #expect(w[2].kind == .outbound(OutboundWorkload(rate: 5, via: "app2")))
+    }
+
+    @Test func errorsPointAtTheField() {
+        let base = minimalYAML + consumers
+        expectError(base + "workloads:\n  - container: apx\n    http: {rate: 1}\n", at: "apx", contains: "no container named 'apx'")
+        expectError(base + "workloads:\n  - container: app\n    http: {rat: 1}\n", at: "rat:", contains: "unknown key 'rat'")
+        expectError(base + "workloads:\n  - container: app\n    http: {rate: 00}\n", at: "00}", contains: "expected a whole number from 1")
+        expectError(base + "workloads:\n  - container: app\n    kafka: {rate: 5, commit: sometimes}\n", at: "sometimes", contains: "expected one of autoBeforeProcessing, afterBulkWrite")
+        expectError(base + "workloads:\n  - container: app\n    http: {rate: 1}\n    kafka: {rate: 1}\n", at: "kafka:", contains: "exactly one of http, kafka, outbound")
+        expectError(minimalYAML + "workloads:\n  - container: app\n    http: {rate: 1}\n", at: "http:", contains: "add network.consumers")
+        expectError(base + "workloads:\n  - container: app\n    outbound: {rate: 1, via: app}\n", at: "app}", contains: "another container")
+    }
+}
