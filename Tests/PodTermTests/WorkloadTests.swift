@@ -118,6 +118,18 @@ struct WorkloadTests {
         #expect(t.events.contains { $0.kind == .kafkaClosed(flushed: 400) && $0.rule == .kafkaLeaveGroup })
     }
 
+    @Test func aCloseCutShortBySigkillLosesTheBuffer() throws {
+        // The handler needs 40 s to close but the grace is 30 s: SIGKILL at 42 s mid-close.
+        var s = indexer(commit: .afterBulkWrite, onStop: .flushAndClose, handler: true)
+        s.programs["/app/indexer"] = ProgramSpec(signals: [.term: .handle(SignalHandlerSpec(cleanup: 40_000, then: .exit(143)))])
+        let o = try Simulator.run(s).outcome
+        // Polling stopped at 12 s with 400 buffered; the close never finished.
+        #expect(o["kafka.consumed"] == .int(2_400))
+        #expect(o["kafka.written"] == .int(2_000))
+        #expect(o["kafka.redelivered"] == .int(400))
+        #expect(o["kafka.rebalanceDelay"] == .duration(45_000))
+    }
+
     @Test func oomKillSkipsTheHandler() throws {
         let t = try Simulator.run(indexer(commit: .autoBeforeProcessing, onStop: .flushAndClose, handler: true, oom: true))
         #expect(t.outcome["kafka.lost"] == .int(400))

@@ -4,8 +4,10 @@
 /// `floor(n·1000/rate)` ms) into a buffer, bulk-written when it holds `batchSize` messages or
 /// at every `flushInterval` since the start (a flush at time t writes what arrived before t).
 /// When the handler of its stop signal runs and `onStop` is `flushAndClose`, it stops
-/// polling, writes the buffer, commits and leaves the group: the partitions are reassigned at
-/// once. When the process dies without that, the buffer dies with it: lost if offsets were
+/// polling and starts closing: if the process then exits by itself (its cleanup finished), the
+/// buffer was written, the offsets committed and the group left, so the partitions are
+/// reassigned at once. When the process dies any other way (killed before or during the
+/// close), the buffer dies with it: lost if offsets were
 /// auto-committed before processing, redelivered to the next owner if they are committed
 /// after each bulk write; the group notices only after `session.timeout.ms`, and the messages
 /// that arrive meanwhile wait (lag).
@@ -16,6 +18,8 @@ final class KafkaConsumerModel: WorkloadModel {
     private(set) var pid: Int?
 
     private var consuming = false
+    /// The stop handler started the close; it completes if the process exits by itself.
+    private var closing = false
     /// Index of the next message to consume.
     private var next = 0
     private var buffer = 0
@@ -83,17 +87,24 @@ final class KafkaConsumerModel: WorkloadModel {
     func stopHandlerStarted(_ signal: Signal) {
         guard consuming, kafka.onStop == .flushAndClose else { return }
         advance(to: engine.now)
-        let flushed = buffer
-        flush()
         consuming = false
-        rebalanceDelay = max(rebalanceDelay ?? 0, 0)
-        engine.record(.process(pid!), .kafkaClosed(flushed: flushed), container: container, process: pid, rule: .kafkaLeaveGroup)
+        closing = true
     }
 
     func processDied(_ dead: Int) {
-        guard dead == pid, consuming else { return }
+        guard dead == pid, consuming || closing else { return }
         advance(to: engine.now)
         consuming = false
+        if closing {
+            closing = false
+            if case .exited? = engine.kernel.procs[dead].status {
+                let flushed = buffer
+                flush()
+                rebalanceDelay = max(rebalanceDelay ?? 0, 0)
+                engine.record(.process(dead), .kafkaClosed(flushed: flushed), container: container, process: dead, rule: .kafkaLeaveGroup)
+                return
+            }
+        }
         let buffered = buffer
         let isLost = kafka.commit == .autoBeforeProcessing
         if isLost { lost += buffered } else { redelivered += buffered }
