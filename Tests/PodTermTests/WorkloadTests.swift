@@ -73,6 +73,25 @@ struct WorkloadTests {
         #expect(t.events.contains { $0.time == 14_000 && $0.kind == .listenerClosed(inFlight: 0) })
     }
 
+    @Test func poissonArrivalsFollowTheSeedAndTheMeanRate() throws {
+        var s = webPod()
+        s.workloads = [WorkloadSpec(name: "web", container: "app", kind: .http(HTTPWorkload(rate: 100, serviceTime: 50, arrivals: .poisson)))]
+        let a = try Simulator.run(s, seed: 7).outcome
+        #expect(try Simulator.run(s, seed: 7).outcome == a)
+        var refused: [Int] = []
+        for seed in 1...20 {
+            guard case .int(let r)? = try Simulator.run(s, seed: UInt64(seed)).outcome["traffic.refused"] else {
+                Issue.record("no traffic.refused figure")
+                return
+            }
+            refused.append(r)
+        }
+        // The mean of 20 samples of a Poisson count of mean 400 (sd 20) is within 400 ± 20.
+        let mean = Double(refused.reduce(0, +)) / Double(refused.count)
+        #expect(abs(mean - 400) < 20)
+        #expect(Set(refused).count > 1, "different seeds give different samples")
+    }
+
     @Test func sixtySecondsAtAThousandRpsIsFast() throws {
         var s = webPod()
         s.workloads = [WorkloadSpec(name: "web", container: "app", kind: .http(HTTPWorkload(rate: 1_000, serviceTime: 50)))]

@@ -1,6 +1,7 @@
 /// A server behind a Service, counting what becomes of every request.
 ///
-/// Each consumer of endpoints sends request n at `floor(n·1000/rate)` ms until it stops
+/// Each consumer of endpoints sends its requests (request n at `floor(n·1000/rate)` ms, or a
+/// seeded Poisson stream; see `ArrivalStream`) until it stops
 /// routing (strictly before its stop time). A request arriving while the process listens is
 /// accepted and ends `serviceTime` later: served if the process is still alive then (strictly
 /// before its death), failed otherwise. A request arriving while the listener is closed, or
@@ -22,8 +23,10 @@ final class HTTPServerModel: WorkloadModel {
     private var refused = 0
     private var failed = 0
     private var closeSerial = 0
-    /// Intervals in which requests were accepted: [from, to) with that many consumers sending.
-    private var segments: [(from: Millis, to: Millis, senders: Int)] = []
+    /// Intervals in which requests were accepted: [from, to) with these consumers sending.
+    private var segments: [(from: Millis, to: Millis, senders: [Int])] = []
+    /// Each consumer's arrivals.
+    private let streams: [ArrivalStream]
 
     init(engine: Engine, index: Int, spec: WorkloadSpec, http: HTTPWorkload) {
         self.engine = engine
@@ -33,17 +36,26 @@ final class HTTPServerModel: WorkloadModel {
         let n = engine.scenario.network.consumers.count
         routing = Array(repeating: true, count: n)
         stopAt = Array(repeating: nil, count: n)
+        let base = engine.rng.fork(stream: 0x7265_7175 &+ UInt64(index))
+        streams = (0..<n).map { i in
+            ArrivalStream(rate: http.rate, pattern: http.arrivals, rng: base.fork(stream: UInt64(i)))
+        }
     }
 
-    private var senders: Int { routing.filter { $0 }.count }
+    private var senders: [Int] { routing.indices.filter { routing[$0] } }
+
+    private func arrivals(_ from: Millis, _ to: Millis, senders: [Int]) -> Int {
+        senders.reduce(0) { $0 + streams[$1].between(from, to) }
+    }
 
     /// Accounts every arrival in [last, t) with the current state.
     private func advance(to t: Millis) {
         guard t > last else { return }
-        let n = senders * Arrivals.between(last, t, rate: http.rate)
+        let now = senders
+        let n = arrivals(last, t, senders: now)
         if listening {
             accepted += n
-            if n > 0 { segments.append((last, t, senders)) }
+            if n > 0 { segments.append((last, t, now)) }
         } else {
             refused += n
         }
@@ -55,7 +67,7 @@ final class HTTPServerModel: WorkloadModel {
         var n = 0
         for s in segments.reversed() {
             if s.to <= t - http.serviceTime { break }
-            n += s.senders * Arrivals.between(max(s.from, t - http.serviceTime), min(s.to, t), rate: http.rate)
+            n += arrivals(max(s.from, t - http.serviceTime), min(s.to, t), senders: s.senders)
         }
         return n
     }
@@ -114,7 +126,7 @@ final class HTTPServerModel: WorkloadModel {
         // Consumers that had not applied the change when the run ended keep sending until they do.
         for i in routing.indices where routing[i] {
             guard let s = stopAt[i], s > t else { continue }
-            let n = Arrivals.between(t, s, rate: http.rate)
+            let n = streams[i].between(t, s)
             if listening { accepted += n } else { refused += n }
         }
         let served = accepted - failed

@@ -43,13 +43,25 @@ public struct HTTPWorkload: Sendable, Equatable {
     /// How long the listener stays open after the stop signal's handler starts (0: it closes
     /// at once). In-flight requests then finish if the process is still alive when they end.
     public var keepServing: Millis
+    /// How requests are spaced: evenly, or as a Poisson process drawn from the run's seed.
+    public var arrivals: ArrivalPattern
 
     /// Creates the workload.
-    public init(rate: Int, serviceTime: Millis = 50, keepServing: Millis = 0) {
+    public init(rate: Int, serviceTime: Millis = 50, keepServing: Millis = 0, arrivals: ArrivalPattern = .constant) {
         self.rate = rate
         self.serviceTime = serviceTime
         self.keepServing = keepServing
+        self.arrivals = arrivals
     }
+}
+
+/// How the requests of one consumer are spaced in time.
+public enum ArrivalPattern: String, Sendable, Equatable, CaseIterable {
+    /// Request n at floor(n·1000/rate) ms, as in the http-drain benchmark model.
+    case constant
+    /// A Poisson process of the same mean rate: exponential gaps drawn from the run's seed,
+    /// an independent stream per workload and consumer, so `--seed` gives another sample.
+    case poisson
 }
 
 /// When a Kafka consumer commits its offsets.

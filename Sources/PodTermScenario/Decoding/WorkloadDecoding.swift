@@ -42,13 +42,15 @@ enum WorkloadDecoding {
                 if !hasConsumers {
                     throw LocatedError(at: w.entry(kind)!.keyNode, "\(kp): requests come from the consumers of endpoints; add network.consumers (e.g. - {name: kube-proxy, delay: 1s})")
                 }
-                let h = try MappingReader(body, path: kp, known: ["rate", "serviceTime", "keepServing"])
+                let h = try MappingReader(body, path: kp, known: ["rate", "serviceTime", "keepServing", "arrivals"])
                 let rate = try requiredRate(h, kp)
                 let service = try h.duration("serviceTime") ?? 50
                 if service == 0, let n = h.value("serviceTime") {
                     throw LocatedError(at: n, "\(kp).serviceTime: expected a duration longer than 0s, got '0s'")
                 }
-                workloadKind = .http(HTTPWorkload(rate: rate, serviceTime: service, keepServing: try h.duration("keepServing") ?? 0))
+                workloadKind = .http(HTTPWorkload(
+                    rate: rate, serviceTime: service, keepServing: try h.duration("keepServing") ?? 0,
+                    arrivals: try h.oneOf("arrivals", ArrivalPattern.allCases.map { ($0.rawValue, $0) }) ?? .constant))
             case "kafka":
                 let k = try MappingReader(body, path: kp, known: ["rate", "batchSize", "flushInterval", "commit", "onStop", "sessionTimeout"])
                 let rate = try requiredRate(k, kp)
