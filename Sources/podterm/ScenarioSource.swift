@@ -14,11 +14,18 @@ enum ScenarioSource {
             return try wrap { try ScenarioLoader.load(file: nameOrPath, overrides: overrides) }
         }
         let name = nameOrPath.hasSuffix(".yaml") ? String(nameOrPath.dropLast(5)) : nameOrPath
-        if let b = BuiltinScenarios.named(name) ?? BuiltinScenarios.named(name.replacingOccurrences(of: "scenarios/", with: "")) {
+        // A built-in by its name, its name under scenarios/, or its bare name when only one folder has it.
+        let bare = BuiltinScenarios.all.filter { $0.name.split(separator: "/").last.map(String.init) == name }
+        if let b = BuiltinScenarios.named(name) ?? BuiltinScenarios.named(name.replacingOccurrences(of: "scenarios/", with: ""))
+            ?? (bare.count == 1 ? bare[0] : nil) {
             return try wrap { try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName, overrides: overrides) }
         }
+        if bare.count > 1 {
+            throw CLIError.input("\(nameOrPath): several built-in scenarios have that name: \(bare.map(\.name).joined(separator: ", ")); give the folder too")
+        }
         var msg = "\(nameOrPath): no such file, and no built-in scenario of that name"
-        if let near = nearest(name, in: BuiltinScenarios.all.map(\.name)) { msg += " (did you mean '\(near)'?)" }
+        let candidates = BuiltinScenarios.all.map(\.name) + BuiltinScenarios.all.compactMap { $0.name.split(separator: "/").last.map(String.init) }
+        if let near = nearest(name, in: candidates) { msg += " (did you mean '\(near)'?)" }
         msg += "; `podterm list` shows the built-in scenarios"
         throw CLIError.input(msg)
     }

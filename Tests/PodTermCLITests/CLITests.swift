@@ -143,3 +143,18 @@ struct CLITests {
         #expect(r.stderr.contains("no/such/dir"))
     }
 }
+
+@Suite("podterm command line: names and summaries")
+struct CLINameTests {
+    @Test func aBuiltinInAFolderRunsByItsBareName() throws {
+        let bare = try PodtermBinary.run(["run", "rollout-drops-requests", "--format", "json"])
+        let full = try PodtermBinary.run(["run", "workloads/rollout-drops-requests", "--format", "json"])
+        #expect(bare.status == 0)
+        #expect(bare.stdout == full.stdout)
+    }
+
+    @Test func textEndsWithTheDamage() throws {
+        let r = try PodtermBinary.run(["run", "rollout-drops-requests"])
+        #expect(r.stdout.contains("damage: traffic.requests 2400, traffic.served 2000, traffic.refused 400, traffic.failed 0"))
+    }
+}

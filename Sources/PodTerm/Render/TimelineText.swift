@@ -59,6 +59,10 @@ public struct TimelineText {
         } else if t.pod.deletedAt != nil {
             out += "pod \(t.pod.name): still terminating when the run ended\n"
         }
+        let damage = t.outcome.figures.filter { k, _ in ["traffic.", "kafka.", "outbound."].contains { k.hasPrefix($0) } }
+        if !damage.isEmpty {
+            out += "damage: " + damage.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
         if t.hitHorizon { out += "run stopped at its horizon, \(formatClock(t.endedAt)), with work pending\n" }
         return out
     }
