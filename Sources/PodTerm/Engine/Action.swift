@@ -22,4 +22,6 @@ enum Action {
     case restartContainer(container: Int)
     /// A workload's timer fires (e.g. a server closes its listener after its drain period).
     case workloadTimer(workload: Int, token: Int)
+    /// The kubelet starts a container whose turn has come (after the sidecars before it started).
+    case startContainer(container: Int)
 }

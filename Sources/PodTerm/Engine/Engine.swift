@@ -94,6 +94,9 @@ final class Engine {
             docker.stopTimeout(container: c, instance: instance)
         case .restartContainer(let c):
             kubelet.restart(container: c)
+        case .startContainer(let c):
+            runtime.start(c)
+            if runtime.containers[c].isSidecar { runtime.scheduleNextStart(after: c) }
         case .workloadTimer(let w, let token):
             workloads.timer(workload: w, token: token)
         }

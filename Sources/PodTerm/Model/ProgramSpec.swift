@@ -16,6 +16,8 @@ public struct ProgramSpec: Sendable, Equatable {
     public var reaps: ReapPolicy
     /// HTTP paths it answers (for `httpGet` hooks), with how long each takes and the status.
     public var http: [String: HTTPRoute]
+    /// How long after it starts it is ready (listening; what a startupProbe waits for).
+    public var readyAfter: Millis = 0
     /// A script file (e.g. `/entrypoint.sh`): its lines, run by `shell`. A script file never
     /// execs its last line by itself (`sh.bash-exec-rules`); `exec "$@"` does.
     public var script: String?
@@ -34,8 +36,9 @@ public struct ProgramSpec: Sendable, Equatable {
         signals: [Signal: SignalBehavior] = [:], runsFor: Millis? = nil, exitCode: Int = 0,
         children: [ChildSpec] = [], reaps: ReapPolicy = .ownChildren, http: [String: HTTPRoute] = [:],
         script: String? = nil, shell: ShellFlavor? = nil, preset: RuntimePreset? = nil,
-        presetCleanup: Millis = 0, supervisord: SupervisordSpec? = nil
+        presetCleanup: Millis = 0, supervisord: SupervisordSpec? = nil, readyAfter: Millis = 0
     ) {
+        self.readyAfter = readyAfter
         self.signals = signals
         self.runsFor = runsFor
         self.exitCode = exitCode

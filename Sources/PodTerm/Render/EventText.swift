@@ -103,6 +103,7 @@ public struct EventText {
         case .signalRewritten: return "signal.rewritten"
         case .scriptError: return "shell.script-error"
         case .supervisorctlStop: return "supervisor.stop"
+        case .sidecarStarted: return "sidecar.started"
         case .supervisedEnded: return "supervisor.program-ended"
         case .listenerClosed: return "workload.listener-closed"
         case .requestsCut: return "workload.requests-cut"
@@ -254,6 +255,8 @@ public struct EventText {
             return "stops polling, bulk-writes its \(n) buffered message\(n == 1 ? "" : "s"), commits and leaves the group: partitions reassigned at once"
         case .kafkaDied(let n, let lost, let timeout):
             return "dies with \(n) buffered message\(n == 1 ? "" : "s") \(lost ? "lost (offsets already committed)" : "to be redelivered (not committed)"); the group waits session.timeout.ms \(formatDuration(timeout)) before reassigning"
+        case .sidecarStarted(let wait):
+            return wait == 0 ? "sidecar started: the next container starts now" : "sidecar started: the next container starts when it is ready, in \(formatDuration(wait))"
         case .supervisorctlStop(let program):
             return "supervisorctl stop \(program): sends the program's stopsignal now"
         case .supervisedEnded(let program, let status, let stopped):

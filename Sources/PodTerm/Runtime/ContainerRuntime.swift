@@ -46,8 +46,37 @@ final class ContainerRuntime {
     var kernel: Kernel { engine.kernel }
 
     /// Starts every container at t=0 (sidecars first, as the kubelet starts them).
+    /// Starts the containers at t=0. Since 1.29 sidecars start one after another, each once
+    /// the one before it has started (its startupProbe passed: the program's `readyAfter`), and
+    /// the regular containers only after the last sidecar; before, all start together.
     func startAll() {
-        for i in containers.indices { start(i) }
+        let ordered = engine.scenario.kubernetesVersion >= KubernetesVersion(1, 29) && containers.contains(where: \.isSidecar)
+        guard ordered else {
+            for i in containers.indices { start(i) }
+            return
+        }
+        start(0)
+        scheduleNextStart(after: 0)
+    }
+
+    /// After container `c` started: when it is a sidecar, the next container starts once it is ready.
+    func scheduleNextStart(after c: Int) {
+        guard containers[c].isSidecar, c + 1 < containers.count else { return }
+        let wait = readyAfter(c)
+        if containers[c + 1].isSidecar {
+            engine.record(.kubelet, .sidecarStarted(nextIn: wait), container: c, rule: .kubeletSidecarStartOrder)
+            engine.schedule(.startContainer(container: c + 1), after: wait)
+        } else {
+            engine.record(.kubelet, .sidecarStarted(nextIn: wait), container: c, rule: .kubeletSidecarStartOrder)
+            // The regular containers start together, after the last sidecar.
+            for r in (c + 1)..<containers.count { engine.schedule(.startContainer(container: r), after: wait) }
+        }
+    }
+
+    /// The start-up time of container `c`'s PID 1 program.
+    func readyAfter(_ c: Int) -> Millis {
+        guard let pid = initProcess(c), let app = kernel.procs[pid].program as? AppProgram else { return 0 }
+        return app.spec.readyAfter
     }
 
     func start(_ c: Int) {

@@ -220,6 +220,8 @@ public enum EventKind: Sendable, Equatable {
     case supervisorctlStop(program: String)
     /// supervisord logs how one of its programs ended (`stopped:` after a stop, `exited:` otherwise).
     case supervisedEnded(program: String, status: WaitStatus, stopped: Bool)
+    /// A sidecar has started; the next container starts once it is ready, `nextIn` from now.
+    case sidecarStarted(nextIn: Millis)
 }
 
 /// The reason Kubernetes reports for a terminated container.

@@ -1,6 +1,7 @@
 /// Outbound calls a process makes through another container (a proxy sidecar): call n at
 /// `floor(n·1000/rate)` ms while the process lives; a call made while the relaying
-/// container's PID 1 is not running fails, any other succeeds. A change at time t applies to
+/// container's PID 1 is not running, or not yet ready (its program's `readyAfter`), fails;
+/// any other succeeds. A change at time t applies to
 /// the calls at t.
 final class OutboundCallsModel: WorkloadModel {
     unowned let engine: Engine
@@ -10,6 +11,7 @@ final class OutboundCallsModel: WorkloadModel {
 
     private var alive = false
     private var viaPid: Int?
+    private var viaReadyAt: Millis = 0
     private var last: Millis = 0
     private var ok = 0
     private var failed = 0
@@ -23,8 +25,13 @@ final class OutboundCallsModel: WorkloadModel {
     private func advance(to t: Millis) {
         guard t > last else { return }
         if alive {
-            let n = Arrivals.between(last, t, rate: outbound.rate)
-            if viaPid != nil { ok += n } else { failed += n }
+            if viaPid != nil {
+                let early = Arrivals.between(last, min(t, max(last, viaReadyAt)), rate: outbound.rate)
+                failed += early
+                ok += Arrivals.between(last, t, rate: outbound.rate) - early
+            } else {
+                failed += Arrivals.between(last, t, rate: outbound.rate)
+            }
         }
         last = t
     }
@@ -46,6 +53,7 @@ final class OutboundCallsModel: WorkloadModel {
         guard isVia(p) else { return }
         advance(to: engine.now)
         viaPid = p
+        viaReadyAt = engine.now + ((engine.kernel.procs[p].program as? AppProgram)?.spec.readyAfter ?? 0)
     }
 
     func processDied(_ dead: Int) {

@@ -14,7 +14,7 @@ struct DecodedProgram {
 enum ProgramDecoding {
     static let keys = [
         "signals", "runsFor", "exitCode", "reaps", "children", "http",
-        "script", "shell", "preset", "presetCleanup", "supervisord",
+        "script", "shell", "preset", "presetCleanup", "supervisord", "readyAfter",
     ]
 
     static func decode(_ node: SourceNode?) throws -> [String: DecodedProgram] {
@@ -55,6 +55,7 @@ enum ProgramDecoding {
                 spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", min: 100, max: 599) ?? 200)
             }
         }
+        spec.readyAfter = try p.duration("readyAfter") ?? 0
         spec.script = try p.string("script")
         spec.shell = try p.oneOf("shell", ShellFlavor.allCases.map { ($0.rawValue, $0) })
         if spec.shell != nil, spec.script == nil, let k = p.entry("shell")?.keyNode {
