@@ -16,7 +16,7 @@ struct Podterm: ParsableCommand {
             Exit status: 0 ok, 1 an expectation failed, 2 a scenario file or --set is wrong, 64 a flag is wrong.
             """,
         version: "0.1.0",
-        subcommands: [Overview.self, Run.self, Check.self, List.self],
+        subcommands: [Overview.self, Run.self, Check.self, List.self, Verify.self],
         defaultSubcommand: Overview.self
     )
 }

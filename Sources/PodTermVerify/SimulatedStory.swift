@@ -1,0 +1,88 @@
+import PodTerm
+
+/// The simulation's side: a container's first run, read from a `Timeline`.
+enum SimulatedStory {
+    /// The story of container `c` (index into `timeline.containers`), first instance only.
+    static func make(_ t: Timeline, container c: Int) -> ContainerStory {
+        let name = t.containers[c].name
+        let indices = t.processes.indices.filter { t.processes[$0].container == c && t.processes[$0].containerInstance == 0 }
+        var local: [Int: Int] = [:]
+        for (i, g) in indices.enumerated() { local[g] = i }
+
+        var zombie = Set<Int>()
+        var reapedByParent = Set<Int>()
+        var runtimeSignals: [RuntimeSignal] = []
+        for e in t.events {
+            guard let p = e.process, local[p] != nil else { continue }
+            switch e.kind {
+            case .becameZombie: zombie.insert(p)
+            case .reaped(let by) where by != nil: reapedByParent.insert(p)
+            case .signalSent(origin: .runtime):
+                if let s = e.signal { runtimeSignals.append(RuntimeSignal(at: e.time, signal: s)) }
+            default: break
+            }
+        }
+
+        var procs: [ProcessStory] = indices.map { g in
+            let p = t.processes[g]
+            return ProcessStory(
+                key: "", name: p.name, pid: p.pid, hostPid: nil, startedAt: p.startedAt, received: [],
+                end: p.end.map { EndStory(at: $0.at, status: $0.status) },
+                zombieLeft: zombie.contains(g) && !reapedByParent.contains(g),
+                parent: p.parent.flatMap { local[$0] })
+        }
+        StoryKeys.assign(container: name, &procs)
+        for (i, g) in indices.enumerated() {
+            procs[i].received = t.processes[g].received.map { r in
+                SignalStory(at: r.at, signal: r.signal, from: origin(r.origin, procs, local), fate: fate(r.fate))
+            }
+        }
+        let first = t.containers[c].exits.first
+        let pid1 = indices.first.flatMap { t.processes[$0].end?.status }
+        return ContainerStory(
+            name: name, processes: procs, pid1Status: first == nil ? nil : pid1, exitedAt: first?.at,
+            runtimeSignals: runtimeSignals)
+    }
+
+    static func origin(_ o: SignalOrigin, _ procs: [ProcessStory], _ local: [Int: Int]) -> String {
+        switch o {
+        case .runtime: return "runtime"
+        case .namespaceTeardown: return "kernel"
+        case .oomKiller: return "oom-killer"
+        case .process(let g): return local[g].map { procs[$0].key } ?? "outside"
+        }
+    }
+
+    static func fate(_ f: SignalFate) -> String {
+        switch f {
+        case .caught: return "caught"
+        case .killed: return "killed"
+        case .discarded(let why): return "discarded:" + why.rawValue
+        }
+    }
+
+    /// The processes the runtime ran inside container `c`'s first run from outside (exec
+    /// hooks): when, and the argv they were started with (before any exec).
+    static func execs(_ t: Timeline, container c: Int) -> [(at: Millis, argv: [String])] {
+        var out: [(Millis, [String])] = []
+        for (g, p) in t.processes.enumerated() where p.container == c && p.containerInstance == 0 && p.parent == nil && p.pid != 1 {
+            let first = t.events.first { e in
+                if e.process == g, case .execed = e.kind { return true }
+                return false
+            }
+            if let first, case .execed(let original) = first.kind {
+                out.append((p.startedAt, original))
+            } else {
+                out.append((p.startedAt, p.argv))
+            }
+        }
+        return out
+    }
+
+    /// Whether any process of container `c`'s first run was hit by the OOM killer.
+    static func usesOOMKill(_ t: Timeline, container c: Int) -> Bool {
+        t.processes.contains { p in
+            p.container == c && p.containerInstance == 0 && p.received.contains { $0.origin == .oomKiller }
+        }
+    }
+}
