@@ -20,15 +20,22 @@ enum ProbeSpec {
             }
         }
         if let preset = spec.preset {
-            let reactions = PresetTable.reactions(preset, cleanup: spec.presetCleanup)
+            // The simulation's own table, so the probe does exactly what the model says.
+            let reactions = preset.reactions(cleanup: spec.presetCleanup)
             for sig in reactions.keys.sorted() where spec.signals[sig] == nil {
                 let r = reactions[sig]!
+                let respects = r.respectsInheritedIgnore ? 1 : 0
                 switch r.kind {
-                case .keep:
-                    lines.append("preset\t\(sig.rawValue)\tkeep\t\(r.respectsIgnore ? 1 : 0)")
-                case .shutdown(let cleanup, let exit, let reraise, let preempts):
-                    let ending = reraise ? "reraise" : "exit"
-                    lines.append("preset\t\(sig.rawValue)\tshutdown\t\(cleanup)\t\(ending)\t\(exit)\t\(preempts ? 1 : 0)\t\(r.respectsIgnore ? 1 : 0)")
+                case .keepRunning:
+                    lines.append("preset\t\(sig.rawValue)\tkeep\t\(respects)")
+                case .shutdown(let cleanup, let ending, let pid1Exit, let preempts):
+                    let (word, exit): (String, Int)
+                    switch ending {
+                    case .exit(let c): (word, exit) = ("exit", c)
+                    case .reraise: (word, exit) = ("reraise", pid1Exit ?? sig.exitCode)
+                    case .keepRunning: (word, exit) = ("exit", 0)
+                    }
+                    lines.append("preset\t\(sig.rawValue)\tshutdown\t\(cleanup)\t\(word)\t\(exit)\t\(preempts ? 1 : 0)\t\(respects)")
                 }
             }
         }
@@ -39,51 +46,5 @@ enum ProbeSpec {
             lines.append((["child", c.setsid ? "1" : "0", String(c.startAfter)] + c.command.map(rewrite)).joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// The default signal behaviour of the language runtimes a program can name with `preset:`,
-/// as the simulation models them (`Sources/PodTerm/Programs/RuntimePresets.swift`,
-/// `RuntimePreset.reactions`, which is internal to the engine). Keep the two in step.
-enum PresetTable {
-    struct Reaction {
-        enum Kind {
-            case keep
-            /// Cleanup, then exit `exit`, or (reraise) re-raise and exit `exit` if still alive.
-            case shutdown(cleanup: Millis, exit: Int, reraise: Bool, preempts: Bool)
-        }
-        var kind: Kind
-        var respectsIgnore: Bool
-    }
-
-    static func reactions(_ preset: RuntimePreset, cleanup: Millis) -> [Signal: Reaction] {
-        func shutdown(_ c: Millis, exit: Int, reraise: Bool, preempts: Bool = false, respectsIgnore: Bool) -> Reaction {
-            Reaction(kind: .shutdown(cleanup: c, exit: exit, reraise: reraise, preempts: preempts), respectsIgnore: respectsIgnore)
-        }
-        switch preset {
-        case .python:
-            return [.int: shutdown(cleanup, exit: Signal.int.exitCode, reraise: true, respectsIgnore: true)]
-        case .jvm:
-            var r: [Signal: Reaction] = [:]
-            for s in [Signal.hup, .int, .term] { r[s] = shutdown(cleanup, exit: s.exitCode, reraise: false, respectsIgnore: true) }
-            r[.quit] = Reaction(kind: .keep, respectsIgnore: false)
-            return r
-        case .node:
-            return [:]
-        case .go:
-            return [
-                .hup: shutdown(0, exit: 2, reraise: true, respectsIgnore: true),
-                .int: shutdown(0, exit: 2, reraise: true, respectsIgnore: true),
-                .term: shutdown(0, exit: 2, reraise: true, respectsIgnore: false),
-            ]
-        case .nginx:
-            return [
-                .term: shutdown(0, exit: 0, reraise: false, preempts: true, respectsIgnore: false),
-                .int: shutdown(0, exit: 0, reraise: false, preempts: true, respectsIgnore: false),
-                .quit: shutdown(cleanup, exit: 0, reraise: false, respectsIgnore: false),
-                .hup: Reaction(kind: .keep, respectsIgnore: false),
-                .usr1: Reaction(kind: .keep, respectsIgnore: false),
-            ]
-        }
     }
 }

@@ -1,6 +1,9 @@
 /// What a language runtime does with one signal by default (`linux-init.md`, "Application runtimes").
-struct PresetReaction: Equatable {
-    enum Kind: Equatable {
+///
+/// Public so that `podterm verify`'s probe reproduces exactly what the simulation models.
+public struct PresetReaction: Equatable, Sendable {
+    /// How the runtime reacts.
+    public enum Kind: Equatable, Sendable {
         /// A handler that cleans up for `cleanup`, then ends as `ending`. `pid1Exit`: the exit
         /// code when the ending re-raises the signal and the kernel discards it (PID 1).
         /// `preempts`: it replaces a slower shutdown already under way (nginx's SIGTERM after SIGQUIT).
@@ -9,9 +12,10 @@ struct PresetReaction: Equatable {
         case keepRunning
     }
 
-    var kind: Kind
+    /// How the runtime reacts.
+    public var kind: Kind
     /// The runtime leaves the signal ignored when it was ignored at start (inherited SIG_IGN).
-    var respectsInheritedIgnore: Bool
+    public var respectsInheritedIgnore: Bool
 }
 
 extension RuntimePreset {
@@ -27,7 +31,7 @@ extension RuntimePreset {
     }
 
     /// The signals this runtime handles by default, and how. `cleanup`: the program's `presetCleanup`.
-    func reactions(cleanup: Millis) -> [Signal: PresetReaction] {
+    public func reactions(cleanup: Millis) -> [Signal: PresetReaction] {
         func shutdown(_ c: Millis, _ e: HandlerEnding, pid1Exit: Int? = nil, preempts: Bool = false, respectsIgnore: Bool) -> PresetReaction {
             PresetReaction(kind: .shutdown(cleanup: c, ending: e, pid1Exit: pid1Exit, preempts: preempts), respectsInheritedIgnore: respectsIgnore)
         }
