@@ -12,6 +12,13 @@
 ///   (to `-pid` with `stopasgroup`), SIGKILL (to `-pid` with `killasgroup`) at the first tick
 ///   `stopwaitsecs` later; the next group as soon as one is gone (the child's pipes closing
 ///   wake the loop); exit 0 once every program is gone.
+/// - A program that dies in the same instant as a signal supervisord itself sent it (its own
+///   SIGKILL, or a stop signal with no handler) is collected only at the next tick: its
+///   SIGCHLD arrives before the loop's next `poll(timeout=1.0)` starts, so nothing wakes it.
+///   At that tick `transition()` still sees the program STOPPING past its deadline and sends
+///   SIGKILL once more (to the zombie), then the death is noticed. A death later, during the
+///   poll, interrupts it and is noticed at once. (Observed with `podterm verify`: the second
+///   SIGKILL 1 s after the first, and the next group stopped at that tick.)
 /// - Reaps every child, orphans included.
 ///
 /// Not modelled: restarting programs that exit by themselves (`autorestart`), SIGHUP's reload
@@ -26,6 +33,9 @@ final class SupervisordProgram: ProgramModel {
     private var pids: [Int?]
     private var gone: [Bool]
     private var stopSent: [Bool]
+    /// When supervisord last signalled each program, and whether that signal was its SIGKILL.
+    private var signalledAt: [Millis?]
+    private var killSent: [Bool]
     private var startedAt: Millis = 0
     private var shutdownRequested = false
     private var stopping = false
@@ -37,6 +47,7 @@ final class SupervisordProgram: ProgramModel {
         static let tick = 1
         static let exit = 2
         static let killBase = 1_000
+        static let noticeBase = 2_000
     }
 
     init(config: SupervisordSpec) {
@@ -47,6 +58,8 @@ final class SupervisordProgram: ProgramModel {
         pids = Array(repeating: nil, count: order.count)
         gone = Array(repeating: false, count: order.count)
         stopSent = Array(repeating: false, count: order.count)
+        signalledAt = Array(repeating: nil, count: order.count)
+        killSent = Array(repeating: false, count: order.count)
     }
 
     /// The first tick of the main loop strictly after `t`.
@@ -94,9 +107,19 @@ final class SupervisordProgram: ProgramModel {
             guard !exited else { return }
             exited = true
             p.exit(0, rule: .supervisordStop)
+        case Token.noticeBase...:
+            let i = token - Token.noticeBase
+            guard order.indices.contains(i), !gone[i], let pid = pids[i] else { return }
+            if killSent[i] {
+                // transition(): still STOPPING past the deadline, so SIGKILL again (to the zombie).
+                p.kill(pid, .kill, rule: .supervisordStop)
+            }
+            notice(i, pid, p)
         default:
             let i = token - Token.killBase
             guard order.indices.contains(i), !gone[i], let pid = pids[i] else { return }
+            signalledAt[i] = p.now
+            killSent[i] = true
             if order[i].killAsGroup {
                 p.killGroup(pid, .kill, rule: .supervisordStop)
             } else {
@@ -116,6 +139,7 @@ final class SupervisordProgram: ProgramModel {
         guard let i = order.firstIndex(where: { $0.name == name }), !gone[i], !stopSent[i], let pid = pids[i] else { return }
         p.record(.supervisorctlStop(program: name), rule: .supervisordStop)
         stopSent[i] = true
+        signalledAt[i] = p.now
         let prog = order[i]
         if prog.stopAsGroup {
             p.killGroup(pid, prog.stopSignal, rule: .supervisordStop)
@@ -134,6 +158,7 @@ final class SupervisordProgram: ProgramModel {
             }
             guard !stopSent[i], let pid = pids[i] else { return }
             stopSent[i] = true
+            signalledAt[i] = p.now
             let prog = order[i]
             if prog.stopAsGroup {
                 p.killGroup(pid, prog.stopSignal, rule: .supervisordStop)
@@ -148,8 +173,22 @@ final class SupervisordProgram: ProgramModel {
     }
 
     func childDied(_ c: Int, _ status: WaitStatus, _ p: ProcessHandle) {
+        guard let i = pids.firstIndex(of: c) else {
+            p.reap(c)
+            return
+        }
+        if signalledAt[i] == p.now {
+            // Died of supervisord's own signal before the loop polled again: seen next tick.
+            p.after(tick(after: p.now) - p.now, token: Token.noticeBase + i)
+            return
+        }
+        notice(i, c, p)
+    }
+
+    /// supervisord collects program `i`'s death, logs it, and moves its shutdown on.
+    private func notice(_ i: Int, _ c: Int, _ p: ProcessHandle) {
+        let status = p.kernel.procs[c].status ?? .exited(0)
         p.reap(c)
-        guard let i = pids.firstIndex(of: c) else { return }
         gone[i] = true
         p.record(.supervisedEnded(program: order[i].name, status: status, stopped: stopSent[i]), rule: .supervisordStop)
         if stopping { stopNextGroup(p) }
