@@ -69,6 +69,7 @@ final class Engine {
             #endif
         }
         recorder.workloads = workloads.finish(at: now)
+        kernel.settleUndelivered()
         return recorder.timeline(endedAt: now)
     }
 

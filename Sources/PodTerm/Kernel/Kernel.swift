@@ -6,6 +6,12 @@ final class Kernel {
     unowned let engine: Engine
     var procs: [KernelProcess] = []
     var namespaces: [PIDNamespace] = []
+    /// Signals posted but not yet delivered, by `pid * 32 + signal`: the index of their entry
+    /// in the target's received list, taken at send time and given its fate at delivery, so
+    /// the list keeps the order in which signals were sent.
+    private var pendingSlot: [Int: Int] = [:]
+    /// The received-list entry the delivery under way fills in.
+    private var fillSlot: (pid: Int, index: Int)?
 
     init(engine: Engine) { self.engine = engine }
 
@@ -69,6 +75,11 @@ final class Kernel {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
             return
         }
+        if pendingSlot[pid * 32 + sig.rawValue] != nil {
+            // A standard signal already pending is not queued a second time.
+            discard(sig, pid, origin, .alreadyPending, rule: .kernelSignalCoalesce)
+            return
+        }
         if sig == .kill {
             if isNamespaceInit(pid) && !origin.isOutsideOrKernel {
                 discard(sig, pid, origin, .pid1Default, rule: .kernelPid1Unkillable)
@@ -104,6 +115,8 @@ final class Kernel {
         if case .process(let from) = origin, from == pid {
             deliver(sig, to: pid, origin: origin)
         } else {
+            pendingSlot[pid * 32 + sig.rawValue] = engine.recorder.processes[pid].received.count
+            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: .caught))
             engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
         }
     }
@@ -127,13 +140,26 @@ final class Kernel {
 
     private func discard(_ sig: Signal, _ pid: Int, _ origin: SignalOrigin, _ why: DiscardReason, rule: Rule) {
         engine.record(.kernel, .signalDiscarded(why), container: procs[pid].container, process: pid, signal: sig, rule: rule)
-        if procs[pid].alive || procs[pid].zombie {
-            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: .discarded(why)))
+        if procs[pid].alive || procs[pid].zombie || fillSlot?.pid == pid {
+            received(pid, sig, origin, .discarded(why))
         }
+    }
+
+    /// The run ended with signals still on their way (sent in its last millisecond): their
+    /// targets are gone with the pod, so they had no effect.
+    func settleUndelivered() {
+        for (key, index) in pendingSlot.sorted(by: { $0.key < $1.key }) {
+            let pid = key / 32
+            if !procs[pid].alive { engine.recorder.processes[pid].received[index].fate = .discarded(.deadTarget) }
+        }
+        pendingSlot.removeAll()
     }
 
     /// The delivery of a signal that passed the send-time checks.
     func deliver(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
+        let key = pid * 32 + sig.rawValue
+        fillSlot = pendingSlot.removeValue(forKey: key).map { (pid, $0) }
+        defer { fillSlot = nil }
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -169,7 +195,12 @@ final class Kernel {
     }
 
     private func received(_ pid: Int, _ sig: Signal, _ origin: SignalOrigin, _ fate: SignalFate) {
-        engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: fate))
+        if let slot = fillSlot, slot.pid == pid {
+            engine.recorder.processes[pid].received[slot.index].fate = fate
+            fillSlot = nil
+        } else {
+            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: fate))
+        }
     }
 
     // MARK: exit, zombies, re-parenting, teardown

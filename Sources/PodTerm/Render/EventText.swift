@@ -168,6 +168,7 @@ public struct EventText {
             case .ignored: return "\(sig) → \(proc) discarded: disposition is ignore"
             case .defaultIgnore: return "\(sig) → \(proc) discarded: its default action is to ignore"
             case .deadTarget: return "\(sig) → \(proc): already exited, no effect"
+            case .alreadyPending: return "\(sig) → \(proc): already pending, not queued again"
             }
         case .signalCaught(let cleanup):
             return "catches \(sig): cleanup for \(formatDuration(cleanup))"

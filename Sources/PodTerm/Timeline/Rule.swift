@@ -49,6 +49,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kernelExit = "kernel.exit"
     case kernelKill = "kernel.kill"
     case kernelDeadTarget = "kernel.dead-target"
+    case kernelSignalCoalesce = "kernel.signal-coalesce"
     // Other stoppers
     case evictionAPI = "eviction.api"
     case preemption = "preemption"
@@ -149,6 +150,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kernelFork: ("fork() creates a child in the parent's PID namespace, process group and session.", "linux kernel/fork.c"),
         .kernelExit: ("A process that calls exit() ends with that status.", "linux kernel/exit.c do_exit"),
         .kernelKill: ("kill(2) from a process posts the signal; what happens next depends on the target's disposition and the PID 1 rules.", "linux kernel/signal.c kill_pid_info, send_signal_locked"),
+        .kernelSignalCoalesce: ("A standard signal that is already pending for a process is not queued again: the second one is dropped.", "linux kernel/signal.c __send_signal_locked, legacy_queue (TRACE_SIGNAL_ALREADY_PENDING)"),
         .kernelDeadTarget: ("A signal to a process that has already exited does nothing.", "linux kernel/signal.c kill_pid_info (ESRCH); zombies ignore signals"),
         .evictionAPI: ("kubectl drain and the Eviction API delete the pod with its own grace period (after PodDisruptionBudget checks).", "kubernetes pkg/registry/core/pod/storage/eviction.go"),
         .preemption: ("Scheduler preemption deletes the victim pod with its own grace period.", "kubernetes pkg/scheduler/framework/preemption; util.DeletePod"),

@@ -85,6 +85,8 @@ public enum DiscardReason: String, Sendable, Equatable {
     case defaultIgnore = "default-ignore"
     /// The target had already exited.
     case deadTarget = "dead-target"
+    /// The same signal was already pending for it (standard signals are not queued twice).
+    case alreadyPending = "already-pending"
 }
 
 /// How a process ended.
