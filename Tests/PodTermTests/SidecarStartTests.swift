@@ -32,3 +32,30 @@ struct SidecarStartTests {
         #expect(starts == ["a": 0, "b": 0, "app": 0, "worker": 0])
     }
 }
+
+@Suite("a pod whose regular containers are done")
+struct PodCompletionTests {
+    func job(policy: RestartPolicy, exitCode: Int) -> Scenario {
+        Scenario(
+            pod: PodSpec(
+                restartPolicy: policy,
+                initContainers: [ContainerSpec(name: "proxy", command: ["/proxy"], restartPolicy: .always)],
+                containers: [ContainerSpec(name: "job", command: ["/job"])]),
+            programs: ["/proxy": ProgramSpec(), "/job": ProgramSpec(runsFor: 5_000, exitCode: exitCode)])
+    }
+
+    @Test func theSidecarIsStoppedAndThePhaseFollowsTheJob() throws {
+        let t = try Simulator.run(job(policy: .never, exitCode: 0))
+        // The proxy has no handler and is PID 1: SIGTERM is discarded, SIGKILL after the pod's 30 s.
+        #expect(t.outcome["containers.proxy.stopSignalAt"] == .duration(5_000))
+        #expect(t.outcome["containers.proxy.exitCode"] == .int(137))
+        #expect(t.outcome["pod.phase"] == .text("Succeeded"))
+        #expect(t.outcome["pod.goneAt"] == .duration(35_000))
+    }
+
+    @Test func onFailureRestartsAFailedJobInsteadOfStoppingThePod() throws {
+        let t = try Simulator.run(job(policy: .onFailure, exitCode: 1))
+        #expect(t.outcome["containers.job.restarts"] != .int(0))
+        #expect(t.outcome["containers.proxy.stopSignalAt"] == FigureValue.none)
+    }
+}

@@ -358,7 +358,8 @@ final class Kubelet {
     }
 
     private func podGone() {
-        let exits = engine.recorder.containers.compactMap(\.lastExit)
+        // The phase follows the regular containers; sidecars' exit codes do not count (KEP-753).
+        let exits = engine.recorder.containers.filter { !$0.isSidecar }.compactMap(\.lastExit)
         let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0.code == 0 } ? .succeeded : .failed
         engine.recorder.pod.reason = terminalReason
         engine.recorder.pod.goneAt = engine.now
@@ -382,14 +383,31 @@ final class Kubelet {
         case .onFailure: restart = code != 0
         case .never: restart = false
         }
-        guard restart else { return }
+        guard restart else {
+            podMayBeComplete()
+            return
+        }
+        pendingRestart.insert(c)
         let restarts = engine.recorder.containers[c].restarts
         // First restart at once; then 10 s, doubling, capped at 5 min.
         let delay = restarts == 0 ? 0 : min(300_000, 10_000 << min(restarts - 1, 5))
         engine.schedule(.restartContainer(container: c), after: delay)
     }
 
+    /// Containers whose restart is scheduled.
+    private var pendingRestart = Set<Int>()
+
+    /// When no regular container runs and none will restart, the kubelet kills the pod: the
+    /// sidecars are stopped (in their order, with the pod's grace) and not restarted.
+    private func podMayBeComplete() {
+        let regular = runtime.containers.indices.filter { !runtime.containers[$0].isSidecar }
+        guard !terminating, regular.allSatisfy({ !runtime.containers[$0].running && !pendingRestart.contains($0) }) else { return }
+        engine.record(.kubelet, .regularContainersDone, rule: .kubeletPodComplete)
+        killPod(grace: max(1, podSpec.terminationGracePeriodSeconds), rule: .kubeletPodComplete)
+    }
+
     func restart(container c: Int) {
+        pendingRestart.remove(c)
         guard !terminating, !runtime.containers[c].running else { return }
         terms[c].phase = .running
         engine.recorder.containers[c].restarts += 1

@@ -104,6 +104,7 @@ public struct EventText {
         case .scriptError: return "shell.script-error"
         case .supervisorctlStop: return "supervisor.stop"
         case .sidecarStarted: return "sidecar.started"
+        case .regularContainersDone: return "pod.complete"
         case .supervisedEnded: return "supervisor.program-ended"
         case .listenerClosed: return "workload.listener-closed"
         case .requestsCut: return "workload.requests-cut"
@@ -195,7 +196,7 @@ public struct EventText {
         case .execFailed:
             return "\(proc): program not found (exit 127)"
         case .podGone(let phase):
-            return "all containers stopped: pod \(phase.rawValue), gone"
+            return "all containers stopped: pod \(phase.rawValue)" + (timeline.pod.deletedAt != nil ? ", gone" : "")
         case .horizonReached(let pending):
             return "horizon reached with \(pending) event\(pending == 1 ? "" : "s") pending"
         case .deleteIgnored(let grace, let current):
@@ -256,6 +257,8 @@ public struct EventText {
             return "stops polling, bulk-writes its \(n) buffered message\(n == 1 ? "" : "s"), commits and leaves the group: partitions reassigned at once"
         case .kafkaDied(let n, let lost, let timeout):
             return "dies with \(n) buffered message\(n == 1 ? "" : "s") \(lost ? "lost (offsets already committed)" : "to be redelivered (not committed)"); the group waits session.timeout.ms \(formatDuration(timeout)) before reassigning"
+        case .regularContainersDone:
+            return "every regular container has finished and none restarts: stops the pod's sidecars"
         case .sidecarStarted(let wait):
             return wait == 0 ? "sidecar started: the next container starts now" : "sidecar started: the next container starts when it is ready, in \(formatDuration(wait))"
         case .supervisorctlStop(let program):

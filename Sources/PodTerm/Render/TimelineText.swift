@@ -53,7 +53,7 @@ public struct TimelineText {
             }
         }
         if let gone = t.pod.goneAt, let phase = t.pod.phase {
-            var line = "pod \(t.pod.name): \(phase.rawValue), gone at \(formatClock(gone))"
+            var line = "pod \(t.pod.name): \(phase.rawValue), \(t.pod.deletedAt != nil ? "gone" : "finished") at \(formatClock(gone))"
             if let d = t.pod.deletedAt { line += ", \(formatDuration(gone - d)) after deletion" }
             out += line + "\n"
         } else if t.pod.deletedAt != nil {

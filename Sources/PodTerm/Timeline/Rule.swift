@@ -22,6 +22,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kubeletPreStopHandlers = "kubelet.prestop-handlers"
     case kubeletSidecarOrder = "kubelet.sidecar-order"
     case kubeletSidecarStartOrder = "kubelet.sidecar-start-order"
+    case kubeletPodComplete = "kubelet.pod-complete"
     case kubeletPodGone = "kubelet.pod-gone"
     case kubeletRestart = "kubelet.restart-backoff"
     // Endpoints
@@ -127,6 +128,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kubeletPreStopHandlers: ("exec runs inside the container, httpGet is a request from the kubelet to the pod, sleep waits in the kubelet.", "kubernetes pkg/kubelet/lifecycle/handlers.go; KEP-3960"),
         .kubeletSidecarOrder: ("Restartable init containers are stopped only after every regular container has stopped, the last-defined first.", "kubernetes kuberuntime_termination_order.go newTerminationOrdering, waitForTurn; KEP-753"),
         .kubeletSidecarStartOrder: ("Restartable init containers start in order, each after the one before it has started (its startupProbe passed), and the regular containers only after all of them.", "kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go computeInitContainerActions; KEP-753"),
+        .kubeletPodComplete: ("When no regular container is running and none will be restarted, the kubelet kills the pod: its sidecars get their stop signal (in their order, with the pod's grace) and are not restarted; the phase follows the regular containers.", "kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (keepCount == 0: KillPod, InitContainersToStart = nil); KEP-753"),
         .kubeletPodGone: ("Once every container has stopped the pod reaches a terminal phase and the kubelet removes the API object.", "kubernetes pkg/kubelet/status/status_manager.go; docs pod-lifecycle"),
         .kubeletRestart: ("A container that exits while the pod is not terminating is restarted per restartPolicy: the first time at once, then after 10 s doubling up to 5 min.", "kubernetes kuberuntime_manager.go doBackOff; pkg/kubelet/kubelet.go backOffPeriod, MaxContainerBackOff"),
         .endpointsTerminating: ("As soon as deletionTimestamp is set the pod's endpoint becomes ready=false, terminating=true in its EndpointSlice.", "kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint; KEP-1669"),

@@ -224,6 +224,8 @@ public enum EventKind: Sendable, Equatable {
     case supervisedEnded(program: String, status: WaitStatus, stopped: Bool)
     /// A sidecar has started; the next container starts once it is ready, `nextIn` from now.
     case sidecarStarted(nextIn: Millis)
+    /// Every regular container has finished and none restarts: the kubelet stops the pod.
+    case regularContainersDone
 }
 
 /// The reason Kubernetes reports for a terminated container.
