@@ -137,6 +137,23 @@ struct WorkloadTests {
         #expect(t.events.contains { $0.kind == .kafkaClosed(flushed: 400) && $0.rule == .kafkaLeaveGroup })
     }
 
+    @Test func eachWorkloadHasItsOwnFiguresAndADelayBeatsNever() throws {
+        // Two consumers in one pod: the indexer dies at 12 s (45 s rebalance); the archiver
+        // runs in a second container that is never stopped (no rebalance: none).
+        var s = indexer(commit: .afterBulkWrite, onStop: .nothing, handler: true)
+        s.pod.containers.append(ContainerSpec(name: "archiver", command: ["/app/archiver"]))
+        s.programs["/app/archiver"] = ProgramSpec()
+        s.actions = [StopAction(at: 12_000, .oomKill(container: "indexer", process: nil))]
+        s.pod.restartPolicy = .never
+        s.workloads.insert(WorkloadSpec(name: "a", container: "archiver", kind: .kafka(KafkaWorkload(
+            rate: 100, batchSize: 1_000, flushInterval: 5_000, commit: .afterBulkWrite, onStop: .nothing))), at: 0)
+        let o = try Simulator.run(s).outcome
+        #expect(o["workloads.i.redelivered"] == .int(400))
+        #expect(o["workloads.a.rebalanceDelay"] == FigureValue.none)
+        #expect(o["workloads.i.rebalanceDelay"] == .duration(45_000))
+        #expect(o["kafka.rebalanceDelay"] == .duration(45_000))
+    }
+
     @Test func aCloseCutShortBySigkillLosesTheBuffer() throws {
         // The handler needs 40 s to close but the grace is 30 s: SIGKILL at 42 s mid-close.
         var s = indexer(commit: .afterBulkWrite, onStop: .flushAndClose, handler: true)

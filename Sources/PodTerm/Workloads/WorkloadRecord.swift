@@ -21,7 +21,8 @@ public struct WorkloadRecord: Sendable, Equatable {
 }
 
 /// Adds the workload figures to an outcome: each kind's figures summed (counts) or maxed
-/// (durations) over its workloads; a kind with no workload adds nothing.
+/// (durations; a duration beats "never") over its workloads, then every workload's own
+/// figures as `workloads.NAME.KEY`; a kind with no workload adds nothing.
 enum WorkloadFigures {
     static func add(_ t: Timeline, to f: inout OrderedDictionary<String, FigureValue>) {
         for r in t.workloads {
@@ -30,10 +31,14 @@ enum WorkloadFigures {
                 switch (f[name], value) {
                 case (.int(let a)?, .int(let b)): f[name] = .int(a + b)
                 case (.duration(let a)?, .duration(let b)): f[name] = .duration(max(a, b))
+                case (.none?, .duration): f[name] = value
                 case (nil, _): f[name] = value
                 default: break
                 }
             }
+        }
+        for r in t.workloads {
+            for (key, value) in r.figures { f["workloads.\(r.name).\(key)"] = value }
         }
     }
 }
