@@ -45,4 +45,32 @@ struct WorkloadDecodingTests {
         expectError(minimalYAML + "workloads:\n  - container: app\n    http: {rate: 1}\n", at: "http:", contains: "add network.consumers")
         expectError(base + "workloads:\n  - container: app\n    outbound: {rate: 1, via: app}\n", at: "app}", contains: "another container")
     }
+
+    @Test func consumerRatesNameRealConsumers() throws {
+        let yaml = """
+            summary: s
+            story: s
+            pod:
+              containers:
+                - {name: app, image: x, command: [/app/server]}
+            programs:
+              /app/server: {}
+            network:
+              consumers:
+                - {name: kube-proxy, delay: 1s}
+            workloads:
+              - container: app
+                http: {rate: 100, consumerRates: {kube-proxi: 10}, closeKeepAlive: false}
+
+            """
+        #expect {
+            try ScenarioLoader.load(yaml: yaml, fileName: "w.yaml")
+        } throws: { e in
+            let d = String(describing: e)
+            return d.hasPrefix("w.yaml:13:") && d.contains("no consumer named 'kube-proxi'") && d.contains("kube-proxy")
+        }
+        let fixed = yaml.replacingOccurrences(of: "kube-proxi:", with: "kube-proxy:")
+        let w = try ScenarioLoader.load(yaml: fixed, fileName: "w.yaml").scenario.workloads
+        #expect(w.first?.kind == .http(HTTPWorkload(rate: 100, consumerRates: ["kube-proxy": 10], closeKeepAlive: false)))
+    }
 }

@@ -92,6 +92,22 @@ struct WorkloadTests {
         #expect(Set(refused).count > 1, "different seeds give different samples")
     }
 
+    @Test func eachConsumerMayHaveItsOwnRate() throws {
+        var s = webPod()
+        s.workloads = [WorkloadSpec(name: "web", container: "app", kind: .http(HTTPWorkload(rate: 100, serviceTime: 50, consumerRates: ["ingress": 10])))]
+        // kube-proxy 100/s for 1 s after the delete, the ingress 10/s for 3 s: 100 + 30 refused.
+        #expect(try Simulator.run(s).outcome["traffic.refused"] == .int(130))
+    }
+
+    @Test func openKeepAliveConnectionsServeUntilTheProcessExits() throws {
+        var s = webPod()
+        s.workloads = [WorkloadSpec(name: "web", container: "app", kind: .http(HTTPWorkload(rate: 100, serviceTime: 50, closeKeepAlive: false)))]
+        let o = try Simulator.run(s).outcome
+        // Exit at 12 s: the ingress's last second (13 s) is refused, 5 in flight are cut.
+        #expect(o["traffic.refused"] == .int(100))
+        #expect(o["traffic.failed"] == .int(5))
+    }
+
     @Test func sixtySecondsAtAThousandRpsIsFast() throws {
         var s = webPod()
         s.workloads = [WorkloadSpec(name: "web", container: "app", kind: .http(HTTPWorkload(rate: 1_000, serviceTime: 50)))]

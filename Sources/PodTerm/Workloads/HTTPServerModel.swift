@@ -16,6 +16,8 @@ final class HTTPServerModel: WorkloadModel {
     private(set) var pid: Int?
 
     private var listening = false
+    /// The listener is closed but open keep-alive connections still carry requests.
+    private var keepAliveOpen = false
     private var routing: [Bool]
     private var stopAt: [Millis?]
     private var last: Millis = 0
@@ -37,8 +39,9 @@ final class HTTPServerModel: WorkloadModel {
         routing = Array(repeating: true, count: n)
         stopAt = Array(repeating: nil, count: n)
         let base = engine.rng.fork(stream: 0x7265_7175 &+ UInt64(index))
+        let consumers = engine.scenario.network.consumers
         streams = (0..<n).map { i in
-            ArrivalStream(rate: http.rate, pattern: http.arrivals, rng: base.fork(stream: UInt64(i)))
+            ArrivalStream(rate: http.consumerRates[consumers[i].name] ?? http.rate, pattern: http.arrivals, rng: base.fork(stream: UInt64(i)))
         }
     }
 
@@ -53,7 +56,7 @@ final class HTTPServerModel: WorkloadModel {
         guard t > last else { return }
         let now = senders
         let n = arrivals(last, t, senders: now)
-        if listening {
+        if listening || keepAliveOpen {
             accepted += n
             if n > 0 { segments.append((last, t, now)) }
         } else {
@@ -95,6 +98,7 @@ final class HTTPServerModel: WorkloadModel {
     private func closeListener() {
         advance(to: engine.now)
         listening = false
+        keepAliveOpen = !http.closeKeepAlive
         engine.record(.process(pid!), .listenerClosed(inFlight: inFlight(at: engine.now)),
                       container: engine.kernel.procs[pid!].container, process: pid, rule: .workloadListenerClosed)
     }
@@ -104,8 +108,9 @@ final class HTTPServerModel: WorkloadModel {
         advance(to: engine.now)
         let cut = inFlight(at: engine.now)
         failed += cut
-        let wasListening = listening
+        let wasListening = listening || keepAliveOpen
         listening = false
+        keepAliveOpen = false
         segments.removeAll()
         engine.record(.process(dead), .requestsCut(cut: cut, wasListening: wasListening),
                       container: engine.kernel.procs[dead].container, process: dead, rule: .workloadRequestsCut)
@@ -127,7 +132,7 @@ final class HTTPServerModel: WorkloadModel {
         for i in routing.indices where routing[i] {
             guard let s = stopAt[i], s > t else { continue }
             let n = streams[i].between(t, s)
-            if listening { accepted += n } else { refused += n }
+            if listening || keepAliveOpen { accepted += n } else { refused += n }
         }
         let served = accepted - failed
         return WorkloadRecord(name: spec.name, prefix: "traffic", figures: [

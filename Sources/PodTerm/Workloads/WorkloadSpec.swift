@@ -45,13 +45,22 @@ public struct HTTPWorkload: Sendable, Equatable {
     public var keepServing: Millis
     /// How requests are spaced: evenly, or as a Poisson process drawn from the run's seed.
     public var arrivals: ArrivalPattern
+    /// Requests per second of particular consumers, by name; the others send `rate`.
+    public var consumerRates: [String: Int]
+    /// Whether the server closes its idle keep-alive connections when it closes its listener
+    /// (Go's `Server.Shutdown`, nginx's graceful quit). When false, consumers that still route
+    /// to the pod keep sending on their open connections and are served until the process exits.
+    public var closeKeepAlive: Bool
 
     /// Creates the workload.
-    public init(rate: Int, serviceTime: Millis = 50, keepServing: Millis = 0, arrivals: ArrivalPattern = .constant) {
+    public init(rate: Int, serviceTime: Millis = 50, keepServing: Millis = 0, arrivals: ArrivalPattern = .constant,
+                consumerRates: [String: Int] = [:], closeKeepAlive: Bool = true) {
         self.rate = rate
         self.serviceTime = serviceTime
         self.keepServing = keepServing
         self.arrivals = arrivals
+        self.consumerRates = consumerRates
+        self.closeKeepAlive = closeKeepAlive
     }
 }
 

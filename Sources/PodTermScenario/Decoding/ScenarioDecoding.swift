@@ -41,7 +41,7 @@ enum ScenarioDecoding {
             top.value("stop"), containers: pod.allContainers, horizon: horizon, horizonNode: top.value("horizon"))
         let expectations = try ExpectationDecoding.decode(top.value("expect"))
         let workloads = try WorkloadDecoding.decode(
-            top.value("workloads"), containers: pod.allContainers.map(\.spec.name), hasConsumers: !network.consumers.isEmpty)
+            top.value("workloads"), containers: pod.allContainers.map(\.spec.name), consumers: network.consumers.map(\.name))
         let (frontDoor, dockerStopTimeout) = try FrontDoorDecoding.decode(top, actions: actions, stopNode: top.value("stop"))
 
         try ProgramChecks.check(pod: pod, images: images, programs: programs)

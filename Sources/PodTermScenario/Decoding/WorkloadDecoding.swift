@@ -6,7 +6,8 @@ import PodTerm
 enum WorkloadDecoding {
     static let kinds = ["http", "kafka", "outbound"]
 
-    static func decode(_ node: SourceNode?, containers: [String], hasConsumers: Bool) throws -> [WorkloadSpec] {
+    static func decode(_ node: SourceNode?, containers: [String], consumers: [String]) throws -> [WorkloadSpec] {
+        let hasConsumers = !consumers.isEmpty
         guard let node else { return [] }
         let example = "- {name: web, container: app, http: {rate: 100}}"
         var out: [WorkloadSpec] = []
@@ -42,7 +43,16 @@ enum WorkloadDecoding {
                 if !hasConsumers {
                     throw LocatedError(at: w.entry(kind)!.keyNode, "\(kp): requests come from the consumers of endpoints; add network.consumers (e.g. - {name: kube-proxy, delay: 1s})")
                 }
-                let h = try MappingReader(body, path: kp, known: ["rate", "serviceTime", "keepServing", "arrivals"])
+                let h = try MappingReader(body, path: kp, known: ["rate", "serviceTime", "keepServing", "arrivals", "consumerRates", "closeKeepAlive"])
+                var consumerRates: [String: Int] = [:]
+                if let cr = h.value("consumerRates") {
+                    for e in try ImageDecoding.entries(cr, path: kp + ".consumerRates", example: "ingress-nginx: 50") {
+                        guard consumers.contains(e.key) else {
+                            throw LocatedError(at: e.keyNode, "\(kp).consumerRates: no consumer named '\(e.key)'\(Suggestions.hint(e.key, in: consumers)); network.consumers has: \(consumers.joined(separator: ", "))")
+                        }
+                        consumerRates[e.key] = try Scalars.int(e.value, "\(kp).consumerRates.\(e.key)", min: 1)
+                    }
+                }
                 let rate = try requiredRate(h, kp)
                 let service = try h.duration("serviceTime") ?? 50
                 if service == 0, let n = h.value("serviceTime") {
@@ -50,7 +60,8 @@ enum WorkloadDecoding {
                 }
                 workloadKind = .http(HTTPWorkload(
                     rate: rate, serviceTime: service, keepServing: try h.duration("keepServing") ?? 0,
-                    arrivals: try h.oneOf("arrivals", ArrivalPattern.allCases.map { ($0.rawValue, $0) }) ?? .constant))
+                    arrivals: try h.oneOf("arrivals", ArrivalPattern.allCases.map { ($0.rawValue, $0) }) ?? .constant,
+                    consumerRates: consumerRates, closeKeepAlive: try h.bool("closeKeepAlive") ?? true))
             case "kafka":
                 let k = try MappingReader(body, path: kp, known: ["rate", "batchSize", "flushInterval", "commit", "onStop", "sessionTimeout"])
                 let rate = try requiredRate(k, kp)
