@@ -138,6 +138,12 @@ final class SupervisordProgram: ProgramModel {
     func stopOne(_ name: String, _ p: ProcessHandle) {
         guard let i = order.firstIndex(where: { $0.name == name }), !gone[i], !stopSent[i], let pid = pids[i] else { return }
         p.record(.supervisorctlStop(program: name), rule: .supervisordStop)
+        sendStop(i, pid, p)
+    }
+
+    /// `Subprocess.stop`: the program's stopsignal (to its group with stopasgroup), and
+    /// SIGKILL on the first tick after `stopwaitsecs` if it is still running.
+    private func sendStop(_ i: Int, _ pid: Int, _ p: ProcessHandle) {
         stopSent[i] = true
         signalledAt[i] = p.now
         let prog = order[i]
@@ -157,16 +163,7 @@ final class SupervisordProgram: ProgramModel {
                 continue
             }
             guard !stopSent[i], let pid = pids[i] else { return }
-            stopSent[i] = true
-            signalledAt[i] = p.now
-            let prog = order[i]
-            if prog.stopAsGroup {
-                p.killGroup(pid, prog.stopSignal, rule: .supervisordStop)
-            } else {
-                p.kill(pid, prog.stopSignal, rule: .supervisordStop)
-            }
-            let deadline = tick(atOrAfter: p.now + max(0, prog.stopWaitSecs) * 1000)
-            p.after(deadline - p.now, token: Token.killBase + i)
+            sendStop(i, pid, p)
             return
         }
         p.after(0, token: Token.exit)
