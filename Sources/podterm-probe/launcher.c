@@ -104,6 +104,22 @@ static void close_from(int first) {
     for (long fd = first; fd < (max > 0 ? max : 1024); fd++) close((int)fd);
 }
 
+/* In a freshly forked child about to exec a process of the tree (PID 1, or an exec hook):
+ * its own session, default dispositions, an empty signal mask, stdin from /dev/null,
+ * output to the log, and the sandbox as its working directory. */
+static void prepare_child(int outfd, const char *sandbox_dir) {
+    setsid();
+    for (int s = 1; s < NSIG; s++) signal(s, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0) { dup2(devnull, 0); if (devnull != 0) close(devnull); }
+    dup2(outfd, 1);
+    dup2(outfd, 2);
+    if (sandbox_dir && chdir(sandbox_dir) != 0) { /* stays where it was */ }
+}
+
 int launcher_main(int argc, char **argv) {
     const char *out = "/dev/null";
     const char *sandbox_dir = NULL;
@@ -168,16 +184,7 @@ int launcher_main(int argc, char **argv) {
     if (pid == 0) {
         /* PID 1 of the new namespace. */
         prctl(PR_SET_PDEATHSIG, SIGKILL);
-        setsid();
-        for (int s = 1; s < NSIG; s++) signal(s, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        int devnull = open("/dev/null", O_RDONLY);
-        if (devnull >= 0) { dup2(devnull, 0); if (devnull != 0) close(devnull); }
-        dup2(outfd, 1);
-        dup2(outfd, 2);
-        if (sandbox_dir && chdir(sandbox_dir) != 0) { /* stays where it was */ }
+        prepare_child(outfd, sandbox_dir);
         execvp(cmd[0], cmd);
         int err = errno;
         ssize_t ignored = write(execpipe[1], &err, sizeof err);
@@ -266,16 +273,7 @@ int launcher_main(int argc, char **argv) {
                         /* Our next child lands in the namespace we unshared, as PID n > 1. */
                         pid_t h = fork();
                         if (h == 0) {
-                            setsid();
-                            for (int s2 = 1; s2 < NSIG; s2++) signal(s2, SIG_DFL);
-                            sigset_t none;
-                            sigemptyset(&none);
-                            sigprocmask(SIG_SETMASK, &none, NULL);
-                            int devnull = open("/dev/null", O_RDONLY);
-                            if (devnull >= 0) { dup2(devnull, 0); if (devnull != 0) close(devnull); }
-                            dup2(outfd, 1);
-                            dup2(outfd, 2);
-                            if (sandbox_dir && chdir(sandbox_dir) != 0) { /* stays where it was */ }
+                            prepare_child(outfd, sandbox_dir);
                             execvp(args[0], args);
                             _exit(127);
                         }
