@@ -4,6 +4,13 @@
 /// same millisecond pop in the order they were scheduled — the rule swift-nio's embedded event
 /// loop follows, and the one that makes a run reproducible.
 ///
+/// A deadline (a timeout that gives up on waiting) is pushed with `pushDeadline`: it pops after
+/// every ordinary event due at the same millisecond, including those pushed after it, and
+/// before any later millisecond; deadlines of one millisecond keep their scheduling order
+/// among themselves. That is the model's tie rule `tie.exit-before-deadline`: whatever a
+/// process does at the instant a timeout expires has happened when the timeout acts. It is
+/// carried in the sequence number's top bit, so the `(time, sequence)` comparison is unchanged.
+///
 /// It is a binary heap kept in one contiguous array with hole-based sifting (one move per level
 /// instead of a swap). `pop` sifts bottom-up: the hole goes down to a leaf along the smaller
 /// children, one comparison per level, and the former last entry is sifted up from there (it
@@ -36,6 +43,9 @@ public struct EventQueue<Payload> {
     @usableFromInline var storage: [Entry] = []
     @usableFromInline var nextSeq: Int = 0
 
+    /// Set in the sequence number of a deadline: it sorts after every ordinary entry of its time.
+    @usableFromInline static var deadlineBit: Int { 1 << 62 }
+
     /// Creates an empty queue.
     public init() {}
 
@@ -45,7 +55,7 @@ public struct EventQueue<Payload> {
     /// Whether no event is waiting.
     @inlinable public var isEmpty: Bool { storage.isEmpty }
 
-    /// How many pushes this queue has seen; the sequence number the next push will get.
+    /// How many pushes this queue has seen; the sequence number the next ordinary push will get.
     @inlinable public var scheduledCount: Int { nextSeq }
 
     /// The time of the earliest waiting event, if any.
@@ -56,7 +66,21 @@ public struct EventQueue<Payload> {
     public mutating func push(_ payload: Payload, at time: Int) -> Int {
         let seq = nextSeq
         nextSeq &+= 1
-        let entry = Entry(time: time, seq: seq, payload: payload)
+        return insert(Entry(time: time, seq: seq, payload: payload))
+    }
+
+    /// Schedules a deadline `payload` at `time`: it pops after every ordinary event of that
+    /// millisecond, even one pushed later. Returns its sequence number (with `deadlineBit` set).
+    @inlinable @discardableResult
+    public mutating func pushDeadline(_ payload: Payload, at time: Int) -> Int {
+        let seq = nextSeq | EventQueue.deadlineBit
+        nextSeq &+= 1
+        return insert(Entry(time: time, seq: seq, payload: payload))
+    }
+
+    @inlinable
+    mutating func insert(_ entry: Entry) -> Int {
+        let seq = entry.seq
         var hole = storage.count
         storage.append(entry)
         // Fast path: the new event is not earlier than its parent, so it stays at the bottom.

@@ -36,6 +36,13 @@ final class Engine {
         queue.push(action, at: now + max(0, delay))
     }
 
+    /// Schedules a deadline `delay` ms from now: a timeout that stops waiting for something.
+    /// It acts after everything else due in that millisecond (rule `tie.exit-before-deadline`),
+    /// so an exit, a hook's end or a turn that comes at the very instant is seen as in time.
+    func scheduleDeadline(_ action: Action, after delay: Millis) {
+        queue.pushDeadline(action, at: now + max(0, delay))
+    }
+
     /// Records an event at the current time.
     func record(_ actor: Actor, _ kind: EventKind, container: Int? = nil, process: Int? = nil, signal: Signal? = nil, rule: Rule) {
         recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))

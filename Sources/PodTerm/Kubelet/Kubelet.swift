@@ -208,7 +208,7 @@ final class Kubelet {
         terms[c].phase = .preStop(startedAt: engine.now)
         engine.recorder.containers[c].preStop = PreStopRecord(startedAt: engine.now, endedAt: nil, succeeded: false, abandoned: false)
         engine.record(.kubelet, .preStopStarted(hook), container: c, rule: .kubeletPreStopHandlers)
-        engine.schedule(.preStopDeadline(container: c, run: run), after: terms[c].grace * 1000)
+        engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace * 1000)
         switch hook {
         case .sleep(let seconds):
             engine.schedule(.preStopCompletes(container: c, run: run, succeeded: true, detail: 0), after: seconds * 1000)
@@ -276,7 +276,7 @@ final class Kubelet {
         }
         terms[c].phase = .waitingTurn(since: engine.now)
         engine.record(.kubelet, .sidecarWaits, container: c, rule: .kubeletSidecarOrder)
-        engine.schedule(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace * 1000)
+        engine.scheduleDeadline(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace * 1000)
     }
 
     func sidecarDeadline(container c: Int, run: Int) {

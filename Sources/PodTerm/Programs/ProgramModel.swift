@@ -97,6 +97,13 @@ struct ProcessHandle {
         kernel.engine.schedule(.programTimer(pid: pid, generation: kernel.procs[pid].generation, token: token), after: ms)
     }
 
+    /// Calls `timer(token)` after `ms` as a deadline (a timeout the program gives something
+    /// else): it fires after everything else of that millisecond, so a child that exits at the
+    /// very instant is collected first (rule `tie.exit-before-deadline`).
+    func deadline(_ ms: Millis, token: Int) {
+        kernel.engine.scheduleDeadline(.programTimer(pid: pid, generation: kernel.procs[pid].generation, token: token), after: ms)
+    }
+
     /// `waitpid(child)`: collects a dead child.
     func reap(_ child: Int, rule: Rule = .kernelReap) { kernel.reap(child, by: pid, rule: rule) }
 

@@ -153,7 +153,7 @@ final class SupervisordProgram: ProgramModel {
             p.kill(pid, prog.stopSignal, rule: .supervisordStop)
         }
         let deadline = tick(atOrAfter: p.now + max(0, prog.stopWaitSecs) * 1000)
-        p.after(deadline - p.now, token: Token.killBase + i)
+        p.deadline(deadline - p.now, token: Token.killBase + i)
     }
 
     private func stopNextGroup(_ p: ProcessHandle) {

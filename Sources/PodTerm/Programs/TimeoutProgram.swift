@@ -67,7 +67,7 @@ final class TimeoutProgram: ProgramModel {
         p.setDisposition(.ttin, .ignore)
         p.setDisposition(.ttou, .ignore)
         child = p.spawn(command)
-        if duration > 0 { p.after(duration, token: Token.alarm) }
+        if duration > 0 { p.deadline(duration, token: Token.alarm) }
     }
 
     func timer(_ token: Int, _ p: ProcessHandle) {
@@ -88,7 +88,7 @@ final class TimeoutProgram: ProgramModel {
         guard let child, !p.isZombie(child), p.children.contains(child) else { return }
         if let k = killAfter {
             termSignal = .kill
-            p.after(k, token: Token.alarm)
+            p.deadline(k, token: Token.alarm)
             killAfter = nil
         }
         p.kill(child, sig)

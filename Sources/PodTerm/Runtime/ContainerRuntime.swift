@@ -102,12 +102,15 @@ final class ContainerRuntime {
         if timeout > 0 {
             engine.recorder.containers[c].stopSignalAt = engine.now
             kernel.send(containers[c].stopSignal, to: pid, origin: .runtime, actor: .runtime)
-            engine.schedule(.stopTimeout(container: c, instance: containers[c].instance), after: timeout * 1000)
+            engine.scheduleDeadline(.stopTimeout(container: c, instance: containers[c].instance), after: timeout * 1000)
         } else {
             sigkill(c)
         }
     }
 
+    /// The stop timeout ran out. A deadline: it acts after everything else of its millisecond
+    /// (`tie.exit-before-deadline`), so a container whose PID 1 exited at that very instant is
+    /// already stopped, and gets no SIGKILL (containerd's `waitContainerStop` returned).
     func stopTimeout(container c: Int, instance: Int) {
         guard containers[c].instance == instance, containers[c].running else { return }
         sigkill(c)
@@ -115,7 +118,6 @@ final class ContainerRuntime {
 
     func sigkill(_ c: Int) {
         guard let pid = initProcess(c) else { return }
-        engine.recorder.containers[c].sigkillAt = engine.now
         kernel.send(.kill, to: pid, origin: .runtime, actor: .runtime)
     }
 
@@ -147,6 +149,11 @@ final class ContainerRuntime {
         containers[c].running = false
         containers[c].instance += 1
         let code = status.exitCode
+        let initPid = kernel.namespaces[ns].initProcess!
+        if let end = engine.recorder.processes[initPid].end, end.status == .signaled(.kill), end.killedBy == .runtime {
+            // SIGKILLed by the runtime: only when its SIGKILL reached a living PID 1.
+            engine.recorder.containers[c].sigkillAt = engine.now
+        }
         let reason: ContainerReason = containers[c].oomKilled ? .oomKilled : (code == 0 ? .completed : .error)
         engine.recorder.containers[c].exits.append(ContainerExit(at: engine.now, code: code, reason: reason))
         engine.record(.runtime, .containerExited(code: code, reason: reason), container: c, process: kernel.namespaces[ns].initProcess, rule: .runtimeExitCode)

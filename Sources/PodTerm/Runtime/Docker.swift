@@ -25,23 +25,23 @@ final class Docker {
             engine.recorder.containers[c].stopSignalAt = engine.now
             engine.kernel.send(sig, to: pid, origin: .runtime, actor: .docker)
             if timeout >= 0 {
-                engine.schedule(.dockerStopTimeout(container: c, instance: runtime.containers[c].instance), after: timeout * 1000)
+                engine.scheduleDeadline(.dockerStopTimeout(container: c, instance: runtime.containers[c].instance), after: timeout * 1000)
             }
         case .kill(let signal):
             let sig = signal ?? .kill
             engine.record(.docker, .dockerCommand(cmd, timeout: nil), container: c, rule: .dockerKill)
-            if sig == .kill { engine.recorder.containers[c].sigkillAt = engine.now }
             engine.kernel.send(sig, to: pid, origin: .runtime, actor: .docker)
         case .removeForce:
             engine.record(.docker, .dockerCommand(cmd, timeout: nil), container: c, rule: .dockerRemoveForce)
-            engine.recorder.containers[c].sigkillAt = engine.now
             engine.kernel.send(.kill, to: pid, origin: .runtime, actor: .docker)
         }
     }
 
+    /// `docker stop`'s timeout ran out: a deadline (`tie.exit-before-deadline`), so a container
+    /// that exited at that very instant is not running any more and gets no SIGKILL (moby's
+    /// `containerStop` returned from its wait; `Kill` on a stopped container does nothing).
     func stopTimeout(container c: Int, instance: Int) {
         guard runtime.containers[c].instance == instance, runtime.containers[c].running, let pid = runtime.initProcess(c) else { return }
-        engine.recorder.containers[c].sigkillAt = engine.now
         engine.kernel.send(.kill, to: pid, origin: .runtime, actor: .docker)
     }
 

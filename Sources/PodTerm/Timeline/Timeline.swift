@@ -44,7 +44,9 @@ public struct ContainerRecord: Sendable, Equatable {
     public var exits: [ContainerExit]
     /// When the runtime sent it the stop signal (the last time), if it did.
     public var stopSignalAt: Millis?
-    /// When the runtime sent SIGKILL after the timeout, if it did.
+    /// When the runtime's SIGKILL (after the stop timeout, `docker kill`, `docker rm -f`) killed
+    /// the container's living PID 1, the last time it did. A SIGKILL that reached no living
+    /// process does not count: the container had exited by itself.
     public var sigkillAt: Millis?
     /// How many times the kubelet restarted it.
     public var restarts: Int
