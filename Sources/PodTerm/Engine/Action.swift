@@ -24,4 +24,6 @@ enum Action {
     case workloadTimer(workload: Int, token: Int)
     /// The kubelet starts a container whose turn has come (after the sidecars before it started).
     case startContainer(container: Int)
+    /// The pod worker starts the kill requested in this millisecond, with the shortest grace asked.
+    case startPodKill
 }

@@ -51,8 +51,10 @@ final class Engine {
     /// Runs until the pod is gone, nothing is left to do, or the horizon.
     func run() -> Timeline {
         runtime.startAll()
+        // Stop actions come from outside, like timeouts: at their millisecond they act after what
+        // the processes do in it (rule `tie.stop-action-after-processes`), in the order listed.
         for (i, a) in scenario.actions.enumerated() {
-            queue.push(.scenarioAction(i), at: a.at)
+            queue.pushDeadline(.scenarioAction(i), at: a.at)
         }
         #if DEBUG
         checkedUpTo = recorder.events.count
@@ -107,6 +109,8 @@ final class Engine {
             if runtime.containers[c].isSidecar { runtime.scheduleNextStart(after: c) }
         case .workloadTimer(let w, let token):
             workloads.timer(workload: w, token: token)
+        case .startPodKill:
+            kubelet.startPodKill()
         }
     }
 

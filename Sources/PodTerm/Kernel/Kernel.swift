@@ -113,7 +113,7 @@ final class Kernel {
     /// as its own event in the same millisecond.
     private func post(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
         if case .process(let from) = origin, from == pid {
-            deliver(sig, to: pid, origin: origin)
+            deliverNow(sig, to: pid, origin: origin)
         } else {
             pendingSlot[pid * 32 + sig.rawValue] = engine.recorder.processes[pid].received.count
             engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: .caught))
@@ -155,11 +155,33 @@ final class Kernel {
         pendingSlot.removeAll()
     }
 
-    /// The delivery of a signal that passed the send-time checks.
+    /// The delivery of a posted signal, as its event comes up. Does nothing when the signal was
+    /// already delivered early (a SIGKILL that preempted its target, `kernel.sigkill-preempts`).
     func deliver(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
-        let key = pid * 32 + sig.rawValue
-        fillSlot = pendingSlot.removeValue(forKey: key).map { (pid, $0) }
+        guard let slot = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return }
+        // A SIGKILL posted after this signal still kills first: the process runs no handler.
+        if sig != .kill { killedByPendingSIGKILL(pid) }
+        fillSlot = (pid, slot)
         defer { fillSlot = nil }
+        deliverNow(sig, to: pid, origin: origin, preempting: false)
+    }
+
+    /// `kernel.sigkill-preempts`: a SIGKILL posted to a living process and not yet delivered
+    /// takes effect before the process does anything of its own (a timer's work, a handler, a
+    /// reaction to a child's death). Returns true when it killed the process now.
+    @discardableResult
+    func killedByPendingSIGKILL(_ pid: Int) -> Bool {
+        let key = pid * 32 + Signal.kill.rawValue
+        guard procs[pid].alive, let slot = pendingSlot.removeValue(forKey: key) else { return false }
+        let saved = fillSlot
+        fillSlot = (pid, slot)
+        defer { fillSlot = saved }
+        deliverNow(.kill, to: pid, origin: engine.recorder.processes[pid].received[slot].origin, preempting: true)
+        return true
+    }
+
+    /// A signal reaches its target: its fate by disposition (the PID 1 rules were checked at send).
+    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false) {
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -167,7 +189,8 @@ final class Kernel {
         }
         if sig == .kill {
             received(pid, sig, origin, .killed)
-            die(pid, .signaled(.kill), killedBy: origin, rule: origin == .namespaceTeardown ? .kernelNamespaceZap : .kernelUncatchable)
+            let rule: Rule = preempting ? .kernelSigkillPreempts : (origin == .namespaceTeardown ? .kernelNamespaceZap : .kernelUncatchable)
+            die(pid, .signaled(.kill), killedBy: origin, rule: rule)
             return
         }
         if p.blocked.contains(sig) {
@@ -312,6 +335,9 @@ final class Kernel {
             engine.runtime.execProcessExited(pid, status: procs[pid].status!)
             return
         }
+        // A parent with a SIGKILL on its way does not react: it dies, and its death hands the
+        // child on (to the next reaper, or to the namespace's teardown).
+        if killedByPendingSIGKILL(parent) { return }
         procs[parent].program.childDied(pid, procs[pid].status!, ProcessHandle(kernel: self, pid: parent))
         if procs[pid].zombie {
             engine.record(.kernel, .becameZombie(parent: parent), container: procs[pid].container, process: pid, rule: .kernelZombie)
@@ -383,6 +409,7 @@ final class Kernel {
     func fireTimer(pid: Int, generation: Int, token: Int) {
         let p = procs[pid]
         guard p.alive, p.generation == generation else { return }
+        if killedByPendingSIGKILL(pid) { return }
         p.program.timer(token, ProcessHandle(kernel: self, pid: pid))
     }
 }

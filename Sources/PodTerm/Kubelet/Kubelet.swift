@@ -29,6 +29,9 @@ final class Kubelet {
     var nextRun = 0
     /// The reason of a kubelet-initiated kill (Evicted, Terminated), if any.
     var terminalReason: String?
+    /// A kill was requested in this millisecond and the pod worker has not started it yet:
+    /// the rule it will be recorded with.
+    private var pendingKill: Rule?
 
     init(engine: Engine) {
         self.engine = engine
@@ -158,11 +161,31 @@ final class Kubelet {
             if effective < effectiveGrace {
                 effectiveGrace = effective
                 engine.recorder.pod.effectiveGrace = effective
-                engine.record(.kubelet, .graceShortened(grace: effective), rule: .kubeletShorterGraceMidKill)
+                if pendingKill != nil {
+                    // The pod worker has not started yet: the kill will use this grace.
+                    pendingKill = .tieKillRequestsMerge
+                } else {
+                    engine.record(.kubelet, .graceShortened(grace: effective), rule: .kubeletShorterGraceMidKill)
+                }
             }
             return
         }
-        killPod(grace: effective, rule: rule)
+        // tie.kill-requests-merge: the pod worker takes its pending update once every request
+        // of this millisecond is in, so two stoppers at one instant start one kill, with the
+        // shorter grace, whatever order they came in.
+        terminating = true
+        effectiveGrace = effective
+        engine.recorder.pod.effectiveGrace = effective
+        pendingKill = rule
+        engine.scheduleDeadline(.startPodKill, after: 0)
+    }
+
+    /// The pod worker starts the kill requested in this millisecond.
+    func startPodKill() {
+        guard let rule = pendingKill else { return }
+        pendingKill = nil
+        guard engine.recorder.pod.goneAt == nil else { return }
+        killPod(grace: effectiveGrace, rule: rule)
     }
 
     /// A failed liveness or startup probe: the container is killed (with the probe's grace when

@@ -101,6 +101,12 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kafkaLeaveGroup = "kafka.leave-group"
     case kafkaSessionTimeout = "kafka.session-timeout"
     case workloadOutboundViaProxy = "workload.outbound-via-proxy"
+    // Ties: two things in one millisecond (issue 16)
+    case tieExitBeforeDeadline = "tie.exit-before-deadline"
+    case tieStopActionAfterProcesses = "tie.stop-action-after-processes"
+    case tieKillRequestsMerge = "tie.kill-requests-merge"
+    case kernelSigkillPreempts = "kernel.sigkill-preempts"
+    case kafkaFlushAtDeath = "kafka.flush-at-death"
 
     /// The stable id, e.g. `kernel.pid1-ignores-default`.
     public var id: String { rawValue }
@@ -198,5 +204,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kafkaSessionTimeout: ("A consumer that dies without leaving is removed only when session.timeout.ms (45 s since Kafka 3.0, 10 s before) passes without a heartbeat; offsets auto-committed before processing lose its buffer, offsets committed after the write make it redelivered.", "apache/kafka KIP-735; ConsumerConfig enable.auto.commit, session.timeout.ms"),
         .workloadOutboundViaProxy: ("A proxy container that stops before the app makes the app's outbound calls fail; a native sidecar (restartable init container) is stopped only after the regular containers.", "KEP-753; docs 'Sidecar containers'"),
         .appNginx: ("nginx: SIGTERM and SIGINT fast shutdown (connections cut), SIGQUIT graceful shutdown (requests finish; a later SIGTERM makes it fast), SIGHUP reload, SIGUSR1 reopen logs.", "nginx docs 'Controlling nginx'; src/os/unix/ngx_process_cycle.c ngx_master_process_cycle"),
+        .tieExitBeforeDeadline: ("A timeout that runs out in the very millisecond the exit, hook end or turn it waits for happens acts after it, so a cleanup that takes exactly the time given is in time and no SIGKILL is sent.", "containerd 301026e5 internal/cri/server/container_stop.go stopContainer, waitContainerStop (one select on ctx.Done() and container.Stopped(); Go picks at random among ready cases, the model picks the exit, which happened at that instant; a Kill of an exited task is ErrNotFound and ignored: cmd/containerd-shim-runc-v2/process/utils.go checkKillError); moby b985e231 daemon/stop.go containerStop (State.Wait, then kill, which returns errNotRunning); kubernetes kuberuntime_container.go executePreStopHook, kuberuntime_termination_order.go waitForTurn (select on the timer and done); coreutils aa0c0de3 src/timeout.c main (waitpid before sigsuspend); supervisor process.py transition (a SIGKILL to the already dead program would do nothing, and the model does not send it)"),
+        .tieStopActionAfterProcesses: ("A stop action (a delete, an eviction, docker kill) at some millisecond acts after what the processes do in it, like a timeout, so a process that exits at that instant has exited when the action arrives; actions of one millisecond act in the order listed.", "podterm model decision, the counterpart of tie.exit-before-deadline: the real order of two events in the same millisecond is a race"),
+        .tieKillRequestsMerge: ("Kill requests of the same millisecond (a delete and an eviction at once) start one kill with the shortest grace among them, in whatever order they came: the pod worker takes its pending update only when it runs, and the grace can only decrease.", "kubernetes pkg/kubelet/pod_workers.go UpdatePod (status.pendingUpdate replaced; \"once a pod is terminating, all updates are kills and the grace period can only decrease\"), calculateEffectiveGracePeriod, startPodSync"),
+        .kernelSigkillPreempts: ("A process sent SIGKILL while it is alive runs none of its own code afterwards: what it would have done in that millisecond (exit by itself, run a handler, react to a child's death) does not happen, and it dies of the SIGKILL.", "linux kernel/signal.c complete_signal (a fatal signal sets SIGNAL_GROUP_EXIT and SIGKILL on every thread, signal_wake_up), get_signal (the task dies before it returns to user space)"),
+        .kafkaFlushAtDeath: ("A bulk write due at the very millisecond the consumer dies is done before it dies: the flush is the process's own work, which comes first in its millisecond.", "podterm workload model, with tie.exit-before-deadline and tie.stop-action-after-processes"),
     ]
 }
