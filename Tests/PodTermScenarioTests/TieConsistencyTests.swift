@@ -109,9 +109,13 @@ enum TieOverrides {
                 }
             }
         }
-        // 6. Two stoppers in the same millisecond.
+        // 6. Two stoppers in the same millisecond, and a stop action arriving as a container exits.
         if s.actions.count >= 2 {
             out.append(["stop.1.at=\(s.actions[0].at)ms"])
+        }
+        let exits = Set(t.containers.flatMap { $0.exits.map(\.at) }).sorted()
+        for i in s.actions.indices.dropFirst() {
+            for x in exits.prefix(3) where x > s.actions[0].at { out.append(["stop.\(i).at=\(x)ms"]) }
         }
         // 7. A Kafka flush tick at the instant its consumer's container ends.
         for w in s.workloads {
