@@ -151,19 +151,26 @@ struct TieTests {
 
     // MARK: kafka.flush-at-death
 
-    @Test func flushDueAtTheInstantOfDeathIsDone() throws {
+    @Test func flushDueAtTheInstantOfDeathIsNotDone() throws {
         // 200/s, batch 500 never fills, flush every 1 s; handler-less PID 1 SIGKILLed at 42 s,
-        // the very millisecond of the 42nd flush.
-        let s = Scenario(
-            pod: PodSpec(containers: [ContainerSpec(name: "indexer", command: ["/app/indexer"])]),
-            programs: ["/app/indexer": ProgramSpec()],
-            actions: [StopAction(at: 12_000, .delete(DeleteOptions()))],
-            workloads: [WorkloadSpec(name: "i", container: "indexer", kind: .kafka(KafkaWorkload(
-                rate: 200, batchSize: 500, flushInterval: 1_000, commit: .afterBulkWrite, onStop: .flushAndClose)))])
-        let o = try Simulator.run(s).outcome
+        // the very millisecond of the 42nd flush: that write would only start then.
+        func run(flushEvery: Millis) throws -> Outcome {
+            let s = Scenario(
+                pod: PodSpec(containers: [ContainerSpec(name: "indexer", command: ["/app/indexer"])]),
+                programs: ["/app/indexer": ProgramSpec()],
+                actions: [StopAction(at: 12_000, .delete(DeleteOptions()))],
+                workloads: [WorkloadSpec(name: "i", container: "indexer", kind: .kafka(KafkaWorkload(
+                    rate: 200, batchSize: 500, flushInterval: flushEvery, commit: .afterBulkWrite, onStop: .flushAndClose)))])
+            return try Simulator.run(s).outcome
+        }
+        let o = try run(flushEvery: 1_000)
         #expect(o["containers.indexer.sigkillAt"] == .duration(42_000))
-        #expect(o["kafka.bulkWrites"] == .int(42))
-        #expect(o["kafka.written"] == .int(42 * 200))
-        #expect(o["kafka.redelivered"] == .int(0))
+        #expect(o["kafka.bulkWrites"] == .int(41))
+        #expect(o["kafka.written"] == .int(41 * 200))
+        #expect(o["kafka.redelivered"] == .int(200))
+        // Ticks every 999 ms: the 42nd, at 41.958 s, is done; 8 messages arrive after it.
+        let earlier = try run(flushEvery: 999)
+        #expect(earlier["kafka.bulkWrites"] == .int(42))
+        #expect(earlier["kafka.redelivered"] == .int(8))
     }
 }
