@@ -130,6 +130,9 @@ struct TieTests {
         #expect(!t.events.contains { if case .graceShortened = $0.kind { return true } else { return false } })
         #expect(t.outcome["pod.effectiveGrace"] == .int(1))
         #expect(t.outcome["containers.app.sigkillAt"] == .duration(12_000))
+        // One update to the pod worker: the eviction's status holds either way.
+        #expect(t.outcome["pod.reason"] == .text("Evicted"))
+        #expect(t.outcome["pod.phase"] == .text("Failed"))
     }
 
     // MARK: kernel.sigkill-preempts

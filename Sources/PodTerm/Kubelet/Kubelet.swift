@@ -137,7 +137,9 @@ final class Kubelet {
     /// A kill the kubelet starts itself: the pod is not deleted; its status turns Failed first,
     /// which takes it out of the EndpointSlice.
     private func kubeletInitiatedKill(override: Int, reason: String) {
-        if !terminating {
+        // A kill requested in this same millisecond has not started yet: one pod worker update,
+        // so this status applies too (tie.kill-requests-merge).
+        if !terminating || (pendingKill != nil && terminalReason == nil) {
             terminalReason = reason
             engine.network.podTerminalPhase()
         }
