@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PodTermScenario", targets: ["PodTermScenario"]),
         .executable(name: "podterm", targets: ["podterm"]),
         .executable(name: "podterm-bench", targets: ["podterm-bench"]),
+        .executable(name: "podterm-fuzz", targets: ["podterm-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,6 +62,13 @@ let package = Package(
             name: "podterm-bench",
             dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "HTTPDrain"]
         ),
+        // The fuzzer: seeded mutations of the built-in scenarios, each run as a real podterm process.
+        .target(name: "PodTermFuzz"),
+        .executableTarget(
+            name: "podterm-fuzz",
+            dependencies: ["PodTermFuzz", "PodTermBuiltins", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PodTermFuzzTests", dependencies: ["PodTermFuzz", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
         .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
