@@ -79,8 +79,8 @@ final class Engine {
             kubelet.perform(scenario.actions[i])
         case .deliver(let pid, let signal, let origin):
             kernel.deliver(signal, to: pid, origin: origin)
-        case .programTimer(let pid, let generation, let token):
-            kernel.fireTimer(pid: pid, generation: generation, token: token)
+        case .programTimer(let pid, let generation, let timer):
+            kernel.fireTimer(pid: pid, generation: generation, timer: timer)
         case .consumerApplies(let i):
             network.consumerApplies(i)
         case .preStopCompletes(let c, let run, let ok, let detail):

@@ -6,7 +6,7 @@ protocol ProgramModel: AnyObject {
     func start(_ p: ProcessHandle)
     func handleSignal(_ s: Signal, _ p: ProcessHandle)
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle)
-    func timer(_ token: Int, _ p: ProcessHandle)
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle)
     /// The HTTP route this program answers at `path`, if any.
     func httpRoute(_ path: String) -> HTTPRoute?
 }
@@ -92,9 +92,9 @@ struct ProcessHandle {
     /// `prctl(PR_SET_CHILD_SUBREAPER)`.
     func becomeSubreaper() { kernel.procs[pid].subreaper = true }
 
-    /// Calls `timer(token)` after `ms`, unless the process exits or execs first.
-    func after(_ ms: Millis, token: Int) {
-        kernel.engine.schedule(.programTimer(pid: pid, generation: kernel.procs[pid].generation, token: token), after: ms)
+    /// Calls `timer(timer)` after `ms`, unless the process exits or execs first.
+    func after(_ ms: Millis, _ timer: ProgramTimer) {
+        kernel.engine.schedule(.programTimer(pid: pid, generation: kernel.procs[pid].generation, timer: timer), after: ms)
     }
 
     /// `waitpid(child)`: collects a dead child.
@@ -112,8 +112,8 @@ struct ProcessHandle {
 /// Stands in for an argv whose program is unknown: the exec fails and the child exits 127,
 /// after `fork()` has returned to the parent.
 final class MissingProgram: ProgramModel {
-    func start(_ p: ProcessHandle) { p.after(0, token: 0) }
+    func start(_ p: ProcessHandle) { p.after(0, .exitNow) }
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {}
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle) {}
-    func timer(_ token: Int, _ p: ProcessHandle) { p.exit(127) }
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) { if timer == .exitNow { p.exit(127) } }
 }

@@ -97,11 +97,6 @@ final class ShellProgram: ProgramModel {
         case any([Int])
     }
 
-    private enum Token {
-        static let resume = 1
-        static let exitAfterRaise = 2
-    }
-
     /// The terminating signals bash catches once an EXIT trap is set (bash `sig.c`
     /// `terminating_signals`, Linux build).
     static let bashTerminatingSignals: [Signal] = [
@@ -179,13 +174,13 @@ final class ShellProgram: ProgramModel {
         if !busy, !finished, waiting != .none, waiting != .yielded { run(p) }
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        switch token {
-        case Token.resume:
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        switch timer {
+        case .resumeScript:
             guard !finished, waiting == .yielded else { return }
             waiting = .none
             run(p)
-        case Token.exitAfterRaise:
+        case .exitNow:
             if let s = raisedSignal { p.exit(s.exitCode, rule: .bashExitTrapPid1) }
         default:
             break
@@ -322,7 +317,7 @@ final class ShellProgram: ProgramModel {
             p.exit(s.exitCode, rule: .bashExitTrapPid1)
         } else {
             raisedSignal = s
-            p.after(0, token: Token.exitAfterRaise)
+            p.after(0, .exitNow)
         }
     }
 
@@ -649,7 +644,7 @@ final class ShellProgram: ProgramModel {
         finish(status)
         // Let the signal's delivery happen before the script goes on, as it does in reality.
         waiting = .yielded
-        p.after(0, token: Token.resume)
+        p.after(0, .resumeScript)
     }
 
     // MARK: expansion

@@ -4,8 +4,8 @@ final class SleepProgram: ProgramModel {
 
     init(duration: Millis) { self.duration = duration }
 
-    func start(_ p: ProcessHandle) { p.after(duration, token: 0) }
+    func start(_ p: ProcessHandle) { p.after(duration, .runTimeOver) }
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {}
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle) {}
-    func timer(_ token: Int, _ p: ProcessHandle) { p.exit(0) }
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) { if timer == .runTimeOver { p.exit(0) } }
 }

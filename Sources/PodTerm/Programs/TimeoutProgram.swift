@@ -18,8 +18,6 @@ final class TimeoutProgram: ProgramModel {
     private var timedOut = false
     private let argv: [String]
 
-    private enum Token { static let alarm = 1 }
-
     init(argv: [String]) { self.argv = argv }
 
     /// Parses timeout's options; nil when they are not valid (timeout exits 125).
@@ -67,10 +65,11 @@ final class TimeoutProgram: ProgramModel {
         p.setDisposition(.ttin, .ignore)
         p.setDisposition(.ttou, .ignore)
         child = p.spawn(command)
-        if duration > 0 { p.after(duration, token: Token.alarm) }
+        if duration > 0 { p.after(duration, .alarm) }
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        guard timer == .alarm else { return }
         // The alarm: the kernel sends SIGALRM to timeout itself.
         p.kill(p.pid, .alrm)
     }
@@ -88,7 +87,7 @@ final class TimeoutProgram: ProgramModel {
         guard let child, !p.isZombie(child), p.children.contains(child) else { return }
         if let k = killAfter {
             termSignal = .kill
-            p.after(k, token: Token.alarm)
+            p.after(k, .alarm)
             killAfter = nil
         }
         p.kill(child, sig)

@@ -20,10 +20,6 @@ final class TiniProgram: ProgramModel {
     /// Signals tini leaves unblocked (synchronous ones and the TTY stops it ignores).
     private static let notBlocked: [Signal] = [.fpe, .ill, .segv, .bus, .abrt, .trap, .sys, .ttin, .ttou]
 
-    private enum Token {
-        static let exit = 1
-    }
-
     init(command: [String], killProcessGroup: Bool, subreaper: Bool, remapToZero: [Int]) {
         self.command = command
         self.killProcessGroup = killProcessGroup
@@ -107,10 +103,10 @@ final class TiniProgram: ProgramModel {
         let code = status.exitCode
         exitCode = remapToZero.contains(code) ? 0 : code
         // Exits in the same loop turn; signals already on their way are delivered first.
-        p.after(0, token: Token.exit)
+        p.after(0, .exitNow)
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        if token == Token.exit { p.exit(exitCode, rule: .tiniStatus) }
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        if timer == .exitNow { p.exit(exitCode, rule: .tiniStatus) }
     }
 }
