@@ -7,6 +7,8 @@ final class AppProgram: ProgramModel {
 
     init(spec: ProgramSpec) { self.spec = spec }
 
+    var readyAfter: Millis { spec.readyAfter }
+
     func start(_ p: ProcessHandle) {
         for sig in spec.signals.keys.sorted() {
             switch spec.signals[sig]! {

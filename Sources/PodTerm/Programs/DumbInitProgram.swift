@@ -12,6 +12,9 @@
 ///
 /// Source: `Yelp/dumb-init` `dumb-init.c` v1.2.5.
 final class DumbInitProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     let command: [String]
     let singleChild: Bool
     let rewrites: [Int: Int]

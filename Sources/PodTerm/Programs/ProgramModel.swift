@@ -7,6 +7,11 @@ protocol ProgramModel: AnyObject {
     func handleSignal(_ s: Signal, _ p: ProcessHandle)
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle)
     func timer(_ timer: ProgramTimer, _ p: ProcessHandle)
+    /// How long after it starts this program is ready: listening, what a startupProbe waits
+    /// for. 0 for a program that serves nothing of its own (an init, a shell, `timeout`,
+    /// `sleep`): its container is ready when the program it runs is. Every program answers,
+    /// so no caller needs to know which kind of program it holds.
+    var readyAfter: Millis { get }
     /// The HTTP route this program answers at `path`, if any.
     func httpRoute(_ path: String) -> HTTPRoute?
 }
@@ -112,6 +117,7 @@ struct ProcessHandle {
 /// Stands in for an argv whose program is unknown: the exec fails and the child exits 127,
 /// after `fork()` has returned to the parent.
 final class MissingProgram: ProgramModel {
+    var readyAfter: Millis { 0 }
     func start(_ p: ProcessHandle) { p.after(0, .exitNow) }
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {}
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle) {}

@@ -143,4 +143,6 @@ final class PresetAppProgram: ProgramModel {
     }
 
     func httpRoute(_ path: String) -> HTTPRoute? { inner.httpRoute(path) }
+
+    var readyAfter: Millis { inner.readyAfter }
 }

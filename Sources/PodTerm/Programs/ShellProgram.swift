@@ -18,6 +18,9 @@
 /// - Background commands (`cmd &`) start with SIGINT and SIGQUIT ignored (`sh.async-ignores-int`).
 /// - The shell's exit status is the last command's (128+N for a death by signal N).
 final class ShellProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     /// Where the script came from: `-c` (the last command may be exec'd) or a script file (never).
     enum Source: Equatable {
         case commandString, scriptFile

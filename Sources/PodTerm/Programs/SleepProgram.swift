@@ -1,5 +1,8 @@
 /// coreutils `sleep N`: waits and exits 0. No handlers, so SIGTERM kills it (unless it is PID 1).
 final class SleepProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     let duration: Millis
 
     init(duration: Millis) { self.duration = duration }

@@ -27,6 +27,9 @@
 /// Source: `Supervisor/supervisor` 4.2.5 `supervisord.py` `runforever`, `handle_signal`,
 /// `ordered_stop_groups_phase_1/2`; `process.py` `Subprocess.kill`, `transition`.
 final class SupervisordProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     let config: SupervisordSpec
     /// The programs in start order (priority ascending, file order among equals).
     private let order: [SupervisedProgram]

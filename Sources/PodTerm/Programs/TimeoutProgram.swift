@@ -8,6 +8,9 @@
 /// 125 for its own failure, 126/127 when the command cannot run.
 /// Rule `timeout.behaviour`; source coreutils `src/timeout.c` `cleanup`, `send_sig`, `main`.
 final class TimeoutProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     private var termSignal = Signal.term
     private var killAfter: Millis?
     private var preserveStatus = false

@@ -10,6 +10,9 @@
 ///
 /// Source: `krallin/tini` `src/tini.c` v0.19.0.
 final class TiniProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     let command: [String]
     let killProcessGroup: Bool
     let subreaper: Bool

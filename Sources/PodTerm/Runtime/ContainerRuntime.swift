@@ -73,10 +73,15 @@ final class ContainerRuntime {
         }
     }
 
-    /// The start-up time of container `c`'s PID 1 program.
+    /// The start-up time of container `c`, just after it started: the longest `readyAfter` of
+    /// the programs then running in it (PID 1, or what an init or a shell started or exec'd).
     func readyAfter(_ c: Int) -> Millis {
-        guard let pid = initProcess(c), let app = kernel.procs[pid].program as? AppProgram else { return 0 }
-        return app.spec.readyAfter
+        guard containers[c].running, let ns = containers[c].namespace else { return 0 }
+        var longest: Millis = 0
+        for pid in kernel.namespaces[ns].members where kernel.procs[pid].alive {
+            longest = max(longest, kernel.procs[pid].program.readyAfter)
+        }
+        return longest
     }
 
     func start(_ c: Int) {
