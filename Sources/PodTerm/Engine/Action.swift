@@ -24,4 +24,11 @@ enum Action {
     case workloadTimer(workload: Int, token: Int)
     /// The kubelet starts a container whose turn has come (after the sidecars before it started).
     case startContainer(container: Int)
+
+    /// Whether it still happens once the pod is gone: only a consumer of endpoints applying
+    /// the EndpointSlice change, which is the network's doing, not the pod's.
+    var outlivesThePod: Bool {
+        if case .consumerApplies = self { return true }
+        return false
+    }
 }

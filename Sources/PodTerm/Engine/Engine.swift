@@ -8,7 +8,9 @@ final class Engine {
     var queue = EventQueue<Action>()
     var rng: SeededGenerator
     let recorder: Recorder
-    var finished = false
+    /// The pod is gone (or, under docker, every container stopped): only network events remain.
+    private(set) var podGoneAt: Millis?
+    private var podGone: Bool { podGoneAt != nil }
 
     private(set) var kernel: Kernel!
     private(set) var runtime: ContainerRuntime!
@@ -41,7 +43,8 @@ final class Engine {
         recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
     }
 
-    /// Runs until the pod is gone, nothing is left to do, or the horizon.
+    /// Runs until nothing is left to do, or the horizon. Once the pod is gone only the consumers
+    /// of endpoints that have not yet applied the EndpointSlice change still act (`finish()`).
     func run() -> Timeline {
         runtime.startAll()
         for (i, a) in scenario.actions.enumerated() {
@@ -50,7 +53,7 @@ final class Engine {
         #if DEBUG
         checkedUpTo = recorder.events.count
         #endif
-        while !finished, let next = queue.nextTime {
+        while let next = queue.nextTime {
             #if DEBUG
             checkedUpTo = recorder.events.count
             #endif
@@ -62,6 +65,7 @@ final class Engine {
             }
             let (t, action) = queue.pop()!
             precondition(t >= now, "time went backwards")
+            if podGone && !action.outlivesThePod { continue }
             now = t
             dispatch(action)
             #if DEBUG
@@ -103,13 +107,23 @@ final class Engine {
         }
     }
 
-    /// Ends the run after the current event: the pod is gone.
-    func finish() { finished = true }
+    /// The pod is gone: nothing more happens to it or in it. What is still scheduled for its
+    /// containers and processes is dropped; only the consumers of endpoints that have not yet
+    /// applied the EndpointSlice change remain, because they apply it in reality, pod or no
+    /// pod, and until then keep sending it requests (`endpoints.consumer-delay`).
+    func finish() {
+        guard !podGone else { return }
+        podGoneAt = now
+        let pending = queue.pendingInOrder()
+        queue = EventQueue()
+        for (t, action) in pending where action.outlivesThePod { queue.push(action, at: t) }
+    }
 
     #if DEBUG
     /// Invariants checked after every event in debug and test builds.
     private func checkInvariants() {
         let events = recorder.events
+        let checkedFrom = checkedUpTo
         var previous = checkedUpTo > 0 ? events[checkedUpTo - 1].time : 0
         for e in events[checkedUpTo...] {
             precondition(e.time >= previous, "time went backwards in the timeline")
@@ -117,7 +131,12 @@ final class Engine {
             previous = e.time
         }
         checkedUpTo = events.count
-        if let goneAt = recorder.pod.goneAt { precondition(now == goneAt, "something happened after the pod was gone") }
+        // Nothing happens to the pod after it is gone; only the network still changes.
+        if let goneAt = podGoneAt, now > goneAt {
+            for e in events[checkedFrom...] {
+                guard case .consumer = e.actor else { preconditionFailure("something happened to the pod after it was gone") }
+            }
+        }
     }
 
     private var checkedUpTo = 0
