@@ -28,5 +28,11 @@ public enum Simulator {
                 if s.frontDoor != .kubernetes { throw ModelError.wrongFrontDoor(action: "a Kubernetes stop", frontDoor: s.frontDoor) }
             }
         }
+        for w in s.workloads {
+            if case .kafka(let k) = w.kind {
+                if k.batchSize < 1 { throw ModelError.invalidWorkload(name: w.name, problem: "batchSize must be at least 1, got \(k.batchSize)") }
+                if k.flushInterval < 1 { throw ModelError.invalidWorkload(name: w.name, problem: "flushInterval must be at least 1ms, got \(k.flushInterval)ms") }
+            }
+        }
     }
 }

@@ -198,12 +198,15 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case unknownContainer(String)
     /// A stop action that does not belong to the scenario's front door.
     case wrongFrontDoor(action: String, frontDoor: FrontDoor)
+    /// A workload whose parameters the model cannot run (the file format refuses them first).
+    case invalidWorkload(name: String, problem: String)
 
     public var description: String {
         switch self {
         case .noCommand(let c): return "container \(c) has no command: give it `command`, or an image with an entrypoint or cmd under `images:`"
         case .unknownContainer(let c): return "no container named \(c)"
         case .wrongFrontDoor(let a, let f): return "\(a) action cannot stop a scenario whose frontDoor is \(f.rawValue)"
+        case .invalidWorkload(let n, let p): return "workload \(n): \(p)"
         }
     }
 }
