@@ -20,8 +20,16 @@ final class Engine {
     private(set) var catalog: ProgramCatalog!
     private(set) var workloads: Workloads!
 
-    init(scenario: Scenario, seed: UInt64) throws {
+    /// The event budget (`EventBudget`).
+    let maxEvents: Int
+    /// Scheduled events processed so far.
+    private(set) var processed = 0
+    /// Set when the run stopped because it needed more than `maxEvents` events.
+    private(set) var budgetExceeded: EventBudgetExceeded?
+
+    init(scenario: Scenario, seed: UInt64, maxEvents: Int = EventBudget.defaultMaxEvents) throws {
         self.scenario = scenario
+        self.maxEvents = maxEvents
         self.rng = SeededGenerator(seed: seed)
         self.recorder = Recorder(scenario: scenario, seed: seed)
         self.catalog = ProgramCatalog(programs: scenario.programs)
@@ -43,8 +51,9 @@ final class Engine {
         recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
     }
 
-    /// Runs until nothing is left to do, or the horizon. Once the pod is gone only the consumers
-    /// of endpoints that have not yet applied the EndpointSlice change still act (`finish()`).
+    /// Runs until nothing is left to do, the horizon, or the event budget (`budgetExceeded`).
+    /// Once the pod is gone only the consumers of endpoints that have not yet applied the
+    /// EndpointSlice change still act (`finish()`).
     func run() -> Timeline {
         runtime.startAll()
         for (i, a) in scenario.actions.enumerated() {
@@ -63,19 +72,32 @@ final class Engine {
                 recorder.hitHorizon = true
                 break
             }
+            if processed >= maxEvents || recorder.events.count >= maxEvents {
+                // More to do than the budget allows: stop here, before the next event.
+                stoppedByBudget = true
+                break
+            }
             let (t, action) = queue.pop()!
             precondition(t >= now, "time went backwards")
             if podGone && !action.outlivesThePod { continue }
             now = t
+            processed += 1
             dispatch(action)
             #if DEBUG
             checkInvariants()
             #endif
         }
+        let pending = queue.count
         recorder.workloads = workloads.finish(at: now)
         kernel.settleUndelivered()
-        return recorder.timeline(endedAt: now)
+        let timeline = recorder.timeline(endedAt: now)
+        if stoppedByBudget {
+            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending, timeline: timeline)
+        }
+        return timeline
     }
+
+    private var stoppedByBudget = false
 
     private func dispatch(_ action: Action) {
         switch action {

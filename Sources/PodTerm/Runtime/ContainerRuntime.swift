@@ -200,6 +200,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case wrongFrontDoor(action: String, frontDoor: FrontDoor)
     /// A workload whose parameters the model cannot run (the file format refuses them first).
     case invalidWorkload(name: String, problem: String)
+    /// An event budget outside `EventBudget.range`.
+    case eventBudgetOutOfRange(Int)
 
     public var description: String {
         switch self {
@@ -207,6 +209,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .unknownContainer(let c): return "no container named \(c)"
         case .wrongFrontDoor(let a, let f): return "\(a) action cannot stop a scenario whose frontDoor is \(f.rawValue)"
         case .invalidWorkload(let n, let p): return "workload \(n): \(p)"
+        case .eventBudgetOutOfRange(let n): return "an event budget must be between \(EventBudget.range.lowerBound) and \(EventBudget.range.upperBound), got \(n)"
         }
     }
 }
