@@ -12,11 +12,14 @@ struct Check: ParsableCommand {
             Each FILE or DIR (searched recursively for .yaml files) is run with its own seed; every \
             `expect:` entry is compared with the outcome. One line per scenario, the differences \
             under a failing one, and a closing line `N passed, N failed`. With no argument, the \
-            built-in scenarios are checked. Exit status 1 when anything failed, 2 when a path does not exist.
+            built-in scenarios are checked. Exit status 1 when anything failed, 2 when a path does not exist, \
+            5 when a run needed more events than --max-events (its line says STOP).
             """)
 
     @Argument(help: "Scenario files or folders (default: the built-in scenarios).")
     var paths: [String] = []
+
+    @OptionGroup var budget: EventBudgetOption
 
     func run() throws {
         var inputs: [(fileName: String, load: () throws -> LoadedScenario)] = []
@@ -35,11 +38,11 @@ struct Check: ParsableCommand {
             }
         }
         var out = ""
-        var passed = 0, failed = 0
+        var passed = 0, failed = 0, stopped = 0
         for input in inputs {
             do {
                 let loaded = try input.load()
-                let timeline = try Simulator.run(loaded.scenario)
+                let timeline = try Simulator.run(loaded.scenario, maxEvents: budget.value)
                 let report = loaded.check(timeline)
                 let n = report.results.count
                 if report.allPassed {
@@ -54,6 +57,9 @@ struct Check: ParsableCommand {
                     }
                     out += "      reproduce: podterm run \(input.fileName) --seed \(timeline.seed) --explain\n"
                 }
+            } catch let e as EventBudgetExceeded {
+                stopped += 1
+                out += "STOP  \(input.fileName)  (event budget)\n      \(EventBudgetOption.message(e, file: input.fileName))\n"
             } catch let e as ScenarioError {
                 failed += 1
                 out += "FAIL  \(input.fileName)  (does not load)\n      \(e.description)\n"
@@ -62,8 +68,9 @@ struct Check: ParsableCommand {
                 out += "FAIL  \(input.fileName)  (does not run)\n      \(input.fileName): \(error)\n"
             }
         }
-        out += "\(passed) passed, \(failed) failed\n"
+        out += "\(passed) passed, \(failed) failed" + (stopped > 0 ? ", \(stopped) stopped by the event budget" : "") + "\n"
         Terminal.write(out)
+        if stopped > 0 { throw ExitCode(5) }
         if failed > 0 { throw ExitCode(1) }
     }
 

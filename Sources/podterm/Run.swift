@@ -32,6 +32,8 @@ struct Run: ParsableCommand {
         valueName: "key=value"))
     var overrides: [String] = []
 
+    @OptionGroup var budget: EventBudgetOption
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
@@ -41,7 +43,9 @@ struct Run: ParsableCommand {
             let loaded = try ScenarioSource.load(scenario, overrides: try ScenarioSource.parseOverrides(overrides))
             let timeline: Timeline
             do {
-                timeline = try Simulator.run(loaded.scenario, seed: seed)
+                timeline = try Simulator.run(loaded.scenario, seed: seed, maxEvents: budget.value)
+            } catch let e as EventBudgetExceeded {
+                Terminal.fail(EventBudgetOption.message(e, file: loaded.fileName), status: 5)
             } catch {
                 throw CLIError.input("\(loaded.fileName): \(error)")
             }

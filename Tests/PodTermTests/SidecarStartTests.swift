@@ -59,3 +59,47 @@ struct PodCompletionTests {
         #expect(t.outcome["containers.proxy.stopSignalAt"] == FigureValue.none)
     }
 }
+
+/// A sidecar's start-up time counts whatever kind of program declares it (issue 8, item 4).
+@Suite("sidecar readiness, whatever the program")
+struct SidecarReadinessTests {
+    func pod(sidecar argv: [String], programs: [String: ProgramSpec]) -> Scenario {
+        Scenario(
+            pod: PodSpec(
+                initContainers: [ContainerSpec(name: "proxy", command: argv, restartPolicy: .always)],
+                containers: [ContainerSpec(name: "app", command: ["/app"])]),
+            programs: programs.merging(["/app": ProgramSpec()]) { a, _ in a })
+    }
+
+    func appStart(_ t: Timeline) -> Millis? {
+        t.processes.first { $0.pid == 1 && t.containers[$0.container].name == "app" }?.startedAt
+    }
+
+    @Test func aPresetSidecarKeepsItsReadyAfter() throws {
+        let t = try Simulator.run(pod(sidecar: ["/proxy"], programs: ["/proxy": ProgramSpec(preset: .go, readyAfter: 2_000)]))
+        #expect(appStart(t) == 2_000)
+    }
+
+    @Test func aSidecarUnderTiniIsReadyWhenItsProgramIs() throws {
+        let t = try Simulator.run(pod(sidecar: ["tini", "--", "/proxy"], programs: ["/proxy": ProgramSpec(readyAfter: 1_500)]))
+        #expect(appStart(t) == 1_500)
+    }
+
+    @Test func callsThroughAPresetProxyFailUntilItIsReady() throws {
+        // Both regular containers start at 0; the proxy (a Go binary) listens after 2 s.
+        let s = Scenario(
+            pod: PodSpec(restartPolicy: .never, containers: [
+                ContainerSpec(name: "proxy", command: ["/proxy"]), ContainerSpec(name: "app", command: ["/app"]),
+            ]),
+            programs: ["/proxy": ProgramSpec(preset: .go, readyAfter: 2_000), "/app": ProgramSpec(runsFor: 10_000)],
+            workloads: [WorkloadSpec(name: "calls", container: "app", kind: .outbound(OutboundWorkload(rate: 20, via: "proxy")))])
+        let o = try Simulator.run(s).outcome
+        #expect(o["outbound.failed"] == .int(40))
+        #expect(o["outbound.ok"] == .int(160))
+    }
+
+    @Test func aPlainSidecarStillCounts() throws {
+        let t = try Simulator.run(pod(sidecar: ["/proxy"], programs: ["/proxy": ProgramSpec(readyAfter: 700)]))
+        #expect(appStart(t) == 700)
+    }
+}

@@ -5,7 +5,7 @@ enum Action {
     /// A signal that survived the send-time checks reaches process `pid`.
     case deliver(pid: Int, signal: Signal, origin: SignalOrigin)
     /// A program's timer fires (ignored if the process exec'd or died since: `generation`).
-    case programTimer(pid: Int, generation: Int, token: Int)
+    case programTimer(pid: Int, generation: Int, timer: ProgramTimer)
     /// A consumer of endpoints applies the EndpointSlice change.
     case consumerApplies(consumer: Int)
     /// A preStop hook that runs in the kubelet (sleep, or an httpGet answer) completes.
@@ -26,4 +26,11 @@ enum Action {
     case startContainer(container: Int)
     /// The pod worker starts the kill requested in this millisecond, with the shortest grace asked.
     case startPodKill
+
+    /// Whether it still happens once the pod is gone: only a consumer of endpoints applying
+    /// the EndpointSlice change, which is the network's doing, not the pod's.
+    var outlivesThePod: Bool {
+        if case .consumerApplies = self { return true }
+        return false
+    }
 }

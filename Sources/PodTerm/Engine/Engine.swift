@@ -8,7 +8,9 @@ final class Engine {
     var queue = EventQueue<Action>()
     var rng: SeededGenerator
     let recorder: Recorder
-    var finished = false
+    /// The pod is gone (or, under docker, every container stopped): only network events remain.
+    private(set) var podGoneAt: Millis?
+    private var podGone: Bool { podGoneAt != nil }
 
     private(set) var kernel: Kernel!
     private(set) var runtime: ContainerRuntime!
@@ -18,8 +20,16 @@ final class Engine {
     private(set) var catalog: ProgramCatalog!
     private(set) var workloads: Workloads!
 
-    init(scenario: Scenario, seed: UInt64) throws {
+    /// The event budget (`EventBudget`).
+    let maxEvents: Int
+    /// Scheduled events processed so far.
+    private(set) var processed = 0
+    /// Set when the run stopped because it needed more than `maxEvents` events.
+    private(set) var budgetExceeded: EventBudgetExceeded?
+
+    init(scenario: Scenario, seed: UInt64, maxEvents: Int = EventBudget.defaultMaxEvents) throws {
         self.scenario = scenario
+        self.maxEvents = maxEvents
         self.rng = SeededGenerator(seed: seed)
         self.recorder = Recorder(scenario: scenario, seed: seed)
         self.catalog = ProgramCatalog(programs: scenario.programs)
@@ -48,7 +58,9 @@ final class Engine {
         recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
     }
 
-    /// Runs until the pod is gone, nothing is left to do, or the horizon.
+    /// Runs until nothing is left to do, the horizon, or the event budget (`budgetExceeded`).
+    /// Once the pod is gone only the consumers of endpoints that have not yet applied the
+    /// EndpointSlice change still act (`finish()`).
     func run() -> Timeline {
         runtime.startAll()
         // Stop actions come from outside, like timeouts: at their millisecond they act after what
@@ -59,7 +71,7 @@ final class Engine {
         #if DEBUG
         checkedUpTo = recorder.events.count
         #endif
-        while !finished, let next = queue.nextTime {
+        while let next = queue.nextTime {
             #if DEBUG
             checkedUpTo = recorder.events.count
             #endif
@@ -69,18 +81,32 @@ final class Engine {
                 recorder.hitHorizon = true
                 break
             }
+            if processed >= maxEvents || recorder.events.count >= maxEvents {
+                // More to do than the budget allows: stop here, before the next event.
+                stoppedByBudget = true
+                break
+            }
             let (t, action) = queue.pop()!
             precondition(t >= now, "time went backwards")
+            if podGone && !action.outlivesThePod { continue }
             now = t
+            processed += 1
             dispatch(action)
             #if DEBUG
             checkInvariants()
             #endif
         }
+        let pending = queue.count
         recorder.workloads = workloads.finish(at: now)
         kernel.settleUndelivered()
-        return recorder.timeline(endedAt: now)
+        let timeline = recorder.timeline(endedAt: now)
+        if stoppedByBudget {
+            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending, timeline: timeline)
+        }
+        return timeline
     }
+
+    private var stoppedByBudget = false
 
     private func dispatch(_ action: Action) {
         switch action {
@@ -88,8 +114,8 @@ final class Engine {
             kubelet.perform(scenario.actions[i])
         case .deliver(let pid, let signal, let origin):
             kernel.deliver(signal, to: pid, origin: origin)
-        case .programTimer(let pid, let generation, let token):
-            kernel.fireTimer(pid: pid, generation: generation, token: token)
+        case .programTimer(let pid, let generation, let timer):
+            kernel.fireTimer(pid: pid, generation: generation, timer: timer)
         case .consumerApplies(let i):
             network.consumerApplies(i)
         case .preStopCompletes(let c, let run, let ok, let detail):
@@ -114,13 +140,23 @@ final class Engine {
         }
     }
 
-    /// Ends the run after the current event: the pod is gone.
-    func finish() { finished = true }
+    /// The pod is gone: nothing more happens to it or in it. What is still scheduled for its
+    /// containers and processes is dropped; only the consumers of endpoints that have not yet
+    /// applied the EndpointSlice change remain, because they apply it in reality, pod or no
+    /// pod, and until then keep sending it requests (`endpoints.consumer-delay`).
+    func finish() {
+        guard !podGone else { return }
+        podGoneAt = now
+        let pending = queue.pendingInOrder()
+        queue = EventQueue()
+        for (t, action) in pending where action.outlivesThePod { queue.push(action, at: t) }
+    }
 
     #if DEBUG
     /// Invariants checked after every event in debug and test builds.
     private func checkInvariants() {
         let events = recorder.events
+        let checkedFrom = checkedUpTo
         var previous = checkedUpTo > 0 ? events[checkedUpTo - 1].time : 0
         for e in events[checkedUpTo...] {
             precondition(e.time >= previous, "time went backwards in the timeline")
@@ -128,7 +164,12 @@ final class Engine {
             previous = e.time
         }
         checkedUpTo = events.count
-        if let goneAt = recorder.pod.goneAt { precondition(now == goneAt, "something happened after the pod was gone") }
+        // Nothing happens to the pod after it is gone; only the network still changes.
+        if let goneAt = podGoneAt, now > goneAt {
+            for e in events[checkedFrom...] {
+                guard case .consumer = e.actor else { preconditionFailure("something happened to the pod after it was gone") }
+            }
+        }
     }
 
     private var checkedUpTo = 0

@@ -406,10 +406,10 @@ final class Kernel {
 
     // MARK: timers
 
-    func fireTimer(pid: Int, generation: Int, token: Int) {
+    func fireTimer(pid: Int, generation: Int, timer: ProgramTimer) {
         let p = procs[pid]
         guard p.alive, p.generation == generation else { return }
         if killedByPendingSIGKILL(pid) { return }
-        p.program.timer(token, ProcessHandle(kernel: self, pid: pid))
+        p.program.timer(timer, ProcessHandle(kernel: self, pid: pid))
     }
 }

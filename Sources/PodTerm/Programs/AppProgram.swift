@@ -5,13 +5,9 @@ final class AppProgram: ProgramModel {
     private var ownChildren: [Int] = []
     private var shuttingDown = false
 
-    private enum Token {
-        static let finished = 0
-        static let childBase = 1_000
-        static let handlerBase = 2_000
-    }
-
     init(spec: ProgramSpec) { self.spec = spec }
+
+    var readyAfter: Millis { spec.readyAfter }
 
     func start(_ p: ProcessHandle) {
         for sig in spec.signals.keys.sorted() {
@@ -25,10 +21,10 @@ final class AppProgram: ProgramModel {
             if child.startAfter == 0 {
                 ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals))
             } else {
-                p.after(child.startAfter, token: Token.childBase + i)
+                p.after(child.startAfter, .startChild(i))
             }
         }
-        if let t = spec.runsFor { p.after(t, token: Token.finished) }
+        if let t = spec.runsFor { p.after(t, .runTimeOver) }
     }
 
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {
@@ -40,14 +36,14 @@ final class AppProgram: ProgramModel {
         if case .keepRunning = h.then {} else { shuttingDown = true }
         p.record(.signalCaught(cleanup: h.cleanup), signal: s, rule: .appHandler)
         if shuttingDown { p.workloadStopping(s) }
-        p.after(h.cleanup, token: Token.handlerBase + s.rawValue)
+        p.after(h.cleanup, .handlerDone(s))
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        if token == Token.finished {
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        switch timer {
+        case .runTimeOver:
             p.exit(spec.exitCode)
-        } else if token >= Token.handlerBase {
-            let s = Signal(rawValue: token - Token.handlerBase)!
+        case .handlerDone(let s):
             guard case .handle(let h)? = spec.signals[s] else { return }
             switch h.then {
             case .exit(let code):
@@ -58,9 +54,12 @@ final class AppProgram: ProgramModel {
                 p.setDisposition(s, .default)
                 p.kill(p.pid, s)
             }
-        } else if token >= Token.childBase {
-            let child = spec.children[token - Token.childBase]
+        case .startChild(let i):
+            guard spec.children.indices.contains(i) else { return }
+            let child = spec.children[i]
             ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals))
+        default:
+            break
         }
     }
 

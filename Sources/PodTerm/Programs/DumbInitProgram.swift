@@ -12,15 +12,14 @@
 ///
 /// Source: `Yelp/dumb-init` `dumb-init.c` v1.2.5.
 final class DumbInitProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     let command: [String]
     let singleChild: Bool
     let rewrites: [Int: Int]
     private var child: Int?
     private var exitCode = 0
-
-    private enum Token {
-        static let exit = 1
-    }
 
     init(command: [String], singleChild: Bool, rewrites: [Int: Int]) {
         self.command = command
@@ -103,10 +102,10 @@ final class DumbInitProgram: ProgramModel {
         // "Forward SIGTERM to any remaining children", then exit at once; the signals it just
         // sent are delivered before its exit, as they are in reality (the kernel's sweep comes ~1 ms later).
         forward(.term, rule: .dumbinitExitOnChild, p)
-        p.after(0, token: Token.exit)
+        p.after(0, .exitNow)
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        if token == Token.exit { p.exit(exitCode, rule: .dumbinitExitOnChild) }
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        if timer == .exitNow { p.exit(exitCode, rule: .dumbinitExitOnChild) }
     }
 }

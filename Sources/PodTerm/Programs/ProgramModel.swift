@@ -6,7 +6,12 @@ protocol ProgramModel: AnyObject {
     func start(_ p: ProcessHandle)
     func handleSignal(_ s: Signal, _ p: ProcessHandle)
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle)
-    func timer(_ token: Int, _ p: ProcessHandle)
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle)
+    /// How long after it starts this program is ready: listening, what a startupProbe waits
+    /// for. 0 for a program that serves nothing of its own (an init, a shell, `timeout`,
+    /// `sleep`): its container is ready when the program it runs is. Every program answers,
+    /// so no caller needs to know which kind of program it holds.
+    var readyAfter: Millis { get }
     /// The HTTP route this program answers at `path`, if any.
     func httpRoute(_ path: String) -> HTTPRoute?
 }
@@ -92,16 +97,16 @@ struct ProcessHandle {
     /// `prctl(PR_SET_CHILD_SUBREAPER)`.
     func becomeSubreaper() { kernel.procs[pid].subreaper = true }
 
-    /// Calls `timer(token)` after `ms`, unless the process exits or execs first.
-    func after(_ ms: Millis, token: Int) {
-        kernel.engine.schedule(.programTimer(pid: pid, generation: kernel.procs[pid].generation, token: token), after: ms)
+    /// Calls `timer(timer)` after `ms`, unless the process exits or execs first.
+    func after(_ ms: Millis, _ timer: ProgramTimer) {
+        kernel.engine.schedule(.programTimer(pid: pid, generation: kernel.procs[pid].generation, timer: timer), after: ms)
     }
 
-    /// Calls `timer(token)` after `ms` as a deadline (a timeout the program gives something
+    /// Calls `timer(timer)` after `ms` as a deadline (a timeout the program gives something
     /// else): it fires after everything else of that millisecond, so a child that exits at the
     /// very instant is collected first (rule `tie.exit-before-deadline`).
-    func deadline(_ ms: Millis, token: Int) {
-        kernel.engine.scheduleDeadline(.programTimer(pid: pid, generation: kernel.procs[pid].generation, token: token), after: ms)
+    func deadline(_ ms: Millis, _ timer: ProgramTimer) {
+        kernel.engine.scheduleDeadline(.programTimer(pid: pid, generation: kernel.procs[pid].generation, timer: timer), after: ms)
     }
 
     /// `waitpid(child)`: collects a dead child.
@@ -119,8 +124,9 @@ struct ProcessHandle {
 /// Stands in for an argv whose program is unknown: the exec fails and the child exits 127,
 /// after `fork()` has returned to the parent.
 final class MissingProgram: ProgramModel {
-    func start(_ p: ProcessHandle) { p.after(0, token: 0) }
+    var readyAfter: Millis { 0 }
+    func start(_ p: ProcessHandle) { p.after(0, .exitNow) }
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {}
     func childDied(_ child: Int, _ status: WaitStatus, _ p: ProcessHandle) {}
-    func timer(_ token: Int, _ p: ProcessHandle) { p.exit(127) }
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) { if timer == .exitNow { p.exit(127) } }
 }

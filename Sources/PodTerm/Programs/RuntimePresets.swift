@@ -79,11 +79,6 @@ final class PresetAppProgram: ProgramModel {
     private var shutdown: (signal: Signal, serial: Int, endsAt: Millis)?
     private var serial = 0
 
-    private enum Token {
-        /// Above AppProgram's tokens (0, 1000+child, 2000+signal).
-        static let base = 100_000
-    }
-
     init(spec: ProgramSpec, preset: RuntimePreset) {
         self.spec = spec
         self.preset = preset
@@ -120,17 +115,16 @@ final class PresetAppProgram: ProgramModel {
             shutdown = (s, serial, p.now + cleanup)
             p.record(.signalCaught(cleanup: cleanup), signal: s, rule: preset.rule)
             p.workloadStopping(s)
-            p.after(cleanup, token: Token.base + serial * 32 + s.rawValue)
+            p.after(cleanup, .presetShutdownDone(serial: serial, signal: s))
         }
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        guard token >= Token.base else {
-            inner.timer(token, p)
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        guard case .presetShutdownDone(let n, let s) = timer else {
+            inner.timer(timer, p)
             return
         }
-        let n = token - Token.base
-        guard let current = shutdown, current.serial == n / 32, let s = Signal(rawValue: n % 32),
+        guard let current = shutdown, current.serial == n, current.signal == s,
               case .shutdown(_, let ending, let pid1Exit, _)? = reactions[s]?.kind else { return }
         switch ending {
         case .exit(let code):
@@ -149,4 +143,6 @@ final class PresetAppProgram: ProgramModel {
     }
 
     func httpRoute(_ path: String) -> HTTPRoute? { inner.httpRoute(path) }
+
+    var readyAfter: Millis { inner.readyAfter }
 }

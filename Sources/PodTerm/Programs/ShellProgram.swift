@@ -18,6 +18,9 @@
 /// - Background commands (`cmd &`) start with SIGINT and SIGQUIT ignored (`sh.async-ignores-int`).
 /// - The shell's exit status is the last command's (128+N for a death by signal N).
 final class ShellProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     /// Where the script came from: `-c` (the last command may be exec'd) or a script file (never).
     enum Source: Equatable {
         case commandString, scriptFile
@@ -97,11 +100,6 @@ final class ShellProgram: ProgramModel {
         case any([Int])
     }
 
-    private enum Token {
-        static let resume = 1
-        static let exitAfterRaise = 2
-    }
-
     /// The terminating signals bash catches once an EXIT trap is set (bash `sig.c`
     /// `terminating_signals`, Linux build).
     static let bashTerminatingSignals: [Signal] = [
@@ -179,13 +177,13 @@ final class ShellProgram: ProgramModel {
         if !busy, !finished, waiting != .none, waiting != .yielded { run(p) }
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        switch token {
-        case Token.resume:
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        switch timer {
+        case .resumeScript:
             guard !finished, waiting == .yielded else { return }
             waiting = .none
             run(p)
-        case Token.exitAfterRaise:
+        case .exitNow:
             if let s = raisedSignal { p.exit(s.exitCode, rule: .bashExitTrapPid1) }
         default:
             break
@@ -322,7 +320,7 @@ final class ShellProgram: ProgramModel {
             p.exit(s.exitCode, rule: .bashExitTrapPid1)
         } else {
             raisedSignal = s
-            p.after(0, token: Token.exitAfterRaise)
+            p.after(0, .exitNow)
         }
     }
 
@@ -649,7 +647,7 @@ final class ShellProgram: ProgramModel {
         finish(status)
         // Let the signal's delivery happen before the script goes on, as it does in reality.
         waiting = .yielded
-        p.after(0, token: Token.resume)
+        p.after(0, .resumeScript)
     }
 
     // MARK: expansion

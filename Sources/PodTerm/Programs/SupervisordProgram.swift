@@ -27,6 +27,9 @@
 /// Source: `Supervisor/supervisor` 4.2.5 `supervisord.py` `runforever`, `handle_signal`,
 /// `ordered_stop_groups_phase_1/2`; `process.py` `Subprocess.kill`, `transition`.
 final class SupervisordProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     let config: SupervisordSpec
     /// The programs in start order (priority ascending, file order among equals).
     private let order: [SupervisedProgram]
@@ -42,13 +45,6 @@ final class SupervisordProgram: ProgramModel {
     /// Indices into `order` still to stop; the last one is stopped first.
     private var remaining: [Int] = []
     private var exited = false
-
-    private enum Token {
-        static let tick = 1
-        static let exit = 2
-        static let killBase = 1_000
-        static let noticeBase = 2_000
-    }
 
     init(config: SupervisordSpec) {
         self.config = config
@@ -91,32 +87,30 @@ final class SupervisordProgram: ProgramModel {
             shutdownRequested = true
             let at = tick(after: p.now)
             p.record(.signalNoted(actsAt: at), signal: s, rule: .supervisordStop)
-            p.after(at - p.now, token: Token.tick)
+            p.after(at - p.now, .pollTick)
         default:
             p.record(.signalNoted(actsAt: nil), signal: s, rule: .supervisordStop)
         }
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        switch token {
-        case Token.tick:
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        switch timer {
+        case .pollTick:
             stopping = true
             remaining = Array(order.indices)
             stopNextGroup(p)
-        case Token.exit:
+        case .exitNow:
             guard !exited else { return }
             exited = true
             p.exit(0, rule: .supervisordStop)
-        case Token.noticeBase...:
-            let i = token - Token.noticeBase
+        case .noticeDeath(let i):
             guard order.indices.contains(i), !gone[i], let pid = pids[i] else { return }
             if killSent[i] {
                 // transition(): still STOPPING past the deadline, so SIGKILL again (to the zombie).
                 p.kill(pid, .kill, rule: .supervisordStop)
             }
             notice(i, pid, p)
-        default:
-            let i = token - Token.killBase
+        case .killDeadline(let i):
             guard order.indices.contains(i), !gone[i], let pid = pids[i] else { return }
             signalledAt[i] = p.now
             killSent[i] = true
@@ -125,6 +119,8 @@ final class SupervisordProgram: ProgramModel {
             } else {
                 p.kill(pid, .kill, rule: .supervisordStop)
             }
+        default:
+            break  // not one of supervisord's timers
         }
     }
 
@@ -153,7 +149,7 @@ final class SupervisordProgram: ProgramModel {
             p.kill(pid, prog.stopSignal, rule: .supervisordStop)
         }
         let deadline = tick(atOrAfter: p.now + max(0, prog.stopWaitSecs) * 1000)
-        p.deadline(deadline - p.now, token: Token.killBase + i)
+        p.deadline(deadline - p.now, .killDeadline(program: i))
     }
 
     private func stopNextGroup(_ p: ProcessHandle) {
@@ -166,7 +162,7 @@ final class SupervisordProgram: ProgramModel {
             sendStop(i, pid, p)
             return
         }
-        p.after(0, token: Token.exit)
+        p.after(0, .exitNow)
     }
 
     func childDied(_ c: Int, _ status: WaitStatus, _ p: ProcessHandle) {
@@ -176,7 +172,7 @@ final class SupervisordProgram: ProgramModel {
         }
         if signalledAt[i] == p.now {
             // Died of supervisord's own signal before the loop polled again: seen next tick.
-            p.after(tick(after: p.now) - p.now, token: Token.noticeBase + i)
+            p.after(tick(after: p.now) - p.now, .noticeDeath(program: i))
             return
         }
         notice(i, c, p)

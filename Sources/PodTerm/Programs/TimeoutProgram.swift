@@ -8,6 +8,9 @@
 /// 125 for its own failure, 126/127 when the command cannot run.
 /// Rule `timeout.behaviour`; source coreutils `src/timeout.c` `cleanup`, `send_sig`, `main`.
 final class TimeoutProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     private var termSignal = Signal.term
     private var killAfter: Millis?
     private var preserveStatus = false
@@ -17,8 +20,6 @@ final class TimeoutProgram: ProgramModel {
     private var child: Int?
     private var timedOut = false
     private let argv: [String]
-
-    private enum Token { static let alarm = 1 }
 
     init(argv: [String]) { self.argv = argv }
 
@@ -67,10 +68,11 @@ final class TimeoutProgram: ProgramModel {
         p.setDisposition(.ttin, .ignore)
         p.setDisposition(.ttou, .ignore)
         child = p.spawn(command)
-        if duration > 0 { p.deadline(duration, token: Token.alarm) }
+        if duration > 0 { p.deadline(duration, .alarm) }
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        guard timer == .alarm else { return }
         // The alarm: the kernel sends SIGALRM to timeout itself.
         p.kill(p.pid, .alrm)
     }
@@ -88,7 +90,7 @@ final class TimeoutProgram: ProgramModel {
         guard let child, !p.isZombie(child), p.children.contains(child) else { return }
         if let k = killAfter {
             termSignal = .kill
-            p.deadline(k, token: Token.alarm)
+            p.deadline(k, .alarm)
             killAfter = nil
         }
         p.kill(child, sig)

@@ -10,6 +10,9 @@
 ///
 /// Source: `krallin/tini` `src/tini.c` v0.19.0.
 final class TiniProgram: ProgramModel {
+    /// Serves nothing itself: ready at once (what it runs answers for itself).
+    var readyAfter: Millis { 0 }
+
     let command: [String]
     let killProcessGroup: Bool
     let subreaper: Bool
@@ -19,10 +22,6 @@ final class TiniProgram: ProgramModel {
 
     /// Signals tini leaves unblocked (synchronous ones and the TTY stops it ignores).
     private static let notBlocked: [Signal] = [.fpe, .ill, .segv, .bus, .abrt, .trap, .sys, .ttin, .ttou]
-
-    private enum Token {
-        static let exit = 1
-    }
 
     init(command: [String], killProcessGroup: Bool, subreaper: Bool, remapToZero: [Int]) {
         self.command = command
@@ -107,10 +106,10 @@ final class TiniProgram: ProgramModel {
         let code = status.exitCode
         exitCode = remapToZero.contains(code) ? 0 : code
         // Exits in the same loop turn; signals already on their way are delivered first.
-        p.after(0, token: Token.exit)
+        p.after(0, .exitNow)
     }
 
-    func timer(_ token: Int, _ p: ProcessHandle) {
-        if token == Token.exit { p.exit(exitCode, rule: .tiniStatus) }
+    func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
+        if timer == .exitNow { p.exit(exitCode, rule: .tiniStatus) }
     }
 }

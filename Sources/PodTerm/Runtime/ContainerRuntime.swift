@@ -73,10 +73,15 @@ final class ContainerRuntime {
         }
     }
 
-    /// The start-up time of container `c`'s PID 1 program.
+    /// The start-up time of container `c`, just after it started: the longest `readyAfter` of
+    /// the programs then running in it (PID 1, or what an init or a shell started or exec'd).
     func readyAfter(_ c: Int) -> Millis {
-        guard let pid = initProcess(c), let app = kernel.procs[pid].program as? AppProgram else { return 0 }
-        return app.spec.readyAfter
+        guard containers[c].running, let ns = containers[c].namespace else { return 0 }
+        var longest: Millis = 0
+        for pid in kernel.namespaces[ns].members where kernel.procs[pid].alive {
+            longest = max(longest, kernel.procs[pid].program.readyAfter)
+        }
+        return longest
     }
 
     func start(_ c: Int) {
@@ -200,12 +205,18 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case unknownContainer(String)
     /// A stop action that does not belong to the scenario's front door.
     case wrongFrontDoor(action: String, frontDoor: FrontDoor)
+    /// A workload whose parameters the model cannot run (the file format refuses them first).
+    case invalidWorkload(name: String, problem: String)
+    /// An event budget outside `EventBudget.range`.
+    case eventBudgetOutOfRange(Int)
 
     public var description: String {
         switch self {
         case .noCommand(let c): return "container \(c) has no command: give it `command`, or an image with an entrypoint or cmd under `images:`"
         case .unknownContainer(let c): return "no container named \(c)"
         case .wrongFrontDoor(let a, let f): return "\(a) action cannot stop a scenario whose frontDoor is \(f.rawValue)"
+        case .invalidWorkload(let n, let p): return "workload \(n): \(p)"
+        case .eventBudgetOutOfRange(let n): return "an event budget must be between \(EventBudget.range.lowerBound) and \(EventBudget.range.upperBound), got \(n)"
         }
     }
 }

@@ -19,7 +19,9 @@ public struct Timeline: Sendable, Equatable {
     public var consumers: [String]
     /// What happened to the pod.
     public var pod: PodRecord
-    /// When the run ended.
+    /// When the run ended: when nothing was left to do (the pod gone and every consumer of
+    /// endpoints done applying the EndpointSlice change, which may come after the pod is
+    /// gone), at the horizon, or where the event budget stopped it.
     public var endedAt: Millis
     /// Whether the run stopped at its horizon with work still pending.
     public var hitHorizon: Bool

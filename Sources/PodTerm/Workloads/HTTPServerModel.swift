@@ -6,8 +6,8 @@
 /// accepted and ends `serviceTime` later: served if the process is still alive then (strictly
 /// before its death), failed otherwise. A request arriving while the listener is closed, or
 /// the process is gone or not started, is refused. A change at time t applies to the arrivals
-/// at t. Requests still being sent after the run ended (the pod is gone but a consumer has not
-/// yet applied the change) are refused. Counts are computed per interval between changes.
+/// at t. Requests sent after the pod is gone, until a consumer applies the change (the run goes on
+/// until it does), are refused; so are those it would still send after a horizon that came first. Counts are computed per interval between changes.
 final class HTTPServerModel: WorkloadModel {
     unowned let engine: Engine
     let index: Int
@@ -128,7 +128,7 @@ final class HTTPServerModel: WorkloadModel {
 
     func finish(at t: Millis) -> WorkloadRecord {
         advance(to: t)
-        // Consumers that had not applied the change when the run ended keep sending until they do.
+        // Consumers that had not applied the change when the horizon ended the run keep sending until they do.
         for i in routing.indices where routing[i] {
             guard let s = stopAt[i], s > t else { continue }
             let n = streams[i].between(t, s)

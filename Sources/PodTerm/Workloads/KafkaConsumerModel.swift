@@ -39,12 +39,18 @@ final class KafkaConsumerModel: WorkloadModel {
         self.kafka = kafka
     }
 
+    /// Consumes the messages up to index `count` (excluded), writing a bulk each time the
+    /// buffer fills.
     private func take(upTo count: Int) {
         let n = count - next
         guard n > 0 else { return }
-        buffer += n
         consumed += n
         next = count
+        let batch = kafka.batchSize
+        let fills = (buffer + n) / batch
+        written += fills * batch
+        bulkWrites += fills
+        buffer = (buffer + n) % batch
     }
 
     private func flush() {
@@ -54,26 +60,39 @@ final class KafkaConsumerModel: WorkloadModel {
         buffer = 0
     }
 
-    /// Consumes the messages that arrive before `t`, with the bulk writes on the way.
+    /// Consumes the messages that arrive before `t`, with the bulk writes on the way, in
+    /// closed form: the cost does not depend on how many flushes or messages there were, so a
+    /// 1 ms `flushInterval` over a year costs what a 1 s one over a minute does.
     private func advance(to t: Millis) {
         guard consuming else { return }
         let rate = kafka.rate
-        while true {
-            // The message that fills the batch.
-            let fillIndex = next + (kafka.batchSize - buffer) - 1
-            let fillAt = Arrivals.time(of: fillIndex, rate: rate)
-            if fillAt < t && fillAt < nextFlush {
-                take(upTo: fillIndex + 1)
-                flush()
-            } else if nextFlush < t {
-                take(upTo: Arrivals.before(nextFlush, rate: rate))
-                flush()
-                nextFlush += kafka.flushInterval
-            } else {
-                take(upTo: Arrivals.before(t, rate: rate))
-                return
-            }
+        let interval = kafka.flushInterval
+        guard nextFlush < t else {
+            take(upTo: Arrivals.before(t, rate: rate))
+            return
         }
+        // Up to the next periodic flush, which writes what is left of the buffer.
+        take(upTo: Arrivals.before(nextFlush, rate: rate))
+        flush()
+        // The whole flush intervals that end before t. Each starts with an empty buffer and
+        // receives m messages, m = ⌊q⌋ or ⌊q⌋ + 1 for q = interval·rate/1000 (message n at
+        // ⌊n·1000/rate⌋ ms), written in ⌈m/batchSize⌉ bulk writes (one more for ⌊q⌋ + 1 only
+        // when ⌊q⌋ is a multiple of batchSize).
+        let whole = (t - 1 - nextFlush) / interval
+        if whole > 0 {
+            let end = nextFlush + whole * interval
+            let total = Arrivals.before(end, rate: rate) - next
+            let low = interval * rate / 1000
+            let highs = total - whole * low
+            let batch = kafka.batchSize
+            bulkWrites += whole * ((low + batch - 1) / batch) + (low % batch == 0 ? highs : 0)
+            written += total
+            consumed += total
+            next += total
+            nextFlush = end
+        }
+        nextFlush += interval
+        take(upTo: Arrivals.before(t, rate: rate))
     }
 
     private var container: Int { engine.kernel.procs[pid!].container }

@@ -1,6 +1,7 @@
 /// Outbound calls a process makes through another container (a proxy sidecar): call n at
 /// `floor(n·1000/rate)` ms while the process lives; a call made while the relaying
-/// container's PID 1 is not running, or not yet ready (its program's `readyAfter`), fails;
+/// container's PID 1 is not running, or not yet ready (the `readyAfter` of its PID 1, or of a program that PID 1
+/// starts with it), fails;
 /// any other succeeds. A change at time t applies to
 /// the calls at t.
 final class OutboundCallsModel: WorkloadModel {
@@ -12,6 +13,7 @@ final class OutboundCallsModel: WorkloadModel {
     private var alive = false
     private var viaPid: Int?
     private var viaReadyAt: Millis = 0
+    private var viaStartedAt: Millis = 0
     private var last: Millis = 0
     private var ok = 0
     private var failed = 0
@@ -50,10 +52,17 @@ final class OutboundCallsModel: WorkloadModel {
     func stopHandlerStarted(_ signal: Signal) {}
 
     func processStarted(_ p: Int) {
-        guard isVia(p) else { return }
-        advance(to: engine.now)
-        viaPid = p
-        viaReadyAt = engine.now + ((engine.kernel.procs[p].program as? AppProgram)?.spec.readyAfter ?? 0)
+        let k = engine.kernel!
+        if isVia(p) {
+            advance(to: engine.now)
+            viaPid = p
+            viaStartedAt = engine.now
+            viaReadyAt = engine.now + k.procs[p].program.readyAfter
+        } else if let v = viaPid, engine.now == viaStartedAt, k.procs[p].namespace == k.procs[v].namespace {
+            // A program the relaying container's PID 1 started with it (under tini, a shell).
+            advance(to: engine.now)
+            viaReadyAt = max(viaReadyAt, engine.now + k.procs[p].program.readyAfter)
+        }
     }
 
     func processDied(_ dead: Int) {

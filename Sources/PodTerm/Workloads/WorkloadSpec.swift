@@ -68,8 +68,9 @@ public struct HTTPWorkload: Sendable, Equatable {
 public enum ArrivalPattern: String, Sendable, Equatable, CaseIterable {
     /// Request n at floor(n·1000/rate) ms, as in the http-drain benchmark model.
     case constant
-    /// A Poisson process of the same mean rate: exponential gaps drawn from the run's seed,
-    /// an independent stream per workload and consumer, so `--seed` gives another sample.
+    /// A Poisson process of the same mean rate, drawn from the run's seed (counts per interval,
+    /// never one draw per request: see `ArrivalStream`), an independent stream per workload
+    /// and consumer, so `--seed` gives another sample.
     case poisson
 }
 
