@@ -58,8 +58,12 @@ enum ContainerDecoding {
             }
         }
 
-        let image = try c.string("image")
+        let image = try c.nonEmptyString("image")
         let command = try c.stringList("command")
+        if let first = command?.first, first.trimmingCharacters(in: .whitespaces).isEmpty,
+           case .sequence(let items)? = c.value("command")?.content {
+            throw LocatedError(at: items[0], "\(path).command.0: the program to run must not be empty")
+        }
         let args = try c.stringList("args")
         if image == nil, command == nil {
             throw LocatedError(

@@ -90,12 +90,16 @@ enum Scalars {
         if nonEmpty, items.isEmpty {
             throw LocatedError(at: node, "\(what): expected at least one string (the program to run), got an empty list")
         }
-        return try items.enumerated().map { i, item in
+        let strings = try items.enumerated().map { i, item in
             guard case .scalar(let s) = item.content, s.kind != .null else {
                 throw LocatedError(at: item, "\(what).\(i): expected a string, got \(item.shortDescription)")
             }
             return s.text
         }
+        if nonEmpty, strings[0].trimmingCharacters(in: .whitespaces).isEmpty {
+            throw LocatedError(at: items[0], "\(what).0: the program to run must not be empty")
+        }
+        return strings
     }
 
     /// A list of strings (exec form), or one string (shell form, run by `/bin/sh -c`).

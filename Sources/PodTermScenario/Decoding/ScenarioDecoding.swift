@@ -23,8 +23,12 @@ enum ScenarioDecoding {
         var version = KubernetesVersion.current
         if let v = top.value("kubernetes") {
             let text = try Scalars.string(v, "kubernetes")
+            let list = KubernetesVersion.supportedList.map(\.description).joined(separator: ", ")
             guard let parsed = KubernetesVersion(parsing: text) else {
-                throw LocatedError(at: v, "kubernetes: expected a Kubernetes version like 1.33, got '\(text)'")
+                throw LocatedError(at: v, "kubernetes: expected a Kubernetes version like 1.33, got '\(text)'; supported: \(list)")
+            }
+            guard KubernetesVersion.supported.contains(parsed) else {
+                throw LocatedError(at: v, "kubernetes: version \(parsed) is not modelled; expected one of \(list)")
             }
             version = parsed
         }
