@@ -1,4 +1,5 @@
 import Foundation
+import PodTermTUI
 
 /// The process's edges: standard output and error, colour, exit.
 ///
@@ -12,13 +13,8 @@ enum Terminal {
     /// Whether standard output was closed when podterm started (a placeholder holds its slot).
     nonisolated(unsafe) private static var stdoutClosedAtStart = false
 
-    /// Colour only on a terminal, and never when `NO_COLOR` is set or TERM is dumb.
-    static var wantsColor: Bool {
-        let env = ProcessInfo.processInfo.environment
-        if let v = env["NO_COLOR"], !v.isEmpty { return false }
-        if env["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
-    }
+    /// Colour only when standard output is a terminal that shows colours and `NO_COLOR` is unset.
+    static var wantsColor: Bool { ColorSupport.forStandardOutput }
 
     /// Run first: a standard stream that is closed gets `/dev/null` in its place, so no file
     /// podterm opens later takes descriptor 1 and receives the output meant for standard
