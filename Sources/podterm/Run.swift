@@ -24,8 +24,12 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the rule, its reason and its source under every event.")
     var explain = false
 
-    @Option(help: "Seed of the run's random generator (default: the scenario's seed).")
-    var seed: UInt64?
+    // Taken as text, unconditionally, so that `--seed -1` reaches the check below instead of
+    // being read as a flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Seed of the run's random generator: a whole number from 0 to 2^64−1 (default: the scenario's seed).",
+        valueName: "seed"))
+    var seed: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Override a number or duration in the scenario, by path: --set pod.terminationGracePeriodSeconds=60. Repeatable.",
@@ -40,6 +44,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         do {
+            let seed = try ScenarioSource.parseSeed(self.seed)
             let loaded = try ScenarioSource.load(scenario, overrides: try ScenarioSource.parseOverrides(overrides))
             let timeline: Timeline
             do {
