@@ -53,7 +53,7 @@ struct JSONWriter {
     }
 
     @inline(__always)
-    private mutating func bytes(_ p: UnsafeRawPointer, _ n: Int) {
+    mutating func bytes(_ p: UnsafeRawPointer, _ n: Int) {
         reserve(n)
         (base + count).update(from: p.assumingMemoryBound(to: UInt8.self), count: n)
         count += n

@@ -113,60 +113,76 @@ public enum TimelineJSON {
         w.raw(", \"signal\": "); w.string(f.signal?.name)
         w.raw(", \"rule\": "); w.string(e.rule.id)
         w.raw(", \"message\": "); w.string(words.message(e, atEvent: index))
-        w.raw(", \"from\": "); w.string(f.from)
-        w.raw(", \"parent\": "); w.string(f.parent)
-        w.raw(", \"parentPid\": "); w.int(f.parentPid)
-        w.raw(", \"via\": "); w.string(f.via)
-        w.raw(", \"consumer\": "); w.string(f.consumer)
-        w.raw(", \"program\": "); w.string(f.program)
-        w.raw(", \"argv\": "); w.strings(f.argv)
-        w.raw(", \"previousArgv\": "); w.strings(f.previousArgv)
-        w.raw(", \"graceSeconds\": "); w.int(f.graceSeconds)
-        w.raw(", \"requestedGraceSeconds\": "); w.int(f.requestedGraceSeconds)
-        w.raw(", \"currentGraceSeconds\": "); w.int(f.currentGraceSeconds)
-        w.raw(", \"maxPodGraceSeconds\": "); w.int(f.maxPodGraceSeconds)
-        w.raw(", \"graceLeftSeconds\": "); w.int(f.graceLeftSeconds)
-        w.raw(", \"timeoutSeconds\": "); w.int(f.timeoutSeconds)
-        w.raw(", \"deadlineMs\": "); w.int(f.deadlineMs)
-        w.raw(", \"elapsedMs\": "); w.int(f.elapsedMs)
-        w.raw(", \"cleanupMs\": "); w.int(f.cleanupMs)
-        w.raw(", \"actsAtMs\": "); w.int(f.actsAtMs)
-        w.raw(", \"nextInMs\": "); w.int(f.nextInMs)
-        w.raw(", \"sessionTimeoutMs\": "); w.int(f.sessionTimeoutMs)
-        w.raw(", \"exitCode\": "); w.int(f.exitCode)
-        w.raw(", \"httpStatus\": "); w.int(f.httpStatus)
-        w.raw(", \"waitStatus\": "); w.int(f.waitStatus)
-        w.raw(", \"reason\": "); w.string(f.reason)
-        w.raw(", \"phase\": "); w.string(f.phase)
-        w.raw(", \"eviction\": "); w.string(f.eviction)
-        w.raw(", \"probe\": "); w.string(f.probe)
-        w.raw(", \"command\": "); w.string(f.command)
-        w.raw(", \"hook\": "); hook(f.hook, &w)
-        w.raw(", \"rewrittenTo\": "); w.string(f.rewrittenTo)
-        w.raw(", \"victims\": "); w.int(f.victims)
-        w.raw(", \"pendingEvents\": "); w.int(f.pendingEvents)
-        w.raw(", \"restartCount\": "); w.int(f.restartCount)
-        w.raw(", \"requestsInFlight\": "); w.int(f.requestsInFlight)
-        w.raw(", \"bufferedMessages\": "); w.int(f.bufferedMessages)
-        w.raw(", \"succeeded\": "); w.bool(f.succeeded)
-        w.raw(", \"force\": "); w.bool(f.force)
-        w.raw(", \"now\": "); w.bool(f.now)
-        w.raw(", \"floored\": "); w.bool(f.floored)
-        w.raw(", \"critical\": "); w.bool(f.critical)
-        w.raw(", \"oomKilled\": "); w.bool(f.oomKilled)
-        w.raw(", \"exitTrap\": "); w.bool(f.exitTrap)
-        w.raw(", \"swallowed\": "); w.bool(f.swallowed)
-        w.raw(", \"unsupported\": "); w.bool(f.unsupported)
-        w.raw(", \"wasListening\": "); w.bool(f.wasListening)
-        w.raw(", \"lost\": "); w.bool(f.lost)
-        w.raw(", \"stopped\": "); w.bool(f.stopped)
-        w.raw(", \"error\": "); w.string(f.error)
+        let run = typedRun
+        var c = NullRunCursor()
+        if let v = f.from { w.key(TypedKey.from, of: run, &c); w.string(v) }
+        if let v = f.parent { w.key(TypedKey.parent, of: run, &c); w.string(v) }
+        if let v = f.parentPid { w.key(TypedKey.parentPid, of: run, &c); w.int(v) }
+        if let v = f.via { w.key(TypedKey.via, of: run, &c); w.string(v) }
+        if let v = f.consumer { w.key(TypedKey.consumer, of: run, &c); w.string(v) }
+        if let v = f.program { w.key(TypedKey.program, of: run, &c); w.string(v) }
+        if let v = f.argv { w.key(TypedKey.argv, of: run, &c); w.strings(v) }
+        if let v = f.previousArgv { w.key(TypedKey.previousArgv, of: run, &c); w.strings(v) }
+        if let v = f.graceSeconds { w.key(TypedKey.graceSeconds, of: run, &c); w.int(v) }
+        if let v = f.requestedGraceSeconds { w.key(TypedKey.requestedGraceSeconds, of: run, &c); w.int(v) }
+        if let v = f.currentGraceSeconds { w.key(TypedKey.currentGraceSeconds, of: run, &c); w.int(v) }
+        if let v = f.maxPodGraceSeconds { w.key(TypedKey.maxPodGraceSeconds, of: run, &c); w.int(v) }
+        if let v = f.graceLeftSeconds { w.key(TypedKey.graceLeftSeconds, of: run, &c); w.int(v) }
+        if let v = f.timeoutSeconds { w.key(TypedKey.timeoutSeconds, of: run, &c); w.int(v) }
+        if let v = f.deadlineMs { w.key(TypedKey.deadlineMs, of: run, &c); w.int(v) }
+        if let v = f.elapsedMs { w.key(TypedKey.elapsedMs, of: run, &c); w.int(v) }
+        if let v = f.cleanupMs { w.key(TypedKey.cleanupMs, of: run, &c); w.int(v) }
+        if let v = f.actsAtMs { w.key(TypedKey.actsAtMs, of: run, &c); w.int(v) }
+        if let v = f.nextInMs { w.key(TypedKey.nextInMs, of: run, &c); w.int(v) }
+        if let v = f.sessionTimeoutMs { w.key(TypedKey.sessionTimeoutMs, of: run, &c); w.int(v) }
+        if let v = f.exitCode { w.key(TypedKey.exitCode, of: run, &c); w.int(v) }
+        if let v = f.httpStatus { w.key(TypedKey.httpStatus, of: run, &c); w.int(v) }
+        if let v = f.waitStatus { w.key(TypedKey.waitStatus, of: run, &c); w.int(v) }
+        if let v = f.reason { w.key(TypedKey.reason, of: run, &c); w.string(v) }
+        if let v = f.phase { w.key(TypedKey.phase, of: run, &c); w.string(v) }
+        if let v = f.eviction { w.key(TypedKey.eviction, of: run, &c); w.string(v) }
+        if let v = f.probe { w.key(TypedKey.probe, of: run, &c); w.string(v) }
+        if let v = f.command { w.key(TypedKey.command, of: run, &c); w.string(v) }
+        if let v = f.hook { w.key(TypedKey.hook, of: run, &c); hook(v, &w) }
+        if let v = f.rewrittenTo { w.key(TypedKey.rewrittenTo, of: run, &c); w.string(v) }
+        if let v = f.victims { w.key(TypedKey.victims, of: run, &c); w.int(v) }
+        if let v = f.pendingEvents { w.key(TypedKey.pendingEvents, of: run, &c); w.int(v) }
+        if let v = f.restartCount { w.key(TypedKey.restartCount, of: run, &c); w.int(v) }
+        if let v = f.requestsInFlight { w.key(TypedKey.requestsInFlight, of: run, &c); w.int(v) }
+        if let v = f.bufferedMessages { w.key(TypedKey.bufferedMessages, of: run, &c); w.int(v) }
+        if let v = f.succeeded { w.key(TypedKey.succeeded, of: run, &c); w.bool(v) }
+        if let v = f.force { w.key(TypedKey.force, of: run, &c); w.bool(v) }
+        if let v = f.now { w.key(TypedKey.now, of: run, &c); w.bool(v) }
+        if let v = f.floored { w.key(TypedKey.floored, of: run, &c); w.bool(v) }
+        if let v = f.critical { w.key(TypedKey.critical, of: run, &c); w.bool(v) }
+        if let v = f.oomKilled { w.key(TypedKey.oomKilled, of: run, &c); w.bool(v) }
+        if let v = f.exitTrap { w.key(TypedKey.exitTrap, of: run, &c); w.bool(v) }
+        if let v = f.swallowed { w.key(TypedKey.swallowed, of: run, &c); w.bool(v) }
+        if let v = f.unsupported { w.key(TypedKey.unsupported, of: run, &c); w.bool(v) }
+        if let v = f.wasListening { w.key(TypedKey.wasListening, of: run, &c); w.bool(v) }
+        if let v = f.lost { w.key(TypedKey.lost, of: run, &c); w.bool(v) }
+        if let v = f.stopped { w.key(TypedKey.stopped, of: run, &c); w.bool(v) }
+        if let v = f.error { w.key(TypedKey.error, of: run, &c); w.string(v) }
+        w.end(of: run, c)
         w.raw("}")
     }
 
+    /// The typed fields of an event, in the order they are written (see `EventFields`).
+    enum TypedKey: Int, CaseIterable {
+        case from, parent, parentPid, via, consumer, program, argv, previousArgv, graceSeconds,
+            requestedGraceSeconds, currentGraceSeconds, maxPodGraceSeconds, graceLeftSeconds,
+            timeoutSeconds, deadlineMs, elapsedMs, cleanupMs, actsAtMs, nextInMs, sessionTimeoutMs,
+            exitCode, httpStatus, waitStatus, reason, phase, eviction, probe, command, hook,
+            rewrittenTo, victims, pendingEvents, restartCount, requestsInFlight, bufferedMessages,
+            succeeded, force, now, floored, critical, oomKilled, exitTrap, swallowed, unsupported,
+            wasListening, lost, stopped, error
+    }
+
+    /// Those keys, all null: most of every event's line.
+    static let typedRun = NullRun<TypedKey>()
+
     /// `{"type": "exec", "command": […], "path": null, "port": null, "sleepSeconds": null}`, or null.
-    private static func hook(_ h: LifecycleHandler?, _ w: inout JSONWriter) {
-        guard let h else { return w.null() }
+    private static func hook(_ h: LifecycleHandler, _ w: inout JSONWriter) {
         var command: [String]?, path: String?, port: Int?, sleep: Int?
         let type: String
         switch h {
