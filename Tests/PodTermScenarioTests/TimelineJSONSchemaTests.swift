@@ -84,4 +84,17 @@ struct TimelineJSONSchemaTests {
             #expect(lines.contains { $0.contains("/\(name).json: ") }, "\(name) passed the schema")
         }
     }
+
+    /// The README's table of kinds and their fields is the schema's, kind for kind.
+    @Test func theReadmeListsEveryKindOfTheSchema() throws {
+        let readme = try String(contentsOf: SchemaValidator.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains(".") }
+        let listed = Set(rows.compactMap { row -> String? in
+            let cells = row.split(separator: "|", omittingEmptySubsequences: true)
+            guard let first = cells.first?.trimmingCharacters(in: .whitespaces), first.hasPrefix("`"), first.hasSuffix("`") else { return nil }
+            return String(first.dropFirst().dropLast())
+        })
+        let kinds = try Self.schemaKinds()
+        #expect(kinds.subtracting(listed).sorted() == [], "kinds the README does not list")
+    }
 }
