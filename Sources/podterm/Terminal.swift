@@ -32,14 +32,20 @@ enum Terminal {
 
     /// Writes the whole text to standard output at once.
     static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes `bytes` to standard output: the one place podterm writes it, so text, JSON
+    /// and the streaming renderers all end the same way on a closed pipe or a full disk.
+    static func write(bytes: UnsafeRawBufferPointer) {
         if stdoutClosedAtStart { outputFailed(EBADF) }
         // SIGPIPE would kill the process silently with 141; ignored, a closed pipe is EPIPE.
         let previous = signal(SIGPIPE, SIG_IGN)
         defer { signal(SIGPIPE, previous) }
-        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            let n = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { exit(0) }  // the reader has gone (`| head`): nothing to report
