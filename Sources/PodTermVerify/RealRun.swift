@@ -101,6 +101,8 @@ enum RealRun {
         var why = Array(repeating: "", count: plans.count)
 
         while true {
+            // SIGINT, SIGTERM, SIGHUP: the defers above kill every tree and remove the instance.
+            try Interruption.check()
             let now = Sys.monoNanos()
             for (c, p) in plans.enumerated() where launchers[c] == nil && now >= origin + Int64(p.simulatedStart - first) * ms {
                 try launch(c)
