@@ -23,7 +23,7 @@ final class AppProgram: ProgramModel {
         }
         for (i, child) in spec.children.enumerated() {
             if child.startAfter == 0 {
-                ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals))
+                ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals, output: .closing(child.closes)))
             } else {
                 p.after(child.startAfter, token: Token.childBase + i)
             }
@@ -60,7 +60,7 @@ final class AppProgram: ProgramModel {
             }
         } else if token >= Token.childBase {
             let child = spec.children[token - Token.childBase]
-            ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals))
+            ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals, output: .closing(child.closes)))
         }
     }
 
