@@ -56,7 +56,10 @@ public struct VerifyOptions: Sendable {
 /// #expect(report.differences.isEmpty)
 /// ```
 /// Needs Linux and root (a PID namespace and tracefs). Runs in real time: a scenario that
-/// stops its pod after 1 s with a 2 s grace period takes about 3 s.
+/// stops its pod after 1 s with a 2 s grace period takes about 3 s. SIGINT, SIGTERM or SIGHUP
+/// during a run kill its trees and remove its working folder and trace instance, then throw
+/// `VerifyError.interrupted`; both are named after the process (`podterm-verify-PID-TAG`), so
+/// a run that finds those of a dead PID (a run killed outright) removes them.
 public enum Verifier {
     /// Runs `loaded` for real and compares it with its simulation.
     public static func verify(_ loaded: LoadedScenario, options: VerifyOptions = VerifyOptions()) throws(VerifyError) -> VerifyReport {
