@@ -44,6 +44,14 @@ extension RealLinuxTests {
         /// Its working folder (`tmp/podterm-verify-PID-TAG`).
         let work: String
         let stderrPath: String
+        /// The scenario and the run's output.
+        let files: String
+
+        /// Removes the scratch folders.
+        func clean() {
+            try? FileManager.default.removeItem(atPath: tmp)
+            try? FileManager.default.removeItem(atPath: files)
+        }
     }
 
     func startVerify(_ label: String) throws -> RunningVerify {
@@ -77,6 +85,10 @@ extension RealLinuxTests {
             return processesUsing(work + "/app").count >= 3
         }
         if !up || ended != nil {
+            defer {
+                try? FileManager.default.removeItem(atPath: tmp)
+                try? FileManager.default.removeItem(atPath: files)
+            }
             if ended == nil {
                 kill(pid, SIGKILL)
                 _ = Sys.wait(pid, block: true)
@@ -84,7 +96,7 @@ extension RealLinuxTests {
             Issue.record("the verify run never brought its tree up: \(Sys.read(stderrPath) ?? "")")
             throw VerifyError.failure("no tree")
         }
-        return RunningVerify(pid: pid, tmp: tmp, work: work, stderrPath: stderrPath)
+        return RunningVerify(pid: pid, tmp: tmp, work: work, stderrPath: stderrPath, files: files)
     }
 
     /// This run's tracefs instances (named after its PID).
@@ -97,7 +109,7 @@ extension RealLinuxTests {
     @Test(.needs(.root, .tracefs), arguments: [SIGINT, SIGTERM, SIGHUP])
     func anInterruptedVerifyLeavesNothing(_ signal: Int32) throws {
         let run = try startVerify("signal-\(signal)")
-        defer { try? FileManager.default.removeItem(atPath: run.tmp) }
+        defer { run.clean() }
         #expect(!instances(of: run.pid).isEmpty, "the run traces into an instance named after its PID")
         kill(run.pid, signal)
         var status: Int32?
@@ -119,7 +131,7 @@ extension RealLinuxTests {
     @Test(.needs(.root, .tracefs))
     func theNextRunRemovesWhatAKilledRunLeft() throws {
         let run = try startVerify("sigkill")
-        defer { try? FileManager.default.removeItem(atPath: run.tmp) }
+        defer { run.clean() }
         kill(run.pid, SIGKILL)
         _ = Sys.wait(run.pid, block: true)
         #expect(eventually(5_000) { processesUsing(run.work).isEmpty }, "processes left: \(processesUsing(run.work))")
