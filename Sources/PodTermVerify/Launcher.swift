@@ -87,6 +87,7 @@ final class Launcher {
     func waitStarted(timeoutMs: Int) throws(VerifyError) {
         let deadline = Sys.monoNanos() + Int64(timeoutMs) * 1_000_000
         while started == nil && error == nil && Sys.monoNanos() < deadline {
+            try Interruption.check()
             if !poll() {
                 if let st = Sys.wait(pid, block: false) {
                     launcherStatus = st

@@ -3,8 +3,10 @@ import PodTerm
 /// The probe's spec file (see `Sources/podterm-probe/probe.c`): a program of `programs:` as
 /// the probe reproduces it.
 enum ProbeSpec {
-    static func render(name: String, _ spec: ProgramSpec, rewrite: (String) -> String) -> String {
+    /// - Parameter ballastMB: memory the probe holds (see `Staging.supervisedBallastMB`).
+    static func render(name: String, _ spec: ProgramSpec, ballastMB: Int = 0, rewrite: (String) -> String) -> String {
         var lines = ["name\t\(name)"]
+        if ballastMB > 0 { lines.append("ballast\t\(ballastMB)") }
         for sig in spec.signals.keys.sorted() {
             switch spec.signals[sig]! {
             case .default: lines.append("signal\t\(sig.rawValue)\tdefault")
@@ -44,6 +46,7 @@ enum ProbeSpec {
         lines.append("reaps\t\(spec.reaps.rawValue)")
         for c in spec.children {
             lines.append((["child", c.setsid ? "1" : "0", String(c.startAfter)] + c.command.map(rewrite)).joined(separator: "\t"))
+            if !c.closes.isEmpty { lines.append((["child-closes"] + c.closes.map(\.rawValue)).joined(separator: "\t")) }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -64,6 +64,11 @@ enum RealRun {
         defer { for l in launchers { l?.finish() } }
         var t0 = Array(repeating: Int64(0), count: plans.count)
         var namespaces = [String?](repeating: nil, count: plans.count)
+        // An open descriptor on each namespace keeps it, and so its inode number, alive until
+        // the end: a namespace that is freed has its number reused, and the check for
+        // leftovers would then find (and kill) another run's processes, even another verify's.
+        var namespaceFDs: [Int32] = []
+        defer { for fd in namespaceFDs { Glibc.close(fd) } }
         var obs = Observation(roots: [], launchers: [])
         func launch(_ c: Int) throws(VerifyError) {
             let p = plans[c]
@@ -75,7 +80,9 @@ enum RealRun {
             launchers[c] = l
             try l.waitStarted(timeoutMs: 5_000)
             t0[c] = l.started!.at
-            namespaces[c] = Sys.readLink("/proc/\(l.started!.hostPid)/ns/pid")
+            let nsFD = open("/proc/\(l.started!.hostPid)/ns/pid", O_RDONLY | O_CLOEXEC)
+            if nsFD >= 0 { namespaceFDs.append(nsFD) }
+            namespaces[c] = nsFD >= 0 ? Sys.readLink("/proc/self/fd/\(nsFD)") : nil
             // Start over with the new root: its first events may already have been read.
             obs = observation()
             for e in tracer.events { obs.ingest(e) }
@@ -101,6 +108,8 @@ enum RealRun {
         var why = Array(repeating: "", count: plans.count)
 
         while true {
+            // SIGINT, SIGTERM, SIGHUP: the defers above kill every tree and remove the instance.
+            try Interruption.check()
             let now = Sys.monoNanos()
             for (c, p) in plans.enumerated() where launchers[c] == nil && now >= origin + Int64(p.simulatedStart - first) * ms {
                 try launch(c)

@@ -87,11 +87,22 @@ struct Staging {
 
     private let scenario: Scenario
     private let shell: ShellFlavor
+    /// The executables supervisord runs as programs, as written in their commands.
+    private let supervised: Set<String>
+
+    /// The memory a probe that supervisord runs holds. A bare probe (60 KB) killed by
+    /// supervisord's SIGKILL is a zombie within microseconds, sooner than supervisord's own
+    /// turn reaches its `reap()`, which an app holding tens of megabytes never is (the kernel
+    /// frees the memory before it closes the files and makes the zombie). With the bare probe
+    /// the death was collected in that same turn, pipes held or not, in some runs and not in
+    /// others; with the ballast it dies as an app does and the wakeup rule decides.
+    static let supervisedBallastMB = 128
 
     /// Lays out `dir` for container `spec` of `scenario`.
     init(dir: String, scenario: Scenario, container spec: ContainerSpec, probe: String) throws(VerifyError) {
         self.dir = dir
         self.scenario = scenario
+        supervised = Set(scenario.programs.values.flatMap { $0.supervisord?.programs ?? [] }.compactMap(\.command.first))
         let image = scenario.images[spec.image]
         shell = image?.shell ?? .dash
         let fm = FileManager.default
@@ -169,7 +180,8 @@ struct Staging {
                 } catch {
                     throw .failure("cannot create the directory of \(specPath): \(error)")
                 }
-                try write(ProbeSpec.render(name: name, spec, rewrite: { self.rewrite($0) }), to: specPath, mode: 0o644)
+                let ballast = supervised.contains(name) || supervised.contains(String(entry.dropFirst(4))) ? Staging.supervisedBallastMB : 0
+                try write(ProbeSpec.render(name: name, spec, ballastMB: ballast, rewrite: { self.rewrite($0) }), to: specPath, mode: 0o644)
             }
         case .real(let base):
             if base == "supervisord" {
@@ -216,6 +228,8 @@ struct Staging {
             logfile=\(dir)/supervisord.log
             pidfile=\(dir)/supervisord.pid
             childlogdir=\(dir)
+            ; what `podterm verify --keep` shows of the loop: each pipe's end ("fd N closed"), each kill
+            loglevel=debug
             user=root
 
             """
@@ -234,8 +248,9 @@ struct Staging {
                 autorestart=false
                 startsecs=0
                 startretries=0
-                redirect_stderr=true
+                redirect_stderr=\(p.redirectStderr)
                 stdout_logfile=\(dir)/program-\(i).log
+                \(p.redirectStderr ? "" : "stderr_logfile=\(dir)/program-\(i).err.log")
 
                 """
         }

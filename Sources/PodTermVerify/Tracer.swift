@@ -32,8 +32,7 @@ final class Tracer {
     /// timeout (supervisord's main loop), to learn the phase of its ticks.
     init(pollWatch: Bool) throws(VerifyError) {
         let root = try Tracer.tracefsRoot()
-        Tracer.removeStaleInstances(root)
-        let name = "podterm-verify-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
+        let name = StaleRuns.name()
         instance = root + "/instances/" + name
         guard mkdir(instance, 0o700) == 0 else {
             let e = errno
@@ -122,13 +121,11 @@ final class Tracer {
         }()
     }
 
-    /// Instances left by verify runs whose process is gone (killed before it could clean up).
-    private static func removeStaleInstances(_ root: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/instances") else { return }
-        for n in names where n.hasPrefix("podterm-verify-") {
-            let parts = n.split(separator: "-")
-            guard parts.count >= 4, let pid = Int32(parts[2]) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { rmdir(root + "/instances/" + n) }
+    /// Fails with `.permission` unless this process may create trace instances (root).
+    static func checkAccess() throws(VerifyError) {
+        let root = try tracefsRoot()
+        if access(root + "/instances", W_OK) != 0 {
+            throw .permission("podterm verify needs root: it reads the kernel's trace events, and \(root)/instances is not writable for this user (\(Sys.errnoText))")
         }
     }
 }

@@ -56,7 +56,10 @@ public struct VerifyOptions: Sendable {
 /// #expect(report.differences.isEmpty)
 /// ```
 /// Needs Linux and root (a PID namespace and tracefs). Runs in real time: a scenario that
-/// stops its pod after 1 s with a 2 s grace period takes about 3 s.
+/// stops its pod after 1 s with a 2 s grace period takes about 3 s. SIGINT, SIGTERM or SIGHUP
+/// during a run kill its trees and remove its working folder and trace instance, then throw
+/// `VerifyError.interrupted`; both are named after the process (`podterm-verify-PID-TAG`), so
+/// a run that finds those of a dead PID (a run killed outright) removes them.
 public enum Verifier {
     /// Runs `loaded` for real and compares it with its simulation.
     public static func verify(_ loaded: LoadedScenario, options: VerifyOptions = VerifyOptions()) throws(VerifyError) -> VerifyReport {
@@ -71,12 +74,24 @@ public enum Verifier {
 
     /// Runs `scenario` for real and compares it with `timeline`, its simulation.
     public static func verify(_ scenario: Scenario, timeline: Timeline, fileName: String, options: VerifyOptions = VerifyOptions()) throws(VerifyError) -> VerifyReport {
+        // What the scenario asks that verify cannot replay, on any machine; then permission:
+        // without it nothing else matters (and nothing is made).
+        try checkCoverage(scenario, timeline: timeline, fileName: fileName, options: options)
         #if os(Linux)
+        try Tracer.checkAccess()
+        // SIGINT, SIGTERM, SIGHUP from here on: kill the tree, remove what we made, report.
+        let interruption = Interruption()
+        defer { interruption.restore() }
+        // What runs killed before they could clean up left behind (their PID is gone).
+        StaleRuns.removeInstances(tracefs: try Tracer.tracefsRoot())
+        StaleRuns.removeFolders(under: options.workRoot)
         let probe = try findProbe(options)
-        let work = options.workRoot + (options.workRoot.hasSuffix("/") ? "" : "/") + "podterm-verify-\(UUID().uuidString.prefix(8).lowercased())"
+        let work = options.workRoot + (options.workRoot.hasSuffix("/") ? "" : "/") + StaleRuns.name()
         defer { if !options.keepFiles { try? FileManager.default.removeItem(atPath: work) } }
         let plans = try plan(scenario, timeline: timeline, fileName: fileName, work: work, probe: probe, options: options)
+        try Interruption.check()
         let result = try RealRun.run(plans, options: options, probe: probe)
+        try Interruption.check()
         let comparisons = zip(plans, result.stories).enumerated().map { (i, pr) in
             ContainerComparison.compare(real: pr.1, simulated: pr.0.simulated, options: options, lateness: result.lateness[i])
         }
@@ -89,27 +104,45 @@ public enum Verifier {
         #endif
     }
 
-    #if os(Linux)
-    /// Decides what to play for each container, or why the scenario is not covered.
-    static func plan(_ scenario: Scenario, timeline t: Timeline, fileName: String, work: String, probe: String, options: VerifyOptions) throws(VerifyError) -> [ContainerPlan] {
-        let specs = scenario.pod.sidecars + scenario.pod.containers
+    /// Why verify cannot replay this scenario, whatever the machine: it asks supervisord
+    /// itself to stop a program, has an OOM kill, runs too long, or nothing stops a container.
+    /// Checked before anything else, so the answer does not depend on who runs it.
+    static func checkCoverage(_ scenario: Scenario, timeline t: Timeline, fileName: String, options: VerifyOptions) throws(VerifyError) {
         for a in scenario.actions {
             if case .supervisorctlStop(let program) = a.kind {
                 throw .notCovered("\(fileName): supervisorctl stop \(program) asks supervisord itself to stop a program; verify replays how the container runtime stops containers, so it does not cover this scenario")
             }
         }
-        var plans: [ContainerPlan] = []
+        let specs = scenario.pod.sidecars + scenario.pod.containers
+        var somethingStops = false
         for (c, record) in t.containers.enumerated() {
             if SimulatedStory.usesOOMKill(t, container: c) {
                 throw .notCovered("\(fileName): container \(record.name) is killed by the OOM killer; verify replays how the runtime stops containers (stop signal, grace, SIGKILL), not memory pressure, so it does not cover this scenario")
             }
-            guard let spec = specs.first(where: { $0.name == record.name }) else { continue }
+            guard specs.contains(where: { $0.name == record.name }) else { continue }
             let story = SimulatedStory.make(t, container: c)
-            guard let start = story.processes.first?.startedAt else { continue }
+            guard story.processes.first?.startedAt != nil else { continue }
             let end = story.exitedAt ?? t.endedAt
             if end > options.maxDurationMs {
                 throw .notCovered("\(fileName): container \(record.name) runs for \(formatDuration(end)) before it stops; verify plays scenarios in real time, and this is longer than its limit of \(formatDuration(options.maxDurationMs)) (raise it with --max-duration)")
             }
+            if !story.runtimeSignals.isEmpty || !SimulatedStory.execs(t, container: c).isEmpty || story.exitedAt != nil { somethingStops = true }
+        }
+        if !somethingStops {
+            throw .notCovered("\(fileName): nothing stops a container in this scenario and none ends by itself; verify replays how containers are stopped, so there is nothing to compare")
+        }
+    }
+
+    #if os(Linux)
+    /// Decides what to play for each container (the scenario passed `checkCoverage`).
+    static func plan(_ scenario: Scenario, timeline t: Timeline, fileName: String, work: String, probe: String, options: VerifyOptions) throws(VerifyError) -> [ContainerPlan] {
+        let specs = scenario.pod.sidecars + scenario.pod.containers
+        var plans: [ContainerPlan] = []
+        for (c, record) in t.containers.enumerated() {
+            guard let spec = specs.first(where: { $0.name == record.name }) else { continue }
+            let story = SimulatedStory.make(t, container: c)
+            guard let start = story.processes.first?.startedAt else { continue }
+            let end = story.exitedAt ?? t.endedAt
             let staging = try Staging(dir: work + "/" + record.name, scenario: scenario, container: spec, probe: probe)
             var actions = story.runtimeSignals.map { RuntimeAction(at: $0.at, kind: .signal($0.signal)) }
             for hook in SimulatedStory.execs(t, container: c) {
@@ -131,9 +164,6 @@ public enum Verifier {
             plans.append(ContainerPlan(
                 index: c, name: record.name, staging: staging, simulated: story, actions: actions, expectedAtFirstSignal: expected,
                 supervisordLag: lag, simulatedEnd: end, simulatedStart: start))
-        }
-        if plans.isEmpty || plans.allSatisfy({ $0.actions.isEmpty && $0.simulated.exitedAt == nil }) {
-            throw .notCovered("\(fileName): nothing stops a container in this scenario and none ends by itself; verify replays how containers are stopped, so there is nothing to compare")
         }
         return plans
     }

@@ -10,6 +10,9 @@ public enum VerifyError: Error, Equatable, CustomStringConvertible {
     case notCovered(String)
     /// Something went wrong while running the tree for real (a missing program, a crash). Exit status 4.
     case failure(String)
+    /// SIGINT, SIGTERM or SIGHUP arrived (the number): the tree was killed and every file,
+    /// folder and trace instance of the run removed. Exit status 128 + the number.
+    case interrupted(Int32)
 
     public var description: String {
         switch self {
@@ -17,6 +20,9 @@ public enum VerifyError: Error, Equatable, CustomStringConvertible {
         case .notLinux: return "podterm verify needs Linux: it builds the process tree for real in a PID namespace"
         case .notCovered(let m): return m
         case .failure(let m): return m
+        case .interrupted(let s):
+            let name = s == 2 ? "SIGINT" : s == 15 ? "SIGTERM" : s == 1 ? "SIGHUP" : "signal \(s)"
+            return "interrupted by \(name): the real run was stopped and everything it made was removed"
         }
     }
 }

@@ -19,9 +19,14 @@
  *   name    NAME
  *   signal  N  default | ignore | handle MS (exit CODE | keep | reraise [CODE])
  *   runs-for MS
+ *   ballast MB        hold MB of touched memory, as a real app does, so that its death (the
+ *                     kernel frees the memory before it closes the files and makes the process
+ *                     a zombie) takes as long as an app's, not the microseconds of a bare probe
  *   exit-code CODE
  *   reaps   children | all | none
  *   child   SETSID(0|1)  AFTER-MS  ARGV0  ARGV1 ...
+ *   child-closes  stdout | stderr ...   the last child closes these (they go to /dev/null),
+ *                                       so it holds none of our pipe there (supervisord's)
  *   preset  N  keep  RESPECTS-IGNORE(0|1)
  *   preset  N  shutdown  MS  (exit CODE | reraise CODE)  PREEMPTS(0|1)  RESPECTS-IGNORE(0|1)
  *
@@ -41,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -80,6 +86,8 @@ struct presetspec {
 
 struct childspec {
     int setsid;
+    int closes_stdout;
+    int closes_stderr;
     int64_t after_ms;
     char *argv[MAX_ARGS + 1];
     pid_t pid; /* 0: not started; -1: reaped */
@@ -90,6 +98,7 @@ struct spec {
     struct sigspec sig[65];
     struct presetspec preset[65];
     int64_t runs_for_ms; /* -1: runs until stopped */
+    int64_t ballast_mb;
     int exit_code;
     enum reaps reaps;
     int nchildren;
@@ -260,6 +269,9 @@ static void load_spec(const char *path) {
             }
         } else if (strcmp(f[0], "runs-for") == 0 && n == 2) {
             S.runs_for_ms = parse_int(f[1], copy);
+        } else if (strcmp(f[0], "ballast") == 0 && n == 2) {
+            S.ballast_mb = parse_int(f[1], copy);
+            if (S.ballast_mb < 0 || S.ballast_mb > 4096) spec_error("bad ballast", copy);
         } else if (strcmp(f[0], "exit-code") == 0 && n == 2) {
             S.exit_code = (int)parse_int(f[1], copy);
         } else if (strcmp(f[0], "reaps") == 0 && n == 2) {
@@ -275,6 +287,14 @@ static void load_spec(const char *path) {
             int k = 0;
             for (int i = 3; i < n && k < MAX_ARGS; i++) c->argv[k++] = strdup(f[i]);
             c->argv[k] = NULL;
+        } else if (strcmp(f[0], "child-closes") == 0 && n >= 2) {
+            if (S.nchildren == 0) spec_error("child-closes before any child", copy);
+            struct childspec *c = &S.children[S.nchildren - 1];
+            for (int i = 1; i < n; i++) {
+                if (strcmp(f[i], "stdout") == 0) c->closes_stdout = 1;
+                else if (strcmp(f[i], "stderr") == 0) c->closes_stderr = 1;
+                else spec_error("bad stream", copy);
+            }
         } else {
             spec_error("unknown directive", copy);
         }
@@ -395,6 +415,15 @@ static void spawn_child(int index) {
         close(pipe_w);
         pipe_w = -1;
         if (c->setsid) setsid();
+        if (c->closes_stdout || c->closes_stderr) {
+            /* `>/dev/null 2>&1`: the child keeps no copy of what we had there. */
+            int null = open("/dev/null", O_WRONLY);
+            if (null >= 0) {
+                if (c->closes_stdout) dup2(null, 1);
+                if (c->closes_stderr) dup2(null, 2);
+                if (null > 2) close(null);
+            }
+        }
         sigprocmask(SIG_SETMASK, &old, NULL);
         execvp(c->argv[0], c->argv);
         int err = errno;
@@ -642,6 +671,13 @@ int probe_main(int argc, char **argv) {
         else add_timer(T_CHILD, i, start + S.children[i].after_ms * 1000000LL);
     }
     if (S.runs_for_ms >= 0) add_timer(T_RUNS_FOR, 0, start + S.runs_for_ms * 1000000LL);
+    if (S.ballast_mb > 0) {
+        /* After the first children started, so they do not wait for it. Resident (populated
+         * at once), private, freed page by page when the probe dies. */
+        size_t size = (size_t)S.ballast_mb << 20;
+        void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (m == MAP_FAILED) log_simple("error");
+    }
 
     for (;;) {
         int t = next_timer();

@@ -26,8 +26,13 @@ struct Verify: ParsableCommand {
             runtime runs them. Not covered: OOM kills, supervisorctl, scenarios where nothing \
             stops or ends a container.
 
+            Interrupted (SIGINT, SIGTERM, SIGHUP), it kills the tree and removes its working \
+            folder and trace instance before it exits; a run killed outright (SIGKILL) leaves them, \
+            named after its PID, and the next run removes them.
+
             Exit status: 0 reality matches the simulation; 1 they differ; 2 the scenario is wrong \
-            or not covered; 3 no permission (not root) or not Linux; 4 the real run failed.
+            or not covered; 3 no permission (not root) or not Linux; 4 the real run failed; \
+            129, 130, 143 interrupted by SIGHUP, SIGINT, SIGTERM.
             """)
 
     @Argument(help: "A scenario file, or the name of a built-in scenario.")
@@ -71,6 +76,7 @@ struct Verify: ParsableCommand {
             case .permission, .notLinux: Terminal.fail(error.description, status: 3)
             case .notCovered: Terminal.fail(error.description, status: 2)
             case .failure: Terminal.fail("\(loaded.fileName): the real run failed: \(error.description)", status: 4)
+            case .interrupted(let signal): Terminal.fail("\(loaded.fileName): \(error.description)", status: 128 + signal)
             }
         }
         var out = report.render(color: Terminal.wantsColor)

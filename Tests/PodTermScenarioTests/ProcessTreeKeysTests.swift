@@ -73,6 +73,35 @@ struct ProcessTreeKeysTests {
         #expect(sv.programs == [SupervisedProgram(name: "web", command: ["/app/web"], stopSignal: .quit, stopWaitSecs: 5, stopAsGroup: true)])
     }
 
+    /// `redirect_stderr` and a child's `closes:` (who holds supervisord's pipes), and a wrong
+    /// stream named at its place.
+    @Test func pipeHoldersDecode() throws {
+        let yaml = """
+            summary: s
+            story: s
+            pod:
+              containers:
+                - {name: app, image: x, command: [supervisord, -n]}
+            programs:
+              supervisord:
+                supervisord:
+                  programs:
+                    - {name: web, command: [/app/web], redirect_stderr: true}
+              /app/web:
+                children:
+                  - {command: [/app/helper], closes: [stderr]}
+              /app/helper: {}
+
+            """
+        let s = try ScenarioLoader.load(yaml: yaml, fileName: "s.yaml").scenario
+        #expect(s.programs["supervisord"]?.supervisord?.programs.first?.redirectStderr == true)
+        #expect(s.programs["/app/web"]?.children.first?.closes == [.stderr])
+        let bad = yaml.replacingOccurrences(of: "closes: [stderr]", with: "closes: [stdin]")
+        #expect {
+            try ScenarioLoader.load(yaml: bad, fileName: "s.yaml")
+        } throws: { e in String(describing: e).contains("s.yaml:13:43: programs./app/web.children.0.closes: 'stdin' is not a stream; expected stdout or stderr") }
+    }
+
     @Test func badValuesNameTheirPlace() {
         let yaml = busyboxImage.replacingOccurrences(of: "shell: busybox", with: "shell: zsh")
         #expect(throws: ScenarioError.self) { try ScenarioLoader.load(yaml: yaml, fileName: "b.yaml") }

@@ -5,15 +5,16 @@ import PodTermScenario
 @testable import PodTermVerify
 import Testing
 
-/// Tests that build process trees for real in PID namespaces. They need root (CI runs as
-/// root); without it they fail with the reason, they never skip. One at a time, so the
-/// timings of one run are not disturbed by another.
+/// Tests that build process trees for real in PID namespaces. They need root, tracefs and
+/// the real programs of the battery (see `Requirements`): a test that lacks one is reported
+/// as skipped, naming what is missing, and with `PODTERM_REQUIRE_ALL=1` (CI) it runs and
+/// fails instead. One at a time, so the timings of one run are not disturbed by another.
 @Suite("Real Linux", .serialized)
 struct RealLinuxTests {
     /// Every scenario of the battery: its own expectations hold in the simulation, and the
     /// real run in a PID namespace agrees with the simulation on every signal, every end,
     /// PID 1's status and the zombies, with nothing left behind.
-    @Test("verify battery", arguments: Battery.files)
+    @Test("verify battery", .realLinux, arguments: Battery.files)
     func battery(_ file: String) throws {
         let loaded = try Battery.load(file)
         let timeline = try Simulator.run(loaded.scenario)
@@ -45,7 +46,8 @@ struct RealLinuxTests {
 
     /// A wrong simulation is caught: the real tree of one scenario (dash stays PID 1) compared
     /// with the timeline of another (bash execs the app) shows the differences.
-    @Test func wrongSimulationIsFlagged() throws {
+    @Test(.needs(.root, .tracefs, .dash, .bash))
+    func wrongSimulationIsFlagged() throws {
         let dash = try Battery.load("dash-sh-c-no-exec.yaml")
         let bash = try Battery.load("bash-c-execs-single-command.yaml")
         let wrong = try Simulator.run(bash.scenario)
@@ -58,7 +60,8 @@ struct RealLinuxTests {
     }
 
     /// Timing is compared: with no tolerance at all, a real run cannot match to the millisecond.
-    @Test func timingIsCompared() throws {
+    @Test(.needs(.root, .tracefs))
+    func timingIsCompared() throws {
         let loaded = try Battery.load("app-pid1-handler.yaml")
         let report = try Verifier.verify(loaded, options: VerifyOptions(toleranceMs: 0, tolerancePercent: 0))
         #expect(report.differences.contains { $0.explanation.contains("ms apart") }, "\(report.render())")
@@ -66,7 +69,8 @@ struct RealLinuxTests {
 
     /// After a run, nothing of the tree is left: not the app that ignores SIGTERM, not its
     /// setsid daemon, not a sleep.
-    @Test func nothingIsLeftBehindAfterARun() throws {
+    @Test(.needs(.root, .tracefs))
+    func nothingIsLeftBehindAfterARun() throws {
         let loaded = try Battery.load("namespace-kill.yaml")
         let work = try scratchDirectory("leftover-run")
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -78,7 +82,7 @@ struct RealLinuxTests {
 
     /// The launcher kills the whole namespace when its caller goes away (stdin closes), when
     /// it is killed itself, and at its deadline.
-    @Test(arguments: ["close", "kill-launcher", "deadline"])
+    @Test(.needs(.root), arguments: ["close", "kill-launcher", "deadline"])
     func launcherNeverLeavesProcessesBehind(_ how: String) throws {
         let probe = try probePath()
         let dir = try scratchDirectory("launcher-\(how)")
@@ -114,7 +118,8 @@ struct RealLinuxTests {
 
     /// The tree runs as root, but cannot change the host: every mount is read-only for it
     /// except its own working directory.
-    @Test func sandboxKeepsTheHostReadOnly() throws {
+    @Test(.needs(.root))
+    func sandboxKeepsTheHostReadOnly() throws {
         let probe = try probePath()
         let dir = try scratchDirectory("sandbox")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -134,19 +139,21 @@ struct RealLinuxTests {
 
     // MARK: the command line
 
-    /// Runs the built `podterm` (next to the test bundle), optionally through `setpriv`.
-    func podterm(_ args: [String], asNobody: Bool = false) throws -> (status: Int32, stdout: String, stderr: String) {
-        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("podterm").path
+    /// The built `podterm`: it sits next to the test bundle (the test target depends on it,
+    /// so `swift test` builds it).
+    var podtermPath: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("podterm").path
+    }
+
+    /// Runs `executable` (the built `podterm` unless given) with `args` from `directory`.
+    func podterm(
+        _ args: [String], executable: String? = nil, environment: [String: String]? = nil, directory: String = packageRoot
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let p = Process()
-        if asNobody {
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", bin] + args
-        } else {
-            p.executableURL = URL(fileURLWithPath: bin)
-            p.arguments = args
-        }
-        p.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        var env = ProcessInfo.processInfo.environment
+        p.executableURL = URL(fileURLWithPath: executable ?? podtermPath)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = environment ?? ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["SWIFT_BACKTRACE"] = "enable=no"
         p.environment = env
@@ -161,7 +168,8 @@ struct RealLinuxTests {
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
-    @Test func cliPrintsBothSidesAndExitsZeroWhenTheyMatch() throws {
+    @Test(.needs(.root, .tracefs, .tini))
+    func cliPrintsBothSidesAndExitsZeroWhenTheyMatch() throws {
         let r = try podterm(["verify", "scenarios/process-trees/tini-forwards.yaml"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("reality") && r.stdout.contains("simulation"))
@@ -169,7 +177,8 @@ struct RealLinuxTests {
         #expect(r.stdout.contains("no difference: the simulation matches real Linux"))
     }
 
-    @Test func cliExitsOneOnADifference() throws {
+    @Test(.needs(.root, .tracefs))
+    func cliExitsOneOnADifference() throws {
         let r = try podterm(["verify", "scenarios/process-trees/app-pid1-handler.yaml", "--tolerance", "0ms", "--tolerance-percent", "0"])
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("✗ ") && r.stdout.contains("between real Linux and the simulation"))
@@ -182,11 +191,33 @@ struct RealLinuxTests {
     }
 
     /// Without root it says so plainly, with its own exit status, and leaves nothing behind.
-    @Test func cliExitsThreeWithoutPermission() throws {
-        let r = try podterm(["verify", "scenarios/process-trees/tini-forwards.yaml"], asNobody: true)
+    /// Whoever runs the tests: as root, this run drops to `nobody` (setpriv); as anyone else
+    /// it runs as that user. It runs copies of podterm and the probe from a folder `nobody`
+    /// can reach (the build folder may sit where it cannot, e.g. under /root).
+    @Test(Requirements.isRoot ? .needs(.setpriv) : .needs())
+    func cliExitsThreeWithoutPermission() throws {
+        var template = Array("/tmp/podterm-nobody-XXXXXX".utf8CString)
+        let dir = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fm = FileManager.default
+        #expect(chmod(dir, 0o755) == 0)
+        for (source, name, mode) in [(podtermPath, "podterm", 0o755), (try probePath(), "podterm-probe", 0o755),
+                                     (packageRoot + "/scenarios/process-trees/tini-forwards.yaml", "tini-forwards.yaml", 0o644)] {
+            try fm.copyItem(atPath: source, toPath: dir + "/" + name)
+            #expect(chmod(dir + "/" + name, mode_t(mode)) == 0)
+        }
+        // Its TMPDIR: must stay empty.
+        #expect(mkdir(dir + "/tmp", 0o777) == 0 && chmod(dir + "/tmp", 0o1777) == 0)
+        let env = ["PATH": "/usr/bin:/bin", "TMPDIR": dir + "/tmp", "LANG": "C.UTF-8"]
+        let args = ["verify", dir + "/tini-forwards.yaml"]
+        let r = Requirements.isRoot
+            ? try podterm(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", dir + "/podterm"] + args,
+                          executable: "/usr/bin/setpriv", environment: env, directory: dir)
+            : try podterm(args, executable: dir + "/podterm", environment: env, directory: dir)
         #expect(r.status == 3, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains("needs root"), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
+        #expect((try? fm.contentsOfDirectory(atPath: dir + "/tmp")) == [], "it left files behind")
     }
 
     /// A scenario that only has an OOM kill is not covered, and says so.

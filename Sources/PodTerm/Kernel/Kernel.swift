@@ -6,6 +6,8 @@ final class Kernel {
     unowned let engine: Engine
     var procs: [KernelProcess] = []
     var namespaces: [PIDNamespace] = []
+    /// Pipes read until end of file (supervised programs' stdout and stderr).
+    var pipes: [OutputPipe] = []
     /// Signals posted but not yet delivered, by `pid * 32 + signal`: the index of their entry
     /// in the target's received list, taken at send time and given its fate at delivery, so
     /// the list keeps the order in which signals were sent.
@@ -30,7 +32,10 @@ final class Kernel {
     /// Starts a process running `argv` in namespace `ns`. `parent` nil: started from outside
     /// (the runtime's shim: a container's PID 1 or an exec'd hook).
     @discardableResult
-    func spawn(_ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, ignored: SignalSet = SignalSet(), actor: Actor, rule: Rule) -> Int {
+    func spawn(
+        _ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, ignored: SignalSet = SignalSet(), output: ChildOutput = .inherit,
+        actor: Actor, rule: Rule
+    ) -> Int {
         let resolved = engine.catalog.resolve(argv, image: imageSpec(container: namespaces[ns].container))
         let id = procs.count
         let nsPid = namespaces[ns].nextPid
@@ -46,6 +51,17 @@ final class Kernel {
             p.pgid = procs[parent].pgid
             p.sid = procs[parent].sid
         }
+        switch output {
+        case .inherit:
+            p.stdout = parent.flatMap { procs[$0].stdout }
+            p.stderr = parent.flatMap { procs[$0].stderr }
+        case .pipes(let o, let e):
+            (p.stdout, p.stderr) = (o, e)
+        case .closing(let closed):
+            p.stdout = closed.contains(.stdout) ? nil : parent.flatMap { procs[$0].stdout }
+            p.stderr = closed.contains(.stderr) ? nil : parent.flatMap { procs[$0].stderr }
+        }
+        for pipe in Kernel.distinct(p.stdout, p.stderr) { pipes[pipe].holders += 1 }
         procs.append(p)
         if let parent { procs[parent].children.append(id) }
         if namespaces[ns].initProcess == nil { namespaces[ns].initProcess = id }
@@ -291,6 +307,7 @@ final class Kernel {
             engine.record(.kernel, .killedBySignal(origin: killedBy ?? .runtime), container: c, process: pid, signal: s, rule: rule)
         }
         engine.workloads.processDied(pid)
+        releaseOutput(pid)
         let ns = procs[pid].namespace
         if namespaces[ns].initProcess == pid {
             tearDown(ns, initPid: pid)
@@ -300,6 +317,30 @@ final class Kernel {
         if namespaces[ns].tornDown { return }
         reparentChildren(of: pid)
         notifyParent(pid)
+    }
+
+    /// A dead process's file descriptors close: each pipe it was the last holder of reaches end
+    /// of file, and its reader, if alive, is told (it acts on it at its next turn).
+    private func releaseOutput(_ pid: Int) {
+        let held = Kernel.distinct(procs[pid].stdout, procs[pid].stderr)
+        procs[pid].stdout = nil
+        procs[pid].stderr = nil
+        for pipe in held {
+            pipes[pipe].holders -= 1
+            let reader = pipes[pipe].reader
+            if pipes[pipe].holders == 0 && procs[reader].alive {
+                procs[reader].program.outputClosed(pipe, ProcessHandle(kernel: self, pid: reader))
+            }
+        }
+    }
+
+    /// The pipes among a process's stdout and stderr, each once.
+    static func distinct(_ a: Int?, _ b: Int?) -> [Int] {
+        switch (a, b) {
+        case (nil, nil): return []
+        case (let x?, nil), (nil, let x?): return [x]
+        case (let x?, let y?): return x == y ? [x] : [x, y]
+        }
     }
 
     private func reparentChildren(of pid: Int) {

@@ -29,6 +29,10 @@ struct KernelProcess {
     var generation = 0
     /// Children (alive or zombie) in the order they became its children.
     var children: [Int] = []
+    /// The pipes (indices into `Kernel.pipes`) its stdout and stderr are: inherited across
+    /// fork and exec; nil for anything the model does not watch (the runtime's log).
+    var stdout: Int?
+    var stderr: Int?
     var program: ProgramModel
 
     func disposition(_ s: Signal) -> Disposition {
@@ -46,4 +50,24 @@ struct PIDNamespace {
     var members: [Int] = []
     var nextPid = 1
     var tornDown = false
+}
+
+/// The write side of a pipe someone reads until end of file: a supervised program's stdout or
+/// stderr, which supervisord watches. It reaches end of file when the last process holding it
+/// (the program, and every child or orphan that inherited it) has exited.
+struct OutputPipe {
+    /// The process that reads it.
+    let reader: Int
+    /// How many live processes hold it.
+    var holders = 0
+}
+
+/// What a new process's stdout and stderr are.
+enum ChildOutput {
+    /// Its parent's (fork keeps file descriptors).
+    case inherit
+    /// Fresh pipes, as supervisord gives each program (the same pipe twice with `redirect_stderr`).
+    case pipes(stdout: Int, stderr: Int)
+    /// Its parent's, except the streams it closes or redirects.
+    case closing([StandardStream])
 }

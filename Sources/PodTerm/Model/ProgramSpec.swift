@@ -105,13 +105,23 @@ public struct ChildSpec: Sendable, Equatable {
     public var setsid: Bool
     /// How long after its parent starts it is started.
     public var startAfter: Millis
+    /// The standard streams it closes or sends elsewhere when it starts (`>/dev/null 2>&1`, a
+    /// daemon); it inherits the others from its parent, and with them the parent's share of
+    /// whatever pipe they are (what supervisord watches: `supervisord.wakeup`).
+    public var closes: [StandardStream]
 
     /// Creates a child spec.
-    public init(command: [String], setsid: Bool = false, startAfter: Millis = 0) {
+    public init(command: [String], setsid: Bool = false, startAfter: Millis = 0, closes: [StandardStream] = []) {
         self.command = command
         self.setsid = setsid
         self.startAfter = startAfter
+        self.closes = closes
     }
+}
+
+/// An output stream a process inherits from its parent: file descriptor 1 or 2.
+public enum StandardStream: String, Sendable, Equatable, CaseIterable {
+    case stdout, stderr
 }
 
 /// One HTTP path a program answers.

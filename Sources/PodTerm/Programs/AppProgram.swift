@@ -19,7 +19,7 @@ final class AppProgram: ProgramModel {
         }
         for (i, child) in spec.children.enumerated() {
             if child.startAfter == 0 {
-                ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals))
+                ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals, output: .closing(child.closes)))
             } else {
                 p.after(child.startAfter, .startChild(i))
             }
@@ -57,7 +57,7 @@ final class AppProgram: ProgramModel {
         case .startChild(let i):
             guard spec.children.indices.contains(i) else { return }
             let child = spec.children[i]
-            ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals))
+            ownChildren.append(p.spawn(child.command, setsid: child.setsid, ignored: p.ignoredSignals, output: .closing(child.closes)))
         default:
             break
         }

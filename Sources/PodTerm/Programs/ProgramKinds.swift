@@ -64,12 +64,16 @@ public struct SupervisedProgram: Sendable, Equatable {
     public var killAsGroup: Bool
     /// `priority` (default 999): started lowest first, stopped highest first.
     public var priority: Int
+    /// `redirect_stderr` (default false): the program's stderr goes into its stdout pipe, so
+    /// supervisord watches one pipe instead of two (rule `supervisord.wakeup`).
+    public var redirectStderr: Bool
 
     /// Creates a program section with supervisord's defaults.
     public init(
         name: String, command: [String], stopSignal: Signal = .term, stopWaitSecs: Int = 10,
-        stopAsGroup: Bool = false, killAsGroup: Bool? = nil, priority: Int = 999
+        stopAsGroup: Bool = false, killAsGroup: Bool? = nil, priority: Int = 999, redirectStderr: Bool = false
     ) {
+        self.redirectStderr = redirectStderr
         self.name = name
         self.command = command
         self.stopSignal = stopSignal

@@ -14,10 +14,13 @@ protocol ProgramModel: AnyObject {
     var readyAfter: Millis { get }
     /// The HTTP route this program answers at `path`, if any.
     func httpRoute(_ path: String) -> HTTPRoute?
+    /// A pipe it reads (`makePipe`) reached end of file: every process holding it has exited.
+    func outputClosed(_ pipe: Int, _ p: ProcessHandle)
 }
 
 extension ProgramModel {
     func httpRoute(_ path: String) -> HTTPRoute? { nil }
+    func outputClosed(_ pipe: Int, _ p: ProcessHandle) {}
 }
 
 /// What a program may do: the system calls of the model.
@@ -51,9 +54,17 @@ struct ProcessHandle {
 
     /// `fork` + `exec`: starts a child running `argv`. `ignored`: the dispositions set to ignore
     /// that the child inherits; `rule`: why the fork happens (shown on the event).
+    /// `output`: the child's stdout and stderr (by default its parent's, as fork leaves them).
     @discardableResult
-    func spawn(_ argv: [String], setsid: Bool = false, ignored: SignalSet = SignalSet(), rule: Rule = .kernelFork) -> Int {
-        kernel.spawn(argv, in: kernel.procs[pid].namespace, parent: pid, setsid: setsid, ignored: ignored, actor: .process(pid), rule: rule)
+    func spawn(_ argv: [String], setsid: Bool = false, ignored: SignalSet = SignalSet(), output: ChildOutput = .inherit, rule: Rule = .kernelFork) -> Int {
+        kernel.spawn(argv, in: kernel.procs[pid].namespace, parent: pid, setsid: setsid, ignored: ignored, output: output, actor: .process(pid), rule: rule)
+    }
+
+    /// `pipe()`: a pipe this process reads, for a child's output; `outputClosed` is called when
+    /// every process holding it has exited.
+    func makePipe() -> Int {
+        kernel.pipes.append(OutputPipe(reader: pid))
+        return kernel.pipes.count - 1
     }
 
     /// `execve(argv)`: replaces the program; the new one starts at once. Returns false (and the

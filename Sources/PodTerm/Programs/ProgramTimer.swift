@@ -20,10 +20,9 @@ enum ProgramTimer: Equatable, Sendable {
     case alarm
     /// A shell goes on with its script after letting a signal it sent be delivered.
     case resumeScript
-    /// supervisord's main loop reaches the tick at which it acts on a shutdown request.
+    /// supervisord's `poll()` times out: a turn of its main loop (a deadline, so a pipe's end
+    /// of file in the same millisecond wakes the loop first).
     case pollTick
-    /// supervisord's SIGKILL deadline (`stopwaitsecs`) for program N of its start order.
-    case killDeadline(program: Int)
-    /// supervisord's next tick, at which it notices program N's death.
-    case noticeDeath(program: Int)
+    /// A pipe supervisord watches reached end of file: its `poll()` returns now.
+    case pipeEndOfFile
 }

@@ -89,6 +89,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case dumbinitForward = "dumbinit.forward"
     case dumbinitExitOnChild = "dumbinit.exit-on-child"
     case supervisordStop = "supervisord.stop"
+    case supervisordWakeup = "supervisord.wakeup"
     // Application runtimes (linux-init.md, "Application runtimes")
     case appPython = "app.python"
     case appJvm = "app.jvm"
@@ -194,6 +195,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .dumbinitForward: ("dumb-init blocks every signal and takes them with sigwait; it forwards each to the child's whole process group (the child runs in a new session), or only to the child with --single-child, after applying --rewrite (to 0: swallowed).", "Yelp/dumb-init dumb-init.c main, forward_signal, translate_signal"),
         .dumbinitExitOnChild: ("When its main child exits, dumb-init sends SIGTERM (rewritten if asked) to the group once more and exits at once with the child's code or 128+N.", "Yelp/dumb-init dumb-init.c handle_signal (SIGCHLD branch)"),
         .supervisordStop: ("supervisord's handler only records the signal; its main loop (1 s poll) then sends each program its stopsignal (to -pid with stopasgroup), SIGKILL after stopwaitsecs, highest priority first, and exits 0 once its programs are gone.", "Supervisor/supervisor supervisord.py runforever, handle_signal; process.py Subprocess.kill, transition"),
+        .supervisordWakeup: ("supervisord's loop wakes only when its 1 s poll times out or a program's stdout or stderr pipe reaches end of file (every holder closed it; a signal does not wake it, PEP 475), so a death is collected at once when the program's pipes close with it, and at the next tick when a child or orphan still holds them; each wake restarts the 1 s timeout.", "Supervisor/supervisor supervisord.py runforever, reap; dispatchers.py POutputDispatcher.handle_read_event; process.py _prepare_child_fds, finish; PEP 475"),
         .appPython: ("CPython leaves SIGTERM at default (no finally, no atexit: 143, discarded as PID 1); SIGINT raises KeyboardInterrupt unless SIGINT was ignored at start, cleanup runs, then it re-raises SIGINT (130).", "CPython Modules/signalmodule.c signal_install_handlers; Python/pylifecycle.c exit_sigint"),
         .appJvm: ("The JVM handles SIGTERM, SIGINT and SIGHUP (unless ignored at start) by running the shutdown hooks, then exits 128+N; SIGQUIT prints a thread dump.", "OpenJDK java.lang.Terminator; hotspot JVM_RegisterSignal"),
         .appNode: ("Node.js installs no SIGTERM or SIGINT handler by default: as a child it dies (143), as PID 1 the signal is discarded.", "Node.js docs, process 'Signal events'"),

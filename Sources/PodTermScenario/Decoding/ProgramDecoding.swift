@@ -38,12 +38,13 @@ enum ProgramDecoding {
             let items = try Scalars.list(children, path + ".children", example: "- command: [/app/worker]")
             for (i, item) in items.enumerated() {
                 let cpath = "\(path).children.\(i)"
-                let c = try MappingReader(item, path: cpath, known: ["command", "setsid", "startAfter"])
+                let c = try MappingReader(item, path: cpath, known: ["command", "setsid", "startAfter", "closes"])
                 let command = try c.required("command")
                 spec.children.append(ChildSpec(
                     command: try Scalars.stringList(command, cpath + ".command", nonEmpty: true),
                     setsid: try c.bool("setsid") ?? false,
-                    startAfter: try c.duration("startAfter") ?? 0))
+                    startAfter: try c.duration("startAfter") ?? 0,
+                    closes: try streams(c.value("closes"), path: cpath + ".closes")))
                 childNodes.append(command)
             }
         }
@@ -72,6 +73,21 @@ enum ProgramDecoding {
         return DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
     }
 
+    /// `closes: [stdout, stderr]`: the streams a child closes or redirects when it starts.
+    static func streams(_ node: SourceNode?, path: String) throws -> [StandardStream] {
+        guard let node else { return [] }
+        var out: [StandardStream] = []
+        for item in try Scalars.list(node, path, example: "closes: [stdout, stderr]") {
+            let name = try Scalars.string(item, path)
+            guard let s = StandardStream(rawValue: name) else {
+                throw LocatedError(at: item, "\(path): '\(name)' is not a stream; expected stdout or stderr")
+            }
+            if out.contains(s) { throw LocatedError(at: item, "\(path): \(name) is given twice") }
+            out.append(s)
+        }
+        return out
+    }
+
     /// `supervisord:`: the `[program:x]` sections its configuration would hold.
     static func supervisord(_ node: SourceNode, path: String) throws -> SupervisordSpec {
         let r = try MappingReader(node, path: path, known: ["programs", "pollPhase"])
@@ -79,7 +95,7 @@ enum ProgramDecoding {
         let list = try r.required("programs", ": the [program:x] sections, e.g. - {name: app, command: [/app/server]}")
         for (i, item) in try Scalars.list(list, path + ".programs", example: "- {name: app, command: [/app/server]}").enumerated() {
             let ppath = "\(path).programs.\(i)"
-            let q = try MappingReader(item, path: ppath, known: ["name", "command", "stopsignal", "stopwaitsecs", "stopasgroup", "killasgroup", "priority"])
+            let q = try MappingReader(item, path: ppath, known: ["name", "command", "stopsignal", "stopwaitsecs", "stopasgroup", "killasgroup", "priority", "redirect_stderr"])
             spec.programs.append(SupervisedProgram(
                 name: try q.requiredString("name"),
                 command: try Scalars.stringList(try q.required("command"), ppath + ".command", nonEmpty: true),
@@ -87,7 +103,8 @@ enum ProgramDecoding {
                 stopWaitSecs: try q.int("stopwaitsecs", ValueRanges.seconds) ?? 10,
                 stopAsGroup: try q.bool("stopasgroup") ?? false,
                 killAsGroup: try q.bool("killasgroup"),
-                priority: try q.int("priority", ValueRanges.priority) ?? 999))
+                priority: try q.int("priority", ValueRanges.priority) ?? 999,
+                redirectStderr: try q.bool("redirect_stderr") ?? false))
         }
         return spec
     }
