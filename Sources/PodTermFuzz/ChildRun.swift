@@ -21,6 +21,8 @@ struct ChildRun {
     /// Peak resident set size, in KiB.
     var maxRSSKiB: Int
     var stderr: String
+    /// The first 8 KiB of standard output (`check` reports a file that does not load there).
+    var stdoutPrefix: String = ""
     var stdoutBytes: Int
 
     /// Runs `path` with `arguments`, killing it after `limitMs`.
@@ -80,9 +82,10 @@ struct ChildRun {
         }
         let err = readPrefix(errPath, limit: 8_192)
         let outSize = fileSize(outPath)
+        let outPrefix = readPrefix(outPath, limit: 8_192)
         unlink(outPath)
         unlink(errPath)
-        return ChildRun(ending: ending, milliseconds: elapsed, maxRSSKiB: Int(usage.ru_maxrss), stderr: err, stdoutBytes: outSize)
+        return ChildRun(ending: ending, milliseconds: elapsed, maxRSSKiB: Int(usage.ru_maxrss), stderr: err, stdoutPrefix: outPrefix, stdoutBytes: outSize)
     }
 
     static func monotonicMs() -> Int {

@@ -23,7 +23,8 @@ public enum Verdict: String, Sendable, CaseIterable {
         case .exited(let status):
             if !documentedStatuses.contains(status) { return .crash }
             if run.stderr.contains("Fatal error") || run.stderr.contains("Crash") { return .crash }
-            if status == 2, !isLocated(run.stderr) { return .withoutLocation }
+            // `check` reports a file that does not load on standard output, under its FAIL line.
+            if status == 2, !isLocated(run.stderr), !isLocated(run.stdoutPrefix) { return .withoutLocation }
             return .ok
         }
     }
@@ -32,7 +33,7 @@ public enum Verdict: String, Sendable, CaseIterable {
     /// `--set`/`--seed`/flag it is about.
     static func isLocated(_ stderr: String) -> Bool {
         for line in stderr.split(separator: "\n") {
-            var rest = Substring(line)
+            var rest = line.drop { $0 == " " }
             if rest.hasPrefix("podterm: ") { rest = rest.dropFirst("podterm: ".count) }
             if rest.hasPrefix("--set ") || rest.hasPrefix("--seed") || rest.hasPrefix("Error: ") { return true }
             // FILE:LINE:COLUMN: with numbers

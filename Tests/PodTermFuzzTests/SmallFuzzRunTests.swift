@@ -42,6 +42,7 @@ struct SmallFuzzRunTests {
     func locationIsRecognised() {
         #expect(Verdict.isLocated("podterm: /tmp/x.yaml:3:10: malformed YAML"))
         #expect(Verdict.isLocated("podterm: --set pod.x=1: unknown key"))
+        #expect(Verdict.isLocated("FAIL  x.yaml  (does not load)\n      x.yaml:4:2: unknown key"))
         #expect(!Verdict.isLocated("podterm: /tmp/x.yaml: cannot read the file as UTF-8 text"))
         #expect(!Verdict.isLocated("podterm: something went wrong"))
     }
