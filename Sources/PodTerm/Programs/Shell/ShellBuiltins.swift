@@ -28,9 +28,11 @@ enum ShellBuiltins {
     ]
 
     /// Runs builtin `name` with `args`; nil when `name` is not a builtin (an external command).
+    /// `wait` and `kill` are not run here but by `wait(_:_:_:)` and `kill(_:_:)`: a signal that
+    /// `kill` sends can reach the shell itself at once (its trap, its death), so it must run
+    /// while none of the shell's state is borrowed.
     static func run(
-        _ name: String, _ args: [String], params: inout ShellParameters, traps: inout ShellTraps,
-        jobs: ShellJobs, _ p: ProcessHandle
+        _ name: String, _ args: [String], params: inout ShellParameters, traps: inout ShellTraps
     ) -> ShellBuiltinEffect? {
         switch name {
         case ":", "true", "echo", "printf", "cd", "umask", "ulimit", "local", "declare", "typeset", "hash", "type":
@@ -62,10 +64,6 @@ enum ShellBuiltins {
             return args.isEmpty ? .status(0) : .exec(args)
         case "trap":
             return trap(args, &traps)
-        case "wait":
-            return wait(args, jobs, p)
-        case "kill":
-            return kill(args, p)
         default:
             return nil
         }
@@ -147,7 +145,7 @@ enum ShellBuiltins {
     }
 
     /// `wait`, `wait pid…`, `wait -n [pid…]`.
-    private static func wait(_ args: [String], _ jobs: ShellJobs, _ p: ProcessHandle) -> ShellBuiltinEffect {
+    static func wait(_ args: [String], _ jobs: ShellJobs, _ p: ProcessHandle) -> ShellBuiltinEffect {
         var args = args
         var anyMode = false
         if args.first == "-n" {
@@ -174,7 +172,7 @@ enum ShellBuiltins {
     }
 
     /// `kill [-s SIG | -SIG | -n N] pid… | -pgid… | 0`; signal 0 only checks that the target exists.
-    private static func kill(_ args: [String], _ p: ProcessHandle) -> ShellBuiltinEffect {
+    static func kill(_ args: [String], _ p: ProcessHandle) -> ShellBuiltinEffect {
         var args = args
         var sig: Signal? = .term
         if let first = args.first {

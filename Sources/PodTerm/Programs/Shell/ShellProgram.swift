@@ -310,7 +310,17 @@ final class ShellProgram: ProgramModel {
             return
         }
         let args = Array(fields.dropFirst())
-        guard let effect = ShellBuiltins.run(name, args, params: &params, traps: &traps, jobs: jobs, p) else {
+        let builtin: ShellBuiltinEffect?
+        switch name {
+        case "wait":
+            builtin = ShellBuiltins.wait(args, jobs, p)
+        case "kill":
+            // Its signal can reach this shell at once: none of its state may be borrowed meanwhile.
+            builtin = ShellBuiltins.kill(args, p)
+        default:
+            builtin = ShellBuiltins.run(name, args, params: &params, traps: &traps)
+        }
+        guard let effect = builtin else {
             external(fields, cmd, p)
             return
         }
