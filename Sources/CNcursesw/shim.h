@@ -116,4 +116,24 @@ static inline const cchar_t *cn_wacs_ttee(void) { return WACS_TTEE; }
 static inline const cchar_t *cn_wacs_btee(void) { return WACS_BTEE; }
 static inline const cchar_t *cn_wacs_plus(void) { return WACS_PLUS; }
 
+// MARK: - terminfo, without a screen
+
+// term.h last: its capability macros (`lines`, `columns`, …) must not reach the code above.
+#if __has_include(<ncursesw/term.h>)
+#include <ncursesw/term.h>
+#else
+#include <term.h>
+#endif
+
+/// The number of colours terminfo gives terminal type `term` (`tigetnum("colors")`), or -1
+/// when the type is unknown or has no colour. Loads the description without touching the
+/// screen, then frees it.
+static inline int cn_terminal_colors(const char *term) {
+    int err = 0;
+    if (setupterm(term, -1, &err) != OK) return -1;
+    int n = tigetnum("colors");
+    del_curterm(cur_term);
+    return n;
+}
+
 #endif // CNCURSESW_SHIM_H

@@ -5,7 +5,7 @@ import PodTerm
 ///
 /// `KEY` is a dot-separated path from the top of the file; a list element is named by its
 /// index or by its `name`; keys may contain `/` (`programs./app/server.runsFor`), and where a
-/// key itself contains dots the longest key present wins. `VALUE` is a whole number or a
+/// key itself contains dots the longest key present wins; a key has at most 64 parts. `VALUE` is a whole number or a
 /// duration. Overrides are applied to the file's tree before it is decoded, so a value the
 /// field does not accept, or a key the format does not know, is reported like an error in the
 /// file, but as `--set KEY=VALUE: …`.
@@ -31,10 +31,16 @@ public struct Override: Sendable, Equatable {
         guard !path.isEmpty else {
             throw ScenarioError(override: text, message: "expected a key before '=', e.g. pod.terminationGracePeriodSeconds=60")
         }
-        if path.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= Override.maxPathParts else {
+            throw ScenarioError(
+                override: String(text.prefix(80)) + (text.count > 80 ? "…" : ""),
+                message: "the key has \(parts.count) parts; a key has at most \(Override.maxPathParts) (the deepest field of a scenario is a handful of parts down)")
+        }
+        if parts.contains(where: \.isEmpty) {
             throw ScenarioError(override: text, message: "the key '\(path)' has an empty part; write keys separated by single dots, e.g. stop.0.at")
         }
-        guard Int(value) != nil || Scalars.parseDurationText(value) != nil else {
+        guard Scalars.looksLikeWholeNumber(value) || Scalars.parseDurationText(value, saturating: true) != nil else {
             let got = value.isEmpty ? "nothing" : "'\(value)'"
             throw ScenarioError(
                 override: text,
@@ -43,6 +49,16 @@ public struct Override: Sendable, Equatable {
         self.path = path
         self.value = value
     }
+
+    /// An override taken as given, without the checks of `init(parsing:)` (for tests of the
+    /// tree walk with paths no user could pass).
+    init(uncheckedPath path: String, value: String) {
+        self.path = path
+        self.value = value
+    }
+
+    /// The most dot-separated parts a key may have.
+    public static let maxPathParts = 64
 
     /// `KEY=VALUE`, as written after `--set`.
     public var text: String { path + "=" + value }

@@ -13,16 +13,9 @@ import PodTerm
 /// The format is described in DESIGN.md ("Scenario files"): the pod with Kubernetes' field
 /// names under `pod:`, and beside it `images:`, `programs:`, `network:`, `stop:` and `expect:`.
 public enum ScenarioLoader {
-    /// Reads and loads the file at `path`.
+    /// Reads and loads the file at `path` (at most 10 MiB of UTF-8 text).
     public static func load(file path: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file as UTF-8 text" : "no such file"
-            throw ScenarioError(file: path, message: reason)
-        }
+        let text = try ScenarioText.read(path)
         return try load(yaml: text, fileName: path, overrides: overrides)
     }
 

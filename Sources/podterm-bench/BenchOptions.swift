@@ -7,6 +7,10 @@ struct BenchOptions {
     var repeatCount = 1
     /// Whether to also benchmark the built-in scenarios after the http-drain lines.
     var scenarios = false
+    /// Whether to time the JSON renderer on every built-in scenario and a generated tree.
+    var jsonRender = false
+    /// How many children the generated process tree of `--json-render` has (0: none).
+    var treeChildren = 10_000
     /// Whether `--help` was given (nothing is run).
     var help = false
 }
@@ -47,6 +51,14 @@ extension BenchOptions {
             case "--scenarios":
                 guard inlineValue == nil else { throw BenchUsageError(message: "--scenarios takes no value") }
                 options.scenarios = true
+            case "--json-render":
+                guard inlineValue == nil else { throw BenchUsageError(message: "--json-render takes no value") }
+                options.jsonRender = true
+            case "--tree-children":
+                let expectation = "--tree-children expects a whole number ≥ 0"
+                let n = try value(expectation)
+                guard n >= 0 else { throw BenchUsageError(message: "\(expectation) (got \(n))") }
+                options.treeChildren = n
             case "--repeat":
                 let expectation = "--repeat expects a whole number ≥ 1"
                 let n = try value(expectation)
@@ -88,6 +100,9 @@ extension BenchOptions {
             Benchmark options:
               --repeat N        run the model N times and report the median run time (default 1)
               --scenarios       also benchmark the built-in scenarios (after the http-drain lines)
+              --json-render     also time the JSON renderer on every built-in scenario and on a
+                                generated tree of PID 1 with many children (after the other lines)
+              --tree-children N the size of that tree (default 10000; 0: no tree)
               -h, --help        show this help
 
             Bad flags exit with status 2. Example: podterm-bench --rate 10000 --delete-ms 600000

@@ -32,3 +32,7 @@ print("perf.events_per_second=\(eventsPerSecond)")
 if options.scenarios {
     benchBuiltinScenarios()
 }
+
+if options.jsonRender {
+    JSONRenderBench.run(treeChildren: options.treeChildren)
+}

@@ -9,11 +9,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run scenarios and check their expectations.",
         discussion: """
-            Each FILE or DIR (searched recursively for .yaml files) is run with its own seed; every \
-            `expect:` entry is compared with the outcome. One line per scenario, the differences \
-            under a failing one, and a closing line `N passed, N failed`. With no argument, the \
-            built-in scenarios are checked. Exit status 1 when anything failed, 2 when a path does not exist, \
-            5 when a run needed more events than --max-events (its line says STOP).
+            Each FILE or DIR (searched recursively for .yaml and .yml files, in any case) is run with \
+            its own seed; every `expect:` entry is compared with the outcome. One line per scenario, \
+            the differences under a failing one, and a closing line `N passed, N failed`. With no \
+            argument, the built-in scenarios are checked. Exit status: 0 all passed; 1 an \
+            expectation failed; 2 bad input: a scenario that does not load (the others are still \
+            checked), a path that does not exist, or a folder with no scenario in it; 5 a run needed \
+            more events than --max-events (its line says STOP). 2 outranks 5, and 5 outranks 1.
             """)
 
     @Argument(help: "Scenario files or folders (default: the built-in scenarios).")
@@ -34,11 +36,14 @@ struct Check: ParsableCommand {
                     Terminal.fail("\(p): no such file or folder", status: 2)
                 }
                 let files = isDir.boolValue ? yamlFiles(under: p) : [p]
+                if files.isEmpty {
+                    Terminal.fail("\(p): no scenario found (no .yaml or .yml file in it or its subfolders)", status: 2)
+                }
                 for f in files { inputs.append((f, { try ScenarioLoader.load(file: f) })) }
             }
         }
         var out = ""
-        var passed = 0, failed = 0, stopped = 0
+        var passed = 0, failed = 0, broken = 0, stopped = 0
         for input in inputs {
             do {
                 let loaded = try input.load()
@@ -62,14 +67,21 @@ struct Check: ParsableCommand {
                 out += "STOP  \(input.fileName)  (event budget)\n      \(EventBudgetOption.message(e, file: input.fileName))\n"
             } catch let e as ScenarioError {
                 failed += 1
+                broken += 1
                 out += "FAIL  \(input.fileName)  (does not load)\n      \(e.description)\n"
             } catch {
                 failed += 1
+                broken += 1
                 out += "FAIL  \(input.fileName)  (does not run)\n      \(input.fileName): \(error)\n"
             }
         }
-        out += "\(passed) passed, \(failed) failed" + (stopped > 0 ? ", \(stopped) stopped by the event budget" : "") + "\n"
+        out += "\(passed) passed, \(failed) failed"
+        out += stopped > 0 ? ", \(stopped) stopped by the event budget" : ""
+        out += broken > 0 ? " (\(broken) \(broken == 1 ? "does" : "do") not load)\n" : "\n"
         Terminal.write(out)
+        // A scenario that does not load is bad input (2), which outranks a stopped run (5),
+        // which outranks a failed expectation (1).
+        if broken > 0 { throw ExitCode(2) }
         if stopped > 0 { throw ExitCode(5) }
         if failed > 0 { throw ExitCode(1) }
     }
@@ -78,8 +90,12 @@ struct Check: ParsableCommand {
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var files: [String] = []
         while let f = e.nextObject() as? String {
-            if f.hasSuffix(".yaml") || f.hasSuffix(".yml") {
-                files.append(dir.hasSuffix("/") ? dir + f : dir + "/" + f)
+            let lower = f.lowercased()
+            let path = dir.hasSuffix("/") ? dir + f : dir + "/" + f
+            var isDir: ObjCBool = false
+            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml"),
+               FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
+                files.append(path)
             }
         }
         return files.sorted()

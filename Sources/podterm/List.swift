@@ -8,7 +8,7 @@ struct List: ParsableCommand {
         abstract: "List the built-in scenarios with their one-line summaries.")
 
     func run() throws {
-        print(ScenarioList.render(), terminator: "")
+        Terminal.write(ScenarioList.render())
     }
 }
 

@@ -21,6 +21,6 @@ struct Overview: ParsableCommand {
             Check them all: podterm check
 
             """
-        print(out, terminator: "")
+        Terminal.write(out)
     }
 }

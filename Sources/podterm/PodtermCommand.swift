@@ -13,10 +13,17 @@ struct Podterm: ParsableCommand {
             every event.
 
             Start with `podterm list`, then `podterm run <name>` and `podterm run <name> --explain`.
-            Exit status: 0 ok, 1 an expectation failed, 2 a scenario file or --set is wrong, 64 a flag is wrong.
+            Exit status: 0 ok, 1 an expectation failed, 2 bad input (a scenario file, a name, --set, --seed, \
+            a folder with no scenario), 64 a flag is wrong, 74 the output could not be written.
             """,
         version: "0.1.0",
         subcommands: [Overview.self, Run.self, Check.self, List.self, Verify.self],
         defaultSubcommand: Overview.self
     )
+
+    /// Makes a closed standard stream safe first (see `Terminal`), then runs the command.
+    static func main() {
+        Terminal.holdClosedStandardStreams()
+        main(nil)
+    }
 }

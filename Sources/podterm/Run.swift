@@ -12,20 +12,26 @@ struct Run: ParsableCommand {
             Text output has one event a line: the virtual time, who acted (api-server, kubelet, \
             runtime, kernel, a process like server[1]), the container, and what happened. \
             --explain adds the rule behind each event, its reason and its source. \
-            JSON output is the stable schema podterm.timeline/v1 described in the README.
+            JSON output is the stable schema podterm.timeline/v2 described in the README \
+            (schemas/podterm.timeline.v2.schema.json): every event's numbers and names as typed \
+            fields. json-v1 prints the superseded podterm.timeline/v1.
             """)
 
     @Argument(help: "A scenario file, or the name of a built-in scenario.")
     var scenario: String
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json (podterm.timeline/v2) or json-v1 (superseded).")
     var format: OutputFormat = .text
 
     @Flag(help: "Print the rule, its reason and its source under every event.")
     var explain = false
 
-    @Option(help: "Seed of the run's random generator (default: the scenario's seed).")
-    var seed: UInt64?
+    // Taken as text, unconditionally, so that `--seed -1` reaches the check below instead of
+    // being read as a flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Seed of the run's random generator: a whole number from 0 to 2^64−1 (default: the scenario's seed).",
+        valueName: "seed"))
+    var seed: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Override a number or duration in the scenario, by path: --set pod.terminationGracePeriodSeconds=60. Repeatable.",
@@ -36,10 +42,12 @@ struct Run: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
+        case jsonV1 = "json-v1"
     }
 
     func run() throws {
         do {
+            let seed = try ScenarioSource.parseSeed(self.seed)
             let loaded = try ScenarioSource.load(scenario, overrides: try ScenarioSource.parseOverrides(overrides))
             let timeline: Timeline
             do {
@@ -49,12 +57,13 @@ struct Run: ParsableCommand {
             } catch {
                 throw CLIError.input("\(loaded.fileName): \(error)")
             }
-            let out: String
             switch format {
-            case .json: out = TimelineJSON.render(timeline, file: loaded.fileName)
-            case .text: out = TimelineText(explain: explain, color: Terminal.wantsColor).render(timeline)
+            case .json:
+                var out = StandardOutput()
+                try TimelineJSON.write(timeline, file: loaded.fileName, to: &out)
+            case .jsonV1: Terminal.write(TimelineJSONv1.render(timeline, file: loaded.fileName))
+            case .text: Terminal.write(TimelineText(explain: explain, color: Terminal.wantsColor).render(timeline))
             }
-            Terminal.write(out)
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
         }

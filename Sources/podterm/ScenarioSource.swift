@@ -30,6 +30,15 @@ enum ScenarioSource {
         throw CLIError.input(msg)
     }
 
+    /// `--seed N`: a whole number from 0 to 2^64−1 (bad input, exit status 2, otherwise).
+    static func parseSeed(_ text: String?) throws -> UInt64? {
+        guard let text else { return nil }
+        guard let n = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+            throw CLIError.input("--seed \(text): a seed is a whole number from 0 to 18446744073709551615 (2^64−1), e.g. --seed 42")
+        }
+        return n
+    }
+
     static func parseOverrides(_ texts: [String]) throws -> [Override] {
         try texts.map { t in try wrap { try Override(parsing: t) } }
     }

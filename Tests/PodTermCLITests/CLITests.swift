@@ -45,15 +45,15 @@ struct CLITests {
             .filter { $0.hasSuffix(".yaml") }.sorted()
         for f in files {
             let path = "scenarios/" + f
-            for format in ["text", "json"] {
+            for format in ["text", "json", "json-v1"] {
                 let a = try PodtermBinary.run(["run", path, "--format", format])
                 let b = try PodtermBinary.run(["run", path, "--format", format])
                 #expect(a.status == 0, "\(path) \(format): \(a.stderr)")
                 #expect(!a.stdout.isEmpty)
                 #expect(a.stdout == b.stdout, "\(path) \(format) differs between two processes")
-                if format == "json" {
+                if format != "text" {
                     let obj = try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any]
-                    #expect(obj?["schema"] as? String == "podterm.timeline/v1")
+                    #expect(obj?["schema"] as? String == (format == "json" ? "podterm.timeline/v2" : "podterm.timeline/v1"))
                 }
             }
         }
@@ -81,7 +81,7 @@ struct CLITests {
     @Test func setOverridesAValue() throws {
         let r = try PodtermBinary.run(["run", "pid1-no-handler", "--set", "pod.terminationGracePeriodSeconds=5", "--format", "json"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("\"containers.app.sigkillAt\" : 15000"))
+        #expect(r.stdout.contains("\"containers.app.sigkillAt\": 15000"))
     }
 
     @Test func checkPassesOnTheScenarioFolder() throws {

@@ -157,7 +157,7 @@ import Testing
     }
 
     @Test(arguments: [("\"1.30\"", KubernetesVersion(1, 30)), ("1.27", KubernetesVersion(1, 27)),
-                      ("v1.28.3", KubernetesVersion(1, 28)), ("1.3", KubernetesVersion(1, 3))])
+                      ("v1.28.3", KubernetesVersion(1, 28)), ("1.34", KubernetesVersion(1, 34))])
     func readsTheKubernetesVersionAsWritten(text: String, version: KubernetesVersion) throws {
         let s = try load("kubernetes: \(text)\n" + minimalYAML).scenario
         #expect(s.kubernetesVersion == version)

@@ -38,11 +38,11 @@ import Testing
         let grace = minimal(replacing: "pod:\n", with: "pod:\n  terminationGracePeriodSeconds: abc\n")
         expectError(grace, at: "abc", contains: "pod.terminationGracePeriodSeconds: expected a whole number, got 'abc'")
         let negative = minimal(replacing: "pod:\n", with: "pod:\n  terminationGracePeriodSeconds: -5\n")
-        expectError(negative, at: "-5", contains: "expected a whole number ≥ 0, got '-5'")
+        expectError(negative, at: "-5", contains: "expected a whole number from 0 to 31536000, got '-5'")
         let deleteGrace = minimal(replacing: "delete: {}", with: "delete: {gracePeriod: soon}")
         expectError(deleteGrace, at: "soon", contains: "stop.0.delete.gracePeriod: expected a whole number, got 'soon'")
         let seed = "seed: [1]\n" + minimalYAML
-        expectError(seed, line: 1, column: 7, contains: "seed: expected a whole number, got a list")
+        expectError(seed, line: 1, column: 7, contains: "seed: expected a whole number from 0 to 18446744073709551615 (2^64−1), got a list")
         let command = minimal(replacing: "      image: example/app:1.0\n", with: "      image: example/app:1.0\n      command: /app/server\n")
         expectError(command, line: 8, column: 16, contains: "pod.containers.app.command: expected a list of strings")
         let force = minimal(replacing: "delete: {}", with: "delete: {force: maybe}")
@@ -79,7 +79,7 @@ import Testing
                     contains: "stop.0.at: expected a duration like 500ms, 5s or 2m, got '-3s'")
         expectError(minimal(replacing: "cleanup: 3s", with: "cleanup: 3 seconds"), at: "3 seconds",
                     contains: "expected a duration like 500ms, 5s or 2m, got '3 seconds'")
-        expectError("horizon: 0s\n" + minimalYAML, line: 1, column: 10, contains: "horizon: expected a duration longer than 0s")
+        expectError("horizon: 0s\n" + minimalYAML, line: 1, column: 10, contains: "horizon: expected a duration from 1ms to 8760h (365 days), got '0s'")
     }
 
     @Test func missingRequiredKeys() {

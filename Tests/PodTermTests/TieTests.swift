@@ -27,7 +27,8 @@ struct TieTests {
         #expect(t.outcome["containers.app.sigkillAt"] == FigureValue.none)
         #expect(t.outcome["outcome.sigkilled"] == .bool(false))
         #expect(!TimelineText().summary(t).contains("SIGKILLed"))
-        #expect(!TimelineJSON.render(t).contains("\"sigkillAt\" : 40000"))
+        #expect(TimelineJSON.render(t).contains("\"sigkillAt\": null"))
+        #expect(!TimelineJSON.render(t).contains("\"sigkillAt\": 40000"))
         // One millisecond more and it is too late: the boundary `tune` and `sweep` look for.
         let late = try Simulator.run(serverPod(program: termHandler(cleanup: 30_001)))
         #expect(late.outcome["containers.app.sigkillAt"] == .duration(40_000))

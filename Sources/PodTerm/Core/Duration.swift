@@ -24,24 +24,31 @@ public func formatDuration(_ ms: Millis) -> String {
 }
 
 /// Parses `500ms`, `5s`, `2.5s`, `2m`, `1m30s`, `1h`, or a bare number of seconds, into ms.
-/// Returns nil for anything else, negative values included.
+/// Returns nil for anything else, negative values and values too large for `Millis` included.
 public func parseDuration(_ text: String) -> Millis? {
+    guard let ms = parseDurationSaturating(text), ms != Millis.max else { return nil }
+    return ms
+}
+
+/// `parseDuration`, except that a well-formed duration too large for `Millis` gives
+/// `Millis.max` rather than nil, so a caller can say "too large" instead of "not a duration".
+/// Never traps, whatever the text.
+public func parseDurationSaturating(_ text: String) -> Millis? {
     let s = text.trimmingCharacters(in: .whitespaces)
     if s.isEmpty { return nil }
-    if let n = Int(s) { return n >= 0 ? n * 1000 : nil }
+    if s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return scaled(s.utf8, by: 1000) }
     var total = 0
     var i = s.startIndex
     var sawUnit = false
     while i < s.endIndex {
         let numStart = i
-        while i < s.endIndex, s[i].isNumber || s[i] == "." { i = s.index(after: i) }
-        let num = String(s[numStart..<i])
+        while i < s.endIndex, s[i].isASCII, s[i].isNumber || s[i] == "." { i = s.index(after: i) }
+        let num = s[numStart..<i]
         guard !num.isEmpty else { return nil }
         let unitStart = i
         while i < s.endIndex, s[i].isLetter { i = s.index(after: i) }
-        let unit = String(s[unitStart..<i])
         let factor: Int
-        switch unit {
+        switch s[unitStart..<i] {
         case "ms": factor = 1
         case "s": factor = 1000
         case "m": factor = 60_000
@@ -49,18 +56,43 @@ public func parseDuration(_ text: String) -> Millis? {
         default: return nil
         }
         let parts = num.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int(parts[0].isEmpty ? "0" : parts[0]) else { return nil }
-        var value = whole * factor
+        guard parts.count <= 2, !(parts.count == 2 && parts[1].isEmpty) else { return nil }
+        var value = parts[0].isEmpty ? 0 : scaled(parts[0].utf8, by: factor)
         if parts.count == 2 {
-            let fracDigits = String(parts[1])
-            guard !fracDigits.isEmpty, let frac = Int(fracDigits) else { return nil }
+            // At most 3 significant fraction digits after scaling: nothing finer than 1 ms.
+            var frac = Array(parts[1].utf8)
+            while frac.last == 0x30 { frac.removeLast() }
+            var fracValue = 0
             var scale = 1
-            for _ in 0..<fracDigits.count { scale *= 10 }
-            guard (frac * factor) % scale == 0 else { return nil }  // finer than 1 ms
-            value += frac * factor / scale
+            for d in frac.prefix(18) {
+                fracValue = fracValue * 10 + Int(d - 0x30)
+                scale *= 10
+            }
+            guard frac.count <= 18 else { return nil }
+            let (product, overflow) = fracValue.multipliedReportingOverflow(by: factor)
+            guard !overflow, product % scale == 0 else { return nil }  // finer than 1 ms
+            value = saturatingAdd(value, product / scale)
         }
-        total += value
+        total = saturatingAdd(total, value)
         sawUnit = true
     }
     return sawUnit ? total : nil
+}
+
+/// The decimal digits times `factor`, or `Millis.max` when that does not fit.
+private func scaled<S: Sequence>(_ digits: S, by factor: Int) -> Int where S.Element == UInt8 {
+    var n = 0
+    for d in digits {
+        let (a, o1) = n.multipliedReportingOverflow(by: 10)
+        let (b, o2) = a.addingReportingOverflow(Int(d - 0x30))
+        if o1 || o2 { return Millis.max }
+        n = b
+    }
+    let (v, o) = n.multipliedReportingOverflow(by: factor)
+    return o ? Millis.max : v
+}
+
+private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    let (v, o) = a.addingReportingOverflow(b)
+    return o ? Millis.max : v
 }

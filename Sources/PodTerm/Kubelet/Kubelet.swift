@@ -190,11 +190,13 @@ final class Kubelet {
         killPod(grace: effectiveGrace, rule: rule)
     }
 
-    /// A failed liveness or startup probe: the container is killed (with the probe's grace when
-    /// set) and restarted per restartPolicy; the pod goes on.
+    /// A failed liveness or startup probe: the container is killed and restarted per
+    /// restartPolicy; the pod goes on. The grace (`kubelet.probe-grace`): the stop's own value
+    /// (the scenario overriding the probe), else that probe's `terminationGracePeriodSeconds`
+    /// in the container (even if larger than the pod's), else the pod's.
     func probeFailed(_ c: Int, probe: ProbeKind, grace: Int?) {
         guard !terminating, runtime.containers[c].running, terms[c].phase == .running || terms[c].phase == .exited else { return }
-        let g = grace ?? podSpec.terminationGracePeriodSeconds
+        let g = grace ?? runtime.containers[c].spec.probeGracePeriodSeconds[probe] ?? podSpec.terminationGracePeriodSeconds
         engine.record(.kubelet, .probeFailed(probe, grace: g), container: c, rule: .kubeletProbeGrace)
         killContainer(c, grace: g)
     }

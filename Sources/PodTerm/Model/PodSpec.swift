@@ -48,11 +48,15 @@ public struct ContainerSpec: Sendable, Equatable {
     public var stopSignal: Signal?
     /// `restartPolicy` of an init container (`Always` makes it a sidecar); nil for regular containers.
     public var restartPolicy: RestartPolicy?
+    /// `livenessProbe.terminationGracePeriodSeconds` and `startupProbe.terminationGracePeriodSeconds`:
+    /// the grace of a restart after that probe fails (`kubelet.probe-grace`); absent: the pod's.
+    public var probeGracePeriodSeconds: [ProbeKind: Int]
 
     /// Creates a container spec.
     public init(
         name: String, image: String = "", command: [String]? = nil, args: [String]? = nil,
-        preStop: LifecycleHandler? = nil, stopSignal: Signal? = nil, restartPolicy: RestartPolicy? = nil
+        preStop: LifecycleHandler? = nil, stopSignal: Signal? = nil, restartPolicy: RestartPolicy? = nil,
+        probeGracePeriodSeconds: [ProbeKind: Int] = [:]
     ) {
         self.name = name
         self.image = image
@@ -61,6 +65,7 @@ public struct ContainerSpec: Sendable, Equatable {
         self.preStop = preStop
         self.stopSignal = stopSignal
         self.restartPolicy = restartPolicy
+        self.probeGracePeriodSeconds = probeGracePeriodSeconds
     }
 }
 

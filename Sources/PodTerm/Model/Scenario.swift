@@ -81,6 +81,15 @@ public struct KubernetesVersion: Comparable, Sendable, Hashable, CustomStringCon
     /// Today's common case, the default profile of the references: 1.33.
     public static let current = KubernetesVersion(1, 33)
 
+    /// The versions whose kubelet rules the references state: 1.22 (the pod-worker rewrite)
+    /// to 1.34. Older and newer ones are refused rather than guessed.
+    public static let supported = KubernetesVersion(1, 22)...KubernetesVersion(1, 34)
+
+    /// The supported versions as a list, `1.22, 1.23, …, 1.34`.
+    public static var supportedList: [KubernetesVersion] {
+        (supported.lowerBound.minor...supported.upperBound.minor).map { KubernetesVersion(1, $0) }
+    }
+
     /// Parses `1.33`, `v1.27` or `1.28.3`.
     public init?(parsing text: String) {
         var t = Substring(text)

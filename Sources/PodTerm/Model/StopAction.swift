@@ -23,8 +23,9 @@ public struct StopAction: Sendable, Equatable {
         case evict(Eviction)
         /// Graceful node shutdown (`shutdownGracePeriod`, `shutdownGracePeriodCriticalPods`, in seconds).
         case nodeShutdown(gracePeriod: Int, criticalPodsGracePeriod: Int)
-        /// A liveness or startup probe fails: the kubelet restarts the container, with the probe's
-        /// own `terminationGracePeriodSeconds` when set.
+        /// A liveness or startup probe fails: the kubelet restarts the container with a grace of
+        /// `terminationGracePeriodSeconds` when given here (the scenario's override), else the
+        /// probe's own field in the container (`ContainerSpec.probeGracePeriodSeconds`), else the pod's.
         case probeFailure(container: String, probe: ProbeKind, terminationGracePeriodSeconds: Int?)
         /// A Docker command against the container (front door `docker`).
         case docker(DockerCommand)

@@ -294,10 +294,14 @@ public struct EventText {
         }
     }
 
+    /// The whole seconds of grace a `preStopFinished` event leaves (what its message says);
+    /// nil for other events and for a pod that was not deleted.
+    public func graceLeftSeconds(_ e: TimelineEvent) -> Int? {
+        guard let g = timeline.pod.effectiveGrace, timeline.pod.deletedAt != nil, case .preStopFinished(_, let elapsed, _) = e.kind else { return nil }
+        return max(g - elapsed / 1000, 0)
+    }
+
     private func graceLeftText(_ e: TimelineEvent) -> String {
-        guard let g = timeline.pod.effectiveGrace, let d = timeline.pod.deletedAt, case .preStopFinished(_, let elapsed, _) = e.kind else { return "" }
-        _ = d
-        let left = g - elapsed / 1000
-        return "; \(max(left, 0))s of grace left"
+        graceLeftSeconds(e).map { "; \($0)s of grace left" } ?? ""
     }
 }

@@ -17,11 +17,12 @@ struct DecodedContainer {
 
 /// Decodes one entry of `containers` or `initContainers`, with Kubernetes' field names.
 enum ContainerDecoding {
-    static let keys = ["name", "image", "command", "args", "lifecycle"]
+    /// The fields this decoder reads (probes only for their `terminationGracePeriodSeconds`).
+    static let keys = ["name", "image", "command", "args", "lifecycle", "livenessProbe", "startupProbe", "readinessProbe"]
 
     /// Real container fields that do not change how the container stops: accepted, ignored.
     static let ignoredKeys = [
-        "ports", "env", "envFrom", "resources", "readinessProbe", "livenessProbe", "startupProbe",
+        "ports", "env", "envFrom", "resources",
         "volumeMounts", "volumeDevices", "securityContext", "imagePullPolicy", "workingDir",
         "terminationMessagePath", "terminationMessagePolicy", "stdin", "stdinOnce", "tty", "resizePolicy",
     ]
@@ -58,8 +59,12 @@ enum ContainerDecoding {
             }
         }
 
-        let image = try c.string("image")
+        let image = try c.nonEmptyString("image")
         let command = try c.stringList("command")
+        if let first = command?.first, first.trimmingCharacters(in: .whitespaces).isEmpty,
+           case .sequence(let items)? = c.value("command")?.content {
+            throw LocatedError(at: items[0], "\(path).command.0: the program to run must not be empty")
+        }
         let args = try c.stringList("args")
         if image == nil, command == nil {
             throw LocatedError(
@@ -75,7 +80,34 @@ enum ContainerDecoding {
         if let lifecycle = c.value("lifecycle") {
             try LifecycleDecoding.decode(lifecycle, into: &decoded, ports: c.value("ports"))
         }
+        for probe in ProbeKind.allCases {
+            if let node = c.value(probe.rawValue + "Probe"),
+               let grace = try probeGrace(node, path: "\(path).\(probe.rawValue)Probe", restarts: true) {
+                decoded.spec.probeGracePeriodSeconds[probe] = grace
+            }
+        }
+        if let node = c.value("readinessProbe") {
+            _ = try probeGrace(node, path: "\(path).readinessProbe", restarts: false)
+        }
         return decoded
+    }
+
+    /// The fields of a Probe that do not change how a container stops: accepted, ignored.
+    static let probeIgnoredKeys = [
+        "exec", "httpGet", "tcpSocket", "grpc", "initialDelaySeconds", "timeoutSeconds", "periodSeconds",
+        "successThreshold", "failureThreshold",
+    ]
+
+    /// A probe's `terminationGracePeriodSeconds` (1 or more, as the API server validates); a
+    /// readiness probe may not have one, since its failure restarts nothing.
+    static func probeGrace(_ node: SourceNode, path: String, restarts: Bool) throws -> Int? {
+        let p = try MappingReader(node, path: path, known: ["terminationGracePeriodSeconds"], ignored: probeIgnoredKeys)
+        if !restarts, let e = p.entry("terminationGracePeriodSeconds") {
+            throw LocatedError(
+                at: e.keyNode,
+                "\(path).terminationGracePeriodSeconds: must not be set for a readiness probe (the API server refuses it): a failing readiness probe restarts nothing")
+        }
+        return try p.int("terminationGracePeriodSeconds", ValueRanges.probeSeconds)
     }
 
     /// Kubernetes requires a DNS label: lowercase letters, digits and '-', at most 63 characters.

@@ -18,7 +18,7 @@ enum FrontDoorDecoding {
         var stopTimeout: Int?
         if let node = top.value("docker") {
             let d = try MappingReader(node, path: "docker", known: ["stopTimeout"])
-            stopTimeout = try d.int("stopTimeout", min: -1)
+            stopTimeout = try d.int("stopTimeout", ValueRanges.dockerSeconds)
             if frontDoor != .docker, let key = top.entry("docker")?.keyNode {
                 throw LocatedError(at: key, "docker: only applies with frontDoor: docker")
             }

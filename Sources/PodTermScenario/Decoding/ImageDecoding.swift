@@ -32,10 +32,15 @@ enum ImageDecoding {
         return out
     }
 
-    /// The entries of a mapping whose keys are names chosen by the user (no unknown-key check).
+    /// The entries of a mapping whose keys are names chosen by the user (no unknown-key check);
+    /// an empty or blank name is refused.
     static func entries(_ node: SourceNode, path: String, example: String) throws -> [SourceNode.Entry] {
         switch node.content {
-        case .mapping(let e): return e
+        case .mapping(let e):
+            if let blank = e.first(where: { $0.key.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+                throw LocatedError(at: blank.keyNode, "\(path): a name must not be empty; expected entries like \(example)")
+            }
+            return e
         case .scalar(let s) where s.kind == .null: return []
         default:
             throw LocatedError(at: node, "\(path): expected a mapping like \(example), got \(node.shortDescription)")

@@ -40,7 +40,7 @@ enum LifecycleDecoding {
         default:
             let s = try MappingReader(handler.value, path: hpath, known: ["seconds"])
             let seconds = try s.required("seconds")
-            c.spec.preStop = .sleep(seconds: try Scalars.int(seconds, hpath + ".seconds", min: 0))
+            c.spec.preStop = .sleep(seconds: try Scalars.int(seconds, hpath + ".seconds", ValueRanges.seconds))
             c.sleepSecondsNode = seconds
         }
     }

@@ -78,6 +78,16 @@ struct MappingReader {
         try value(key).map { try Scalars.string($0, childPath(key)) }
     }
 
+    /// The key's string, which must not be empty or blank when present.
+    func nonEmptyString(_ key: String) throws -> String? {
+        guard let node = value(key) else { return nil }
+        let s = try Scalars.string(node, childPath(key))
+        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw LocatedError(at: node, "\(childPath(key)) must not be empty")
+        }
+        return s
+    }
+
     func requiredString(_ key: String, nonEmpty: Bool = true) throws -> String {
         let node = try required(key)
         let s = try Scalars.string(node, childPath(key))
@@ -87,12 +97,12 @@ struct MappingReader {
         return s
     }
 
-    func int(_ key: String, min: Int? = 0, max: Int? = nil) throws -> Int? {
-        try value(key).map { try Scalars.int($0, childPath(key), min: min, max: max) }
+    func int(_ key: String, _ range: ValueRange) throws -> Int? {
+        try value(key).map { try Scalars.int($0, childPath(key), range) }
     }
 
-    func duration(_ key: String) throws -> Millis? {
-        try value(key).map { try Scalars.duration($0, childPath(key)) }
+    func duration(_ key: String, _ range: ValueRange = ValueRanges.duration) throws -> Millis? {
+        try value(key).map { try Scalars.duration($0, childPath(key), range) }
     }
 
     func bool(_ key: String) throws -> Bool? {

@@ -9,7 +9,9 @@ enum NetworkDecoding {
         guard let list = n.value("consumers") else { return NetworkSpec() }
         var consumers: [EndpointConsumer] = []
         var seen: Set<String> = []
-        for (i, item) in try Scalars.list(list, "network.consumers", example: "- {name: kube-proxy, delay: 1s}").enumerated() {
+        let items = try Scalars.list(list, "network.consumers", example: "- {name: kube-proxy, delay: 1s}")
+        try Scalars.checkCount(items, ValueRanges.consumers, "network.consumers")
+        for (i, item) in items.enumerated() {
             let c = try MappingReader(item, path: "network.consumers.\(i)", known: ["name", "delay"])
             let name = try c.requiredString("name")
             if seen.contains(name), let node = c.value("name") {

@@ -36,14 +36,14 @@ enum PodDecoding {
             let m = try MappingReader(
                 meta, path: "pod.metadata", known: ["name", "namespace", "labels", "annotations"],
                 ignored: ["generateName"])
-            name = try m.string("name") ?? name
+            name = try m.nonEmptyString("name") ?? name
         }
         if let share = pod.value("shareProcessNamespace"), try Scalars.bool(share, "pod.shareProcessNamespace") {
             throw LocatedError(
                 at: share,
                 "shareProcessNamespace: true is not modelled yet: the containers would share one PID namespace whose PID 1 is the pause process; remove it or set it to false")
         }
-        let grace = try pod.int("terminationGracePeriodSeconds", min: 0) ?? 30
+        let grace = try pod.int("terminationGracePeriodSeconds", ValueRanges.seconds) ?? 30
         let restart = try pod.oneOf("restartPolicy", RestartPolicy.allCases.map { ($0.rawValue, $0) }) ?? .always
 
         var all: [DecodedContainer] = []

@@ -31,7 +31,7 @@ enum ProgramDecoding {
         var spec = ProgramSpec()
         if let signals = p.value("signals") { spec.signals = try self.signals(signals, path: path + ".signals") }
         spec.runsFor = try p.duration("runsFor")
-        spec.exitCode = try p.int("exitCode", min: 0, max: 255) ?? 0
+        spec.exitCode = try p.int("exitCode", ValueRanges.exitCode) ?? 0
         spec.reaps = try p.oneOf("reaps", ReapPolicy.allCases.map { ($0.rawValue, $0) }) ?? .ownChildren
         var childNodes: [SourceNode] = []
         if let children = p.value("children") {
@@ -52,7 +52,7 @@ enum ProgramDecoding {
                 let rpath = "\(path).http.\(e.key)"
                 let r = try MappingReader(e.value, path: rpath, known: ["takes", "status"])
                 let takes = try Scalars.duration(try r.required("takes", ": how long the request takes, e.g. takes: 5s"), rpath + ".takes")
-                spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", min: 100, max: 599) ?? 200)
+                spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", ValueRanges.httpStatus) ?? 200)
             }
         }
         spec.readyAfter = try p.duration("readyAfter") ?? 0
@@ -75,10 +75,7 @@ enum ProgramDecoding {
     /// `supervisord:`: the `[program:x]` sections its configuration would hold.
     static func supervisord(_ node: SourceNode, path: String) throws -> SupervisordSpec {
         let r = try MappingReader(node, path: path, known: ["programs", "pollPhase"])
-        var spec = SupervisordSpec(pollPhase: try r.duration("pollPhase") ?? 0)
-        if spec.pollPhase >= 1000, let k = r.entry("pollPhase")?.keyNode {
-            throw LocatedError(at: k, "\(path).pollPhase: expected less than 1s (supervisord's loop polls every second)")
-        }
+        var spec = SupervisordSpec(pollPhase: try r.duration("pollPhase", ValueRanges.pollPhase) ?? 0)
         let list = try r.required("programs", ": the [program:x] sections, e.g. - {name: app, command: [/app/server]}")
         for (i, item) in try Scalars.list(list, path + ".programs", example: "- {name: app, command: [/app/server]}").enumerated() {
             let ppath = "\(path).programs.\(i)"
@@ -87,10 +84,10 @@ enum ProgramDecoding {
                 name: try q.requiredString("name"),
                 command: try Scalars.stringList(try q.required("command"), ppath + ".command", nonEmpty: true),
                 stopSignal: try q.signal("stopsignal") ?? .term,
-                stopWaitSecs: try q.int("stopwaitsecs", min: 0) ?? 10,
+                stopWaitSecs: try q.int("stopwaitsecs", ValueRanges.seconds) ?? 10,
                 stopAsGroup: try q.bool("stopasgroup") ?? false,
                 killAsGroup: try q.bool("killasgroup"),
-                priority: try q.int("priority", min: 0) ?? 999))
+                priority: try q.int("priority", ValueRanges.priority) ?? 999))
         }
         return spec
     }
@@ -126,7 +123,7 @@ enum ProgramDecoding {
         }
         let h = try MappingReader(node, path: path, known: ["cleanup", "exitCode", "then"])
         let cleanup = try h.duration("cleanup") ?? 0
-        let exitCode = try h.int("exitCode", min: 0, max: 255)
+        let exitCode = try h.int("exitCode", ValueRanges.exitCode)
         let then = try h.oneOf("then", [("exit", 0), ("keepRunning", 1), ("reraise", 2)]) ?? 0
         if then != 0, exitCode != nil, let key = h.entry("exitCode")?.keyNode {
             let why = then == 1

@@ -11,36 +11,59 @@ enum Scalars {
         return s.text
     }
 
-    /// A whole number, written in decimal, within bounds.
-    static func int(_ node: SourceNode, _ what: String, min: Int? = 0, max: Int? = nil) throws -> Int {
-        guard case .scalar(let s) = node.content, let n = Int(s.text.trimmingCharacters(in: .whitespaces)) else {
+    /// A whole number, written in decimal, within `range`.
+    static func int(_ node: SourceNode, _ what: String, _ range: ValueRange) throws -> Int {
+        guard case .scalar(let s) = node.content else {
             throw LocatedError(at: node, "\(what): expected a whole number, got \(node.shortDescription)")
         }
-        if let min, n < min {
-            let range = max.map { " from \(min) to \($0)" } ?? " ≥ \(min)"
-            throw LocatedError(at: node, "\(what): expected a whole number\(range), got '\(s.text)'")
+        let text = s.text.trimmingCharacters(in: .whitespaces)
+        guard let n = Int(text) else {
+            if looksLikeWholeNumber(text) {
+                throw LocatedError(at: node, "\(what): expected a whole number \(range.explained), got '\(s.text)'")
+            }
+            throw LocatedError(at: node, "\(what): expected a whole number, got \(node.shortDescription)")
         }
-        if let max, n > max {
-            let range = min.map { " from \($0) to \(max)" } ?? " ≤ \(max)"
-            throw LocatedError(at: node, "\(what): expected a whole number\(range), got '\(s.text)'")
+        guard range.contains(n) else {
+            throw LocatedError(at: node, "\(what): expected a whole number \(range.explained), got '\(s.text)'")
         }
         return n
     }
 
-    /// A duration: `500ms`, `5s`, `2.5s`, `2m`, `1m30s`, or a bare number of seconds.
-    static func duration(_ node: SourceNode, _ what: String) throws -> Millis {
-        guard case .scalar(let s) = node.content, let ms = Scalars.parseDurationText(s.text) else {
+    /// A seed: a whole number from 0 to 2^64−1.
+    static func seed(_ node: SourceNode, _ what: String) throws -> UInt64 {
+        guard case .scalar(let s) = node.content, let n = UInt64(s.text.trimmingCharacters(in: .whitespaces)) else {
+            throw LocatedError(at: node, "\(what): expected a whole number from 0 to 18446744073709551615 (2^64−1), got \(node.shortDescription)")
+        }
+        return n
+    }
+
+    /// Digits with an optional sign: a whole number, even if too large for `Int`.
+    static func looksLikeWholeNumber(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// A duration within `range`: `500ms`, `5s`, `2.5s`, `2m`, `1m30s`, or a bare number of seconds.
+    static func duration(_ node: SourceNode, _ what: String, _ range: ValueRange = ValueRanges.duration) throws -> Millis {
+        guard case .scalar(let s) = node.content, let ms = Scalars.parseDurationText(s.text, saturating: true) else {
             throw LocatedError(at: node, "\(what): expected a duration like 500ms, 5s or 2m, got \(node.shortDescription)")
+        }
+        guard range.contains(ms) else {
+            throw LocatedError(at: node, "\(what): expected a duration \(range.explained), got '\(s.text)'")
         }
         return ms
     }
 
-    /// `parseDuration`, plus bare decimal seconds (`2.5` is 2.5s).
-    static func parseDurationText(_ text: String) -> Millis? {
+    /// `parseDuration`, plus bare decimal seconds (`2.5` is 2.5s). With `saturating`, a
+    /// well-formed duration too large for `Millis` gives `Millis.max` instead of nil.
+    static func parseDurationText(_ text: String, saturating: Bool = false) -> Millis? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if let ms = parseDuration(t) { return ms }
-        if let first = t.first, first.isNumber || first == ".", t.allSatisfy({ $0.isNumber || $0 == "." }) {
-            return parseDuration(t + "s")
+        let parse = saturating ? parseDurationSaturating : parseDuration
+        if let ms = parse(t) { return ms }
+        if let first = t.first, first.isASCII, first.isNumber || first == ".",
+           t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+            return parse(t + "s")
         }
         return nil
     }
@@ -67,12 +90,16 @@ enum Scalars {
         if nonEmpty, items.isEmpty {
             throw LocatedError(at: node, "\(what): expected at least one string (the program to run), got an empty list")
         }
-        return try items.enumerated().map { i, item in
+        let strings = try items.enumerated().map { i, item in
             guard case .scalar(let s) = item.content, s.kind != .null else {
                 throw LocatedError(at: item, "\(what).\(i): expected a string, got \(item.shortDescription)")
             }
             return s.text
         }
+        if nonEmpty, strings[0].trimmingCharacters(in: .whitespaces).isEmpty {
+            throw LocatedError(at: items[0], "\(what).0: the program to run must not be empty")
+        }
+        return strings
     }
 
     /// A list of strings (exec form), or one string (shell form, run by `/bin/sh -c`).
@@ -111,6 +138,14 @@ enum Scalars {
         throw LocatedError(
             at: node,
             "\(what): expected one of \(names.joined(separator: ", ")), got \(node.shortDescription)\(suggestion)")
+    }
+
+    /// Refuses a list longer than `range` allows, at its first item too many.
+    static func checkCount(_ items: [SourceNode], _ range: ValueRange, _ what: String) throws {
+        guard items.count > range.max else { return }
+        throw LocatedError(
+            at: items[range.max],
+            "\(what): at most \(range.max) items (\(range.note ?? "a documented range")), got \(items.count)")
     }
 
     /// The items of a list node.

@@ -16,22 +16,23 @@ enum ScenarioDecoding {
             root, path: "", known: topLevelKeys,
             hints: ["apiVersion": manifestHint, "kind": manifestHint, "spec": manifestHint, "metadata": manifestHint])
 
-        let name = try top.string("name") ?? defaultName(fileName)
+        let name = try top.nonEmptyString("name") ?? defaultName(fileName)
         let summary = try top.requiredString("summary")
         let story = try top.requiredString("story")
-        let seed = try top.int("seed", min: 0).map { UInt64($0) } ?? 1
+        let seed = try top.value("seed").map { try Scalars.seed($0, "seed") } ?? 1
         var version = KubernetesVersion.current
         if let v = top.value("kubernetes") {
             let text = try Scalars.string(v, "kubernetes")
+            let list = KubernetesVersion.supportedList.map(\.description).joined(separator: ", ")
             guard let parsed = KubernetesVersion(parsing: text) else {
-                throw LocatedError(at: v, "kubernetes: expected a Kubernetes version like 1.33, got '\(text)'")
+                throw LocatedError(at: v, "kubernetes: expected a Kubernetes version like 1.33, got '\(text)'; supported: \(list)")
+            }
+            guard KubernetesVersion.supported.contains(parsed) else {
+                throw LocatedError(at: v, "kubernetes: version \(parsed) is not modelled; expected one of \(list)")
             }
             version = parsed
         }
-        let horizon = try top.duration("horizon") ?? 600_000
-        if horizon == 0, let node = top.value("horizon") {
-            throw LocatedError(at: node, "horizon: expected a duration longer than 0s, got '0s'")
-        }
+        let horizon = try top.duration("horizon", ValueRanges.positiveDuration) ?? 600_000
 
         let images = try ImageDecoding.decode(top.value("images"))
         let programs = try ProgramDecoding.decode(top.value("programs"))

@@ -55,7 +55,7 @@ enum StopDecoding {
                     }
                     action = .evict(.hardPressure)
                 case "soft":
-                    action = .evict(.softPressure(maxPodGracePeriod: try e.int("evictionMaxPodGracePeriod", min: 0) ?? 0))
+                    action = .evict(.softPressure(maxPodGracePeriod: try e.int("evictionMaxPodGracePeriod", ValueRanges.seconds) ?? 0))
                 default:
                     throw LocatedError(at: tnode, "\(kpath).threshold: expected soft or hard, got '\(threshold)'")
                 }
@@ -78,19 +78,20 @@ enum StopDecoding {
                     }
                     probe = p
                 }
-                action = .probeFailure(container: name, probe: probe, terminationGracePeriodSeconds: try pr.int("terminationGracePeriodSeconds", min: 1))
+                action = .probeFailure(container: name, probe: probe, terminationGracePeriodSeconds: try pr.int("terminationGracePeriodSeconds", ValueRanges.probeSeconds))
             case "oomKill":
                 let o = try MappingReader(kind.value, path: kpath, known: ["container", "process"])
-                action = .oomKill(container: try container(o, kpath, containers), process: try o.string("process"))
+                action = .oomKill(container: try container(o, kpath, containers), process: try o.nonEmptyString("process"))
             case "dockerStop":
                 let d = try MappingReader(kind.value, path: kpath, known: ["time", "signal"])
-                action = .docker(.stop(time: try d.int("time", min: -1), signal: try d.signal("signal")))
+                action = .docker(.stop(time: try d.int("time", ValueRanges.dockerSeconds), signal: try d.signal("signal")))
             case "dockerKill":
                 let d = try MappingReader(kind.value, path: kpath, known: ["signal"])
                 action = .docker(.kill(signal: try d.signal("signal")))
             case "supervisorctl":
                 let d = try MappingReader(kind.value, path: kpath, known: ["stop"])
-                let name = try Scalars.string(try d.required("stop", ": the [program:x] name to stop"), kpath + ".stop")
+                _ = try d.required("stop", ": the [program:x] name to stop")
+                let name = try d.nonEmptyString("stop")!
                 action = .supervisorctlStop(program: name)
             default:  // dockerRm
                 let d = try MappingReader(kind.value, path: kpath, known: ["force"])
@@ -131,7 +132,7 @@ enum StopDecoding {
     static func delete(_ node: SourceNode, path: String) throws -> DeleteOptions {
         let d = try MappingReader(node, path: path, known: ["gracePeriod", "force", "now"])
         let options = DeleteOptions(
-            gracePeriod: try d.int("gracePeriod", min: 0), force: try d.bool("force") ?? false,
+            gracePeriod: try d.int("gracePeriod", ValueRanges.seconds), force: try d.bool("force") ?? false,
             now: try d.bool("now") ?? false)
         if options.now, options.gracePeriod != nil, let key = d.entry("now")?.keyNode {
             throw LocatedError(at: key, "\(path): now cannot go with gracePeriod (kubectl refuses --now with --grace-period); keep one")

@@ -12,7 +12,9 @@ enum WorkloadDecoding {
         let example = "- {name: web, container: app, http: {rate: 100}}"
         var out: [WorkloadSpec] = []
         var seen: Set<String> = []
-        for (i, item) in try Scalars.list(node, "workloads", example: example).enumerated() {
+        let items = try Scalars.list(node, "workloads", example: example)
+        try Scalars.checkCount(items, ValueRanges.workloads, "workloads")
+        for (i, item) in items.enumerated() {
             let path = "workloads.\(i)"
             let w = try MappingReader(item, path: path, known: ["name", "container", "program"] + kinds)
             let present = kinds.filter { w.value($0) != nil || w.has($0) }
@@ -26,11 +28,8 @@ enum WorkloadDecoding {
                 let hint = Suggestions.hint(container, in: containers)
                 throw LocatedError(at: containerNode, "\(path).container: no container named '\(container)' in the pod\(hint); expected one of: \(containers.joined(separator: ", "))")
             }
-            let program = try w.string("program")
-            if let program, program.isEmpty, let n = w.value("program") {
-                throw LocatedError(at: n, "\(path).program: must not be empty")
-            }
-            let name = try w.string("name") ?? kind
+            let program = try w.nonEmptyString("program")
+            let name = try w.nonEmptyString("name") ?? kind
             if seen.contains(name), let n = w.value("name") ?? w.entry(kind)?.keyNode {
                 throw LocatedError(at: n, "\(path).name: the name '\(name)' is used twice; give each workload its own name")
             }
@@ -50,14 +49,11 @@ enum WorkloadDecoding {
                         guard consumers.contains(e.key) else {
                             throw LocatedError(at: e.keyNode, "\(kp).consumerRates: no consumer named '\(e.key)'\(Suggestions.hint(e.key, in: consumers)); network.consumers has: \(consumers.joined(separator: ", "))")
                         }
-                        consumerRates[e.key] = try Scalars.int(e.value, "\(kp).consumerRates.\(e.key)", min: 1)
+                        consumerRates[e.key] = try Scalars.int(e.value, "\(kp).consumerRates.\(e.key)", ValueRanges.rate)
                     }
                 }
                 let rate = try requiredRate(h, kp)
-                let service = try h.duration("serviceTime") ?? 50
-                if service == 0, let n = h.value("serviceTime") {
-                    throw LocatedError(at: n, "\(kp).serviceTime: expected a duration longer than 0s, got '0s'")
-                }
+                let service = try h.duration("serviceTime", ValueRanges.positiveDuration) ?? 50
                 workloadKind = .http(HTTPWorkload(
                     rate: rate, serviceTime: service, keepServing: try h.duration("keepServing") ?? 0,
                     arrivals: try h.oneOf("arrivals", ArrivalPattern.allCases.map { ($0.rawValue, $0) }) ?? .constant,
@@ -65,11 +61,8 @@ enum WorkloadDecoding {
             case "kafka":
                 let k = try MappingReader(body, path: kp, known: ["rate", "batchSize", "flushInterval", "commit", "onStop", "sessionTimeout"])
                 let rate = try requiredRate(k, kp)
-                let batch = try k.int("batchSize", min: 1) ?? 500
-                let flush = try k.duration("flushInterval") ?? 1_000
-                if flush == 0, let n = k.value("flushInterval") {
-                    throw LocatedError(at: n, "\(kp).flushInterval: expected a duration longer than 0s, got '0s'")
-                }
+                let batch = try k.int("batchSize", ValueRanges.batchSize) ?? 500
+                let flush = try k.duration("flushInterval", ValueRanges.positiveDuration) ?? 1_000
                 let commit = try k.oneOf("commit", KafkaCommit.allCases.map { ($0.rawValue, $0) }) ?? .afterBulkWrite
                 let onStop = try k.oneOf("onStop", KafkaOnStop.allCases.map { ($0.rawValue, $0) }) ?? .flushAndClose
                 let session = try k.duration("sessionTimeout") ?? 45_000
@@ -95,6 +88,6 @@ enum WorkloadDecoding {
 
     private static func requiredRate(_ r: MappingReader, _ path: String) throws -> Int {
         _ = try r.required("rate", " (per second, e.g. rate: 100)")
-        return try r.int("rate", min: 1, max: 1_000_000)!
+        return try r.int("rate", ValueRanges.rate)!
     }
 }

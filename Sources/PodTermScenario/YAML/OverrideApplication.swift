@@ -8,79 +8,122 @@ enum OverrideApplication {
             let parts = o.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             let kind: ScalarKind = Int(o.value) != nil ? .int : .string
             let value = SourceNode.overrideScalar(o.value, kind: kind, override: o.text)
-            try set(&root, parts[...], to: value, walked: [], override: o.text)
+            try set(&root, parts, to: value, override: o.text)
         }
     }
 
-    private static func set(
-        _ node: inout SourceNode, _ parts: ArraySlice<String>, to value: SourceNode, walked: [String], override: String
-    ) throws {
-        if node.isNull { node = SourceNode(content: .mapping([]), origin: .override(override)) }
-        let here = walked.isEmpty ? "the top level" : walked.joined(separator: ".")
-        switch node.content {
-        case .mapping(var entries):
-            // The longest run of parts that is a key present here wins (keys may contain dots).
+    /// One step down the tree: the node left, and where in it the walk went.
+    private struct Step {
+        var node: SourceNode
+        /// The index of the entry (mapping) or item (list) the walk went into.
+        var index: Int
+    }
+
+    /// Sets the node at `parts` below `root` to `value`, creating mappings for missing keys.
+    ///
+    /// A loop, not a recursion, so no path length can exhaust the stack: it walks down
+    /// recording each step, builds what is missing from the bottom up, then puts the changed
+    /// nodes back from the bottom up. Each level costs the length of the keys it compares, so
+    /// a path of n parts costs O(n) plus the size of the mappings it passes through.
+    private static func set(_ root: inout SourceNode, _ parts: [String], to value: SourceNode, override: String) throws {
+        var steps: [Step] = []
+        var walked: [String] = []
+        func here() -> String { walked.isEmpty ? "the top level" : walked.joined(separator: ".") }
+        var node = root
+        var from = 0
+        var grew = false
+        // Walk down through what exists.
+        while from < parts.count {
+            if node.isNull { node = SourceNode(content: .mapping([]), origin: .override(override)) }
             var found: (index: Int, used: Int)?
-            for used in stride(from: parts.count, through: 1, by: -1) {
-                let key = parts.prefix(used).joined(separator: ".")
-                if let i = entries.firstIndex(where: { $0.key == key }) { found = (i, used); break }
-            }
-            if let (i, used) = found {
-                let rest = parts.dropFirst(used)
-                let key = entries[i].key
-                if rest.isEmpty {
-                    entries[i].value = value
+            switch node.content {
+            case .mapping(let entries):
+                // The longest run of parts that is a key present here wins (keys may contain dots).
+                for (i, e) in entries.enumerated() {
+                    if let used = matchLength(of: e.key, in: parts, from: from), used > (found?.used ?? 0) { found = (i, used) }
+                }
+                guard let (i, used) = found else {
+                    // Missing from here down: build it bottom-up, add it, stop walking.
+                    var child = value
+                    for part in parts[(from + 1)...].reversed() {
+                        let keyNode = SourceNode.overrideScalar(part, kind: .string, override: override)
+                        child = SourceNode(content: .mapping([SourceNode.Entry(key: part, keyNode: keyNode, value: child)]),
+                                           origin: .override(override))
+                    }
+                    var grown = entries
+                    grown.append(SourceNode.Entry(
+                        key: parts[from], keyNode: SourceNode.overrideScalar(parts[from], kind: .string, override: override),
+                        value: child))
+                    node.content = .mapping(grown)
+                    grew = true
+                    from = parts.count
+                    continue
+                }
+                walked.append(entries[i].key)
+                steps.append(Step(node: node, index: i))
+                node = entries[i].value
+                from += used
+            case .sequence(let items):
+                let first = parts[from]
+                if let n = Int(first) {
+                    guard n >= 0, n < items.count else {
+                        throw LocatedError(
+                            .override(override),
+                            "\(here()) has \(items.count) item\(items.count == 1 ? "" : "s") (0 to \(items.count - 1)); there is no item \(n)")
+                    }
+                    found = (n, 1)
                 } else {
-                    try set(&entries[i].value, rest, to: value, walked: walked + [key], override: override)
+                    let names = items.map(itemName)
+                    for (i, name) in names.enumerated() {
+                        if let name, let used = matchLength(of: name, in: parts, from: from), used > (found?.used ?? 0) { found = (i, used) }
+                    }
+                    if found == nil {
+                        let known = names.compactMap { $0 }
+                        let list = known.isEmpty ? "its items have no names; use an index" : "it has: \(known.joined(separator: ", "))"
+                        throw LocatedError(
+                            .override(override),
+                            "\(here()) has no item named '\(first)'\(Suggestions.hint(first, in: known)); \(list)")
+                    }
                 }
-            } else {
-                let key = parts[parts.startIndex]
-                let rest = parts.dropFirst()
-                let keyNode = SourceNode.overrideScalar(key, kind: .string, override: override)
-                var child = rest.isEmpty ? value : SourceNode(content: .mapping([]), origin: .override(override))
-                if !rest.isEmpty { try set(&child, rest, to: value, walked: walked + [key], override: override) }
-                entries.append(SourceNode.Entry(key: key, keyNode: keyNode, value: child))
+                let (i, used) = found!
+                walked.append(parts[from..<(from + used)].joined(separator: "."))
+                steps.append(Step(node: node, index: i))
+                node = items[i]
+                from += used
+            case .scalar(let s):
+                throw LocatedError(
+                    .override(override),
+                    "\(here()) is a value ('\(s.text)'), not a mapping or a list, so it has no '\(parts[from])'")
             }
-            node.content = .mapping(entries)
-        case .sequence(var items):
-            var found: (index: Int, used: Int)?
-            let first = parts[parts.startIndex]
-            if let n = Int(first) {
-                guard n >= 0, n < items.count else {
-                    throw LocatedError(
-                        .override(override),
-                        "\(here) has \(items.count) item\(items.count == 1 ? "" : "s") (0 to \(items.count - 1)); there is no item \(n)")
-                }
-                found = (n, 1)
-            } else {
-                let names = items.map(itemName)
-                for used in stride(from: parts.count, through: 1, by: -1) {
-                    let name = parts.prefix(used).joined(separator: ".")
-                    if let i = names.firstIndex(of: name) { found = (i, used); break }
-                }
-                if found == nil {
-                    let known = names.compactMap { $0 }
-                    let list = known.isEmpty ? "its items have no names; use an index" : "it has: \(known.joined(separator: ", "))"
-                    throw LocatedError(
-                        .override(override),
-                        "\(here) has no item named '\(first)'\(Suggestions.hint(first, in: known)); \(list)")
-                }
-            }
-            if let (i, used) = found {
-                let rest = parts.dropFirst(used)
-                let label = parts.prefix(used).joined(separator: ".")
-                if rest.isEmpty {
-                    items[i] = value
-                } else {
-                    try set(&items[i], rest, to: value, walked: walked + [label], override: override)
-                }
-            }
-            node.content = .sequence(items)
-        case .scalar(let s):
-            throw LocatedError(
-                .override(override),
-                "\(here) is a value ('\(s.text)'), not a mapping or a list, so it has no '\(parts[parts.startIndex])'")
         }
+        // The walk ended on the existing node the value replaces, or on the one it grew.
+        if !grew { node = value }
+        // Put the changed nodes back, bottom-up.
+        while var step = steps.popLast() {
+            switch step.node.content {
+            case .mapping(var entries):
+                entries[step.index].value = node
+                step.node.content = .mapping(entries)
+            case .sequence(var items):
+                items[step.index] = node
+                step.node.content = .sequence(items)
+            case .scalar:
+                break
+            }
+            node = step.node
+        }
+        root = node
+    }
+
+    /// How many parts from `from` on the dotted `key` spells, or nil if it does not start them.
+    /// Costs the length of `key`, whatever the number of parts.
+    private static func matchLength(of key: String, in parts: [String], from: Int) -> Int? {
+        var used = 0
+        for piece in key.split(separator: ".", omittingEmptySubsequences: false) {
+            guard from + used < parts.count, parts[from + used] == piece else { return nil }
+            used += 1
+        }
+        return used
     }
 
     /// The `name` of a list item, if it is a mapping with one.

@@ -5,9 +5,14 @@ import Yams
 enum YAMLReading {
     /// The document's root node; an empty document is an error.
     static func parse(_ yaml: String) throws -> SourceNode {
+        try refuseAliases(yaml)
         let root: Node?
+        // The parser holds the anchors: a node's `anchor` is a weak reference that is only
+        // set while the parser lives, so it must outlive `convert`.
+        let parser: Parser
         do {
-            root = try Yams.compose(yaml: yaml)
+            parser = try Parser(yaml: yaml)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
             throw located(error, yaml: yaml)
         } catch {
@@ -18,7 +23,7 @@ enum YAMLReading {
                 .file(line: 1, column: 1),
                 "the file is empty; a scenario needs at least summary, story and pod")
         }
-        return try convert(root)
+        return try withExtendedLifetime(parser) { try convert(root) }
     }
 
     private static func origin(_ mark: Mark?) -> NodeOrigin {
@@ -26,6 +31,11 @@ enum YAMLReading {
     }
 
     private static func convert(_ node: Node) throws -> SourceNode {
+        // Yams resolves an alias to the anchored node itself, so the first anchored node met in
+        // document order is the anchor's own place.
+        if let anchor = node.anchor {
+            throw LocatedError(origin(node.mark), "YAML anchors (&\(anchor.rawValue)) and aliases are not supported; write the value out")
+        }
         switch node {
         case .scalar(let s):
             return SourceNode(content: .scalar(scalar(s, tag: node.tag)), origin: origin(s.mark))
@@ -42,7 +52,7 @@ enum YAMLReading {
             }
             return SourceNode(content: .mapping(entries), origin: origin(map.mark))
         case .alias(let a):
-            throw LocatedError(origin(a.mark), "YAML aliases are not supported here; write the value out")
+            throw LocatedError(origin(a.mark), "YAML aliases (*name) are not supported; write the value out")
         }
     }
 
@@ -62,10 +72,75 @@ enum YAMLReading {
         return SourceNode.Scalar(text: s.string, kind: kind, customTag: custom)
     }
 
+    // MARK: Aliases
+
+    /// Refuses the first alias (`*name`) with its place, before anything is expanded.
+    ///
+    /// Yams resolves an alias to the anchored node while composing, so a few hundred bytes of
+    /// nested aliases (a "billion laughs") would become billions of nodes for the decoder, and
+    /// a mapping key that is an alias is hashed in full. So the text is first composed with
+    /// every anchor (`&name`) blanked out: each alias is then undefined, Yams stops at the
+    /// first with its line and column, and nothing is ever expanded. Blanking keeps every
+    /// other byte in place. A text without both `&` and `*` needs no such pass: with no
+    /// anchor, an alias is undefined in the real pass too.
+    static func refuseAliases(_ yaml: String) throws {
+        let bytes = Array(yaml.utf8)
+        guard bytes.contains(UInt8(ascii: "&")), bytes.contains(UInt8(ascii: "*")) else { return }
+        var blanked = bytes
+        var i = 0
+        while i < blanked.count {
+            if blanked[i] == UInt8(ascii: "&") {
+                // The anchor and its name: every byte up to a space, a line break or a flow indicator.
+                repeat {
+                    blanked[i] = UInt8(ascii: " ")
+                    i += 1
+                } while i < blanked.count && !endsAnchorName(blanked[i])
+            } else {
+                i += 1
+            }
+        }
+        do {
+            _ = try Yams.compose(yaml: String(decoding: blanked, as: UTF8.self))
+        } catch let error as YamlError {
+            if case .composer(_, let problem, let mark, _) = error, problem.contains("undefined alias") {
+                throw aliasError(at: mark, yaml: yaml)
+            }
+            // Any other error: the real pass reports it (or, if blanking caused it, looks again).
+        } catch {}
+    }
+
+    private static func endsAnchorName(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+            || b == UInt8(ascii: ",") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
+            || b == UInt8(ascii: "{") || b == UInt8(ascii: "}")
+    }
+
+    /// The error for an alias at `mark`, naming it as written.
+    private static func aliasError(at mark: Mark, yaml: String) -> LocatedError {
+        var name = ""
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if mark.line >= 1, mark.line <= lines.count {
+            let scalars = Array(lines[mark.line - 1].unicodeScalars)
+            if mark.column >= 1, mark.column <= scalars.count, scalars[mark.column - 1] == "*" {
+                var j = mark.column
+                while j < scalars.count, scalars[j].isASCII, !endsAnchorName(UInt8(scalars[j].value)) {
+                    name.unicodeScalars.append(scalars[j])
+                    j += 1
+                }
+            }
+        }
+        let what = name.isEmpty ? "aliases (*name)" : "aliases (*\(name))"
+        return LocatedError(
+            .file(line: mark.line, column: mark.column),
+            "YAML \(what) and anchors are not supported; write the value out")
+    }
+
     // MARK: Errors
 
     private static func located(_ error: YamlError, yaml: String) -> LocatedError {
         switch error {
+        case .composer(_, let problem, let mark, _) where problem.contains("undefined alias"):
+            return aliasError(at: mark, yaml: yaml)
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
