@@ -1,5 +1,3 @@
-import Foundation
-
 /// Formats a virtual time or duration compactly and exactly: `0s`, `500ms`, `5s`, `2.5s`, `1m30s`.
 public func formatDuration(_ ms: Millis) -> String {
     if ms < 0 { return "-" + formatDuration(-ms) }
@@ -34,7 +32,7 @@ public func parseDuration(_ text: String) -> Millis? {
 /// `Millis.max` rather than nil, so a caller can say "too large" instead of "not a duration".
 /// Never traps, whatever the text.
 public func parseDurationSaturating(_ text: String) -> Millis? {
-    let s = text.trimmingCharacters(in: .whitespaces)
+    let s = trimmingBlanks(text)
     if s.isEmpty { return nil }
     if s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return scaled(s.utf8, by: 1000) }
     var total = 0

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A Linux signal, by its x86-64/arm64 number.
 ///
 /// Names follow `signal(7)`. Only the standard signals (1–31) are modelled; real-time signals
@@ -41,7 +39,7 @@ public struct Signal: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
 
     /// Parses `SIGTERM`, `TERM`, `sigterm` or `15`.
     public init?(parsing text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let t = trimmingBlanks(text).uppercased()
         if let n = Int(t) {
             self.init(rawValue: n)
             return

@@ -68,7 +68,7 @@ extension ShellProgram {
             }
             if first == "exec" {
                 words.removeFirst()
-            } else if builtins.contains(first) {
+            } else if ShellBuiltins.names.contains(first) {
                 continue
             }
             guard let exe = words.first?.literalText else { continue }
