@@ -98,8 +98,9 @@ struct RequirementsTests {
     @Test func readmeInstallsWhatCIInstalls() throws {
         let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
         let ci = try String(contentsOfFile: packageRoot + "/.ci/run", encoding: .utf8)
-        let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix("apt-get install -y ") }, "README has no `apt-get install -y …` line")
-        let readmePackages = line.dropFirst("apt-get install -y ".count).split(separator: " ").map(String.init)
+        let prefix = "apt-get update && apt-get install -y "
+        let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix(prefix) }, "README has no `\(prefix)…` line")
+        let readmePackages = line.dropFirst(prefix.count).split(separator: " ").map(String.init)
         let ciLine = try #require(ci.split(separator: "\n").first { $0.hasPrefix("REQUIRED_PACKAGES=(") })
         let ciPackages = ciLine.dropFirst("REQUIRED_PACKAGES=(".count).dropLast().split(separator: " ").map(String.init)
         #expect(readmePackages.sorted() == ciPackages.sorted(), "README: \(readmePackages), .ci/run: \(ciPackages)")
