@@ -1,4 +1,5 @@
 import Foundation
+import PodTermBuiltins
 import Testing
 
 /// `podterm run --format json` (podterm.timeline/v2, streamed) and `--format json-v1`, and what
@@ -7,26 +8,7 @@ import Testing
 struct JSONOutputTests {
     /// A scenario whose JSON is far larger than a pipe's buffer (PID 1 with 500 children).
     static func bigScenario() throws -> String {
-        var yaml = """
-            summary: A wide tree.
-            story: PID 1 starts many children; all die with it.
-            pod:
-              metadata: {name: tree}
-              terminationGracePeriodSeconds: 2
-              containers:
-                - name: app
-                  image: example/tree:1.0
-                  command: ["/app/server"]
-            programs:
-              /app/server:
-                signals:
-                  SIGTERM: {cleanup: 100ms, exitCode: 0}
-                children:
-
-            """
-        for _ in 0..<500 { yaml += "      - command: [\"sleep\", \"30\"]\n" }
-        yaml += "stop:\n  - at: 500ms\n    delete: {}\n"
-        return try PodtermBinary.tempScenario(yaml, name: "tree.yaml")
+        try PodtermBinary.tempScenario(GeneratedScenarios.wideTree(children: 500), name: "tree.yaml")
     }
 
     /// Runs podterm with standard output sent to `stdout`; returns its status, how it ended and its standard error.

@@ -168,25 +168,7 @@ struct TimelineJSONFieldTests {
 
     @Test func aLargeTimelineStreamsInChunksAndAFailingSinkStopsIt() throws {
         // PID 1 with 2,000 children: about 8,000 events and 2.7 MB of JSON.
-        var yaml = """
-            summary: A wide tree.
-            story: PID 1 starts many children; all die with it.
-            pod:
-              metadata: {name: tree}
-              terminationGracePeriodSeconds: 2
-              containers:
-                - name: app
-                  image: example/tree:1.0
-                  command: ["/app/server"]
-            programs:
-              /app/server:
-                signals:
-                  SIGTERM: {cleanup: 100ms, exitCode: 0}
-                children:
-
-            """
-        for _ in 0..<2_000 { yaml += "      - command: [\"sleep\", \"30\"]\n" }
-        yaml += "stop:\n  - at: 500ms\n    delete: {}\n"
+        let yaml = GeneratedScenarios.wideTree(children: 2_000)
         let t = try Simulator.run(try ScenarioLoader.load(yaml: yaml, fileName: "tree.yaml").scenario)
         #expect(t.events.count > 8_000)
         var sink = ChunkSink()
