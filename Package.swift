@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "PodTerm", targets: ["PodTerm"]),
         .library(name: "PodTermScenario", targets: ["PodTermScenario"]),
+        .library(name: "PodTermTesting", targets: ["PodTermTesting"]),
         .executable(name: "podterm", targets: ["podterm"]),
         .executable(name: "podterm-bench", targets: ["podterm-bench"]),
         .executable(name: "podterm-fuzz", targets: ["podterm-fuzz"]),
@@ -27,6 +28,9 @@ let package = Package(
             name: "PodTermScenario",
             dependencies: ["PodTerm", .product(name: "Yams", package: "Yams")]
         ),
+        // What a user's own tests call: expectTimeline, expectOutcome, event matchers whose
+        // failures say what probably went wrong (Swift Testing issues at the caller's line).
+        .target(name: "PodTermTesting", dependencies: ["PodTerm", "PodTermScenario"]),
         // The files of scenarios/ compiled into the binary, so a copied binary still has them.
         .target(
             name: "PodTermBuiltins",
@@ -71,6 +75,10 @@ let package = Package(
         .testTarget(name: "PodTermFuzzTests", dependencies: ["PodTermFuzz", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
         .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
+        // Only the three products a user's test target has: the README's example compiles here.
+        .testTarget(name: "PodTermTestingTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermTesting"]),
+        // Golden timelines (text and JSON v2) of every built-in scenario, in Tests/Goldens/.
+        .testTarget(name: "PodTermGoldenTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "PodTermTesting"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
         .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermVerifyTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermVerify", "podterm-probe", "podterm"]),

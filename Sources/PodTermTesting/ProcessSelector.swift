@@ -1,0 +1,42 @@
+import PodTerm
+
+/// Which process an event matcher is about: PID 1 of a container, a program by name, or a
+/// process by its stable outcome key (`app/server`, `app/sh#2`).
+///
+/// ```swift
+/// EventMatcher.signal(.kill, sentTo: .pid1(of: "app"))
+/// EventMatcher.killed(.program("java"), by: .kill)
+/// ```
+public struct ProcessSelector: Sendable, CustomStringConvertible {
+    /// How it reads in a failure message: `app's PID 1`, `java`, `app/server`.
+    public let description: String
+    let test: @Sendable (Timeline, Int) -> Bool
+
+    /// PID 1 of the container named `container` (any instance of it, after restarts too).
+    public static func pid1(of container: String) -> ProcessSelector {
+        ProcessSelector(description: "\(container)'s PID 1") { t, i in
+            let p = t.processes[i]
+            return p.pid == 1 && t.containers[p.container].name == container
+        }
+    }
+
+    /// A process whose program name (argv[0]'s base name, or what it exec'd last) is `name`,
+    /// in any container or only in `container`.
+    public static func program(_ name: String, in container: String? = nil) -> ProcessSelector {
+        ProcessSelector(description: container.map { "\(name) in \($0)" } ?? name) { t, i in
+            let p = t.processes[i]
+            return (p.name == name || p.earlierImages.contains { $0.name == name })
+                && (container == nil || t.containers[p.container].name == container)
+        }
+    }
+
+    /// The process whose outcome key is `key`: `CONTAINER/PROGRAM`, `#2` for the second of a name.
+    public static func key(_ key: String) -> ProcessSelector {
+        ProcessSelector(description: key) { t, i in
+            Outcome.processKeys(t).contains { $0.key == key && $0.index == i }
+        }
+    }
+
+    /// Any process.
+    public static var any: ProcessSelector { ProcessSelector(description: "any process") { _, _ in true } }
+}

@@ -1,0 +1,40 @@
+/// The first difference between two texts, line by line, with the lines around it: what a
+/// golden-file check prints so that the change is visible without a diff tool.
+///
+/// ```
+/// first difference at line 12 (expected 20 lines, got 21):
+///    10    10.000s  runtime  app  sends SIGTERM to PID 1 server[1]
+///    11    10.000s  kernel   app  SIGTERM → server[1] discarded: …
+/// -  12    40.000s  runtime  app  sends SIGKILL to PID 1 server[1]
+/// +  12    42.000s  runtime  app  sends SIGKILL to PID 1 server[1]
+/// ```
+public enum TextDiff {
+    /// nil when the texts are equal; otherwise the first differing line, `context` lines of
+    /// both texts before it, and up to `context` further lines of each after it.
+    public static func firstDifference(expected: String, actual: String, context: Int = 3) -> String? {
+        guard expected != actual else { return nil }
+        let e = lines(expected), a = lines(actual)
+        var i = 0
+        while i < e.count, i < a.count, e[i] == a[i] { i += 1 }
+        let counts = "expected \(e.count) lines, got \(a.count)"
+        if i == e.count, i == a.count {
+            return "the texts differ only in their final newline (\(expected.hasSuffix("\n") ? "expected" : "got") one at the end)"
+        }
+        let width = String(max(e.count, a.count)).count
+        func number(_ n: Int) -> String { String(repeating: " ", count: width - String(n).count) + String(n) }
+        var out = ["first difference at line \(i + 1) (\(counts)):"]
+        for k in max(0, i - context)..<i { out.append("   " + number(k + 1) + "  " + e[k]) }
+        let shown = context + 1
+        for k in i..<min(e.count, i + shown) { out.append("-  " + number(k + 1) + "  " + e[k]) }
+        if i >= e.count { out.append("-  (expected text ends here)") }
+        for k in i..<min(a.count, i + shown) { out.append("+  " + number(k + 1) + "  " + a[k]) }
+        if i >= a.count { out.append("+  (actual text ends here)") }
+        return out.joined(separator: "\n")
+    }
+
+    private static func lines(_ s: String) -> [String] {
+        var parts = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if s.hasSuffix("\n") { parts.removeLast() }
+        return parts
+    }
+}
