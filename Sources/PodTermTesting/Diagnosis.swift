@@ -61,18 +61,19 @@ struct Diagnosis {
                 let fateEvent = firstIndex(from: stop.at) { $0.process == p && $0.signal == stop.signal && isDiscard($0.kind) }
                 ev += fateEvent.map { [$0] } ?? []
                 let rule = fateEvent.map { " (rule \(t.events[$0].rule.id))" } ?? ""
+                let when = "the stop signal \(stop.signal.name) was discarded at \(formatDuration(stop.at))"
                 switch reason {
                 case .pid1Default:
                     let kids = children(of: p, aliveAt: stop.at)
                     if kids.isEmpty {
-                        return Hint(text: prefix + "the stop signal \(stop.signal.name) was discarded at \(formatDuration(stop.at)) (PID 1 \(name) has no handler for it, and the kernel drops such signals for PID 1\(rule)); did you mean to exec the app or add a handler?", evidence: ev)
+                        return Hint(text: prefix + when + ": PID 1 \(name) has no handler for it, and the kernel drops such signals for PID 1\(rule); did you mean to exec the app or add a handler?", evidence: ev)
                     }
                     let kidNames = kids.map { words.processName($0) }.joined(separator: ", ")
-                    return Hint(text: prefix + "the stop signal \(stop.signal.name) was discarded at \(formatDuration(stop.at)) (PID 1 \(name) has no handler for it\(rule)), so it never reached \(kidNames); did you mean to exec the app, so that it is PID 1, or to run it under an init that forwards signals (tini, dumb-init)?", evidence: ev)
+                    return Hint(text: prefix + when + ": PID 1 \(name) has no handler for it\(rule), so it never reached \(kidNames); did you mean to exec the app, so that it is PID 1, or to run it under an init that forwards signals (tini, dumb-init)?", evidence: ev)
                 case .ignored:
-                    return Hint(text: prefix + "PID 1 \(name) ignores the stop signal \(stop.signal.name) (its disposition is SIG_IGN, set by it or inherited from its parent\(rule)); handle it, or set lifecycle.stopSignal (or the image's STOPSIGNAL) to a signal it handles", evidence: ev)
+                    return Hint(text: prefix + "PID 1 \(name) ignores the stop signal \(stop.signal.name): its disposition is SIG_IGN, set by it or inherited from its parent\(rule); handle it, or set lifecycle.stopSignal (or the image's STOPSIGNAL) to a signal it handles", evidence: ev)
                 default:
-                    return Hint(text: prefix + "the stop signal \(stop.signal.name) was discarded at \(formatDuration(stop.at)) (\(reason.rawValue)\(rule))", evidence: ev)
+                    return Hint(text: prefix + when + ": \(reason.rawValue)\(rule)", evidence: ev)
                 }
             case .caught:
                 let caught = firstIndex(from: stop.at) { $0.process == p && $0.signal == stop.signal && isCatch($0.kind) }
@@ -81,8 +82,10 @@ struct Diagnosis {
                 if let caught, case .signalCaught(let cleanup) = t.events[caught].kind {
                     let given = end.at - stop.at
                     text += ", but its cleanup takes \(formatDuration(cleanup)) and it was given \(formatDuration(given))"
-                    text += preStopNote(c, stopAt: stop.at, evidence: &ev)
-                    text += "; shorten the cleanup or raise terminationGracePeriodSeconds"
+                    let note = preStopNote(c, stopAt: stop.at, evidence: &ev)
+                    text += note
+                    text += note.isEmpty ? "; shorten the cleanup or raise terminationGracePeriodSeconds"
+                        : "; shorten the preStop hook or the cleanup, or raise terminationGracePeriodSeconds"
                 } else {
                     text += " but had not exited \(formatDuration(end.at - stop.at)) later"
                     text += preStopNote(c, stopAt: stop.at, evidence: &ev)

@@ -18,6 +18,8 @@ public struct EventMatcher: Sendable, CustomStringConvertible {
     /// One condition on an event; `mismatch` says what the event has instead, nil when it meets it.
     struct Part: Sendable {
         let text: String
+        /// The kind's stable name, when this part asks for a kind.
+        var kind: String? = nil
         let mismatch: @Sendable (EventContext) -> String?
     }
 
@@ -31,7 +33,7 @@ public struct EventMatcher: Sendable, CustomStringConvertible {
 
     /// Events of a kind, by its stable name (`signal.sent`, `container.exited`, `pod.gone`…).
     public static func kind(_ name: String) -> EventMatcher {
-        EventMatcher(parts: [Part(text: name) { c in c.kindName == name ? nil : "is \(c.kindName)" }])
+        EventMatcher(parts: [Part(text: name, kind: name) { c in c.kindName == name ? nil : "is \(c.kindName)" }])
     }
 
     /// `signal` sent to the selected process (it reaches it in the same millisecond).
@@ -145,6 +147,7 @@ public struct EventMatcher: Sendable, CustomStringConvertible {
 
     /// What the event has instead of the one part it misses; nil when it misses none or several.
     func nearMiss(_ c: EventContext) -> String? {
+        guard parts.count > 1 else { return nil }
         var miss: String? = nil
         for p in parts {
             if let m = p.mismatch(c) {

@@ -83,7 +83,7 @@ struct TimelineCheck {
             if near.count > 5 { text += "\n  … and \(near.count - 5) more" }
             return text
         }
-        if let kind = m.parts.first?.text, !t.events.contains(where: { words.kindName($0.kind) == kind }), kind.contains(".") {
+        if let kind = m.parts.compactMap(\.kind).first, !t.events.contains(where: { words.kindName($0.kind) == kind }) {
             var kinds: [String] = []
             for e in t.events where !kinds.contains(words.kindName(e.kind)) { kinds.append(words.kindName(e.kind)) }
             text += "\nthis timeline has no \(kind) event at all; its kinds: " + kinds.joined(separator: ", ")

@@ -3,6 +3,7 @@
 // readme-example:begin
 import PodTerm
 import PodTermScenario
+import PodTermTesting
 import Testing
 
 @Test func preStopSleepOutlastsTheIngress() throws {
@@ -34,15 +35,16 @@ import Testing
         yaml: yaml, fileName: "web.yaml",
         overrides: [Override(parsing: "pod.terminationGracePeriodSeconds=10")])
     let timeline = try Simulator.run(loaded.scenario)
-    let outcome = timeline.outcome
 
     // SIGTERM comes after the ingress stopped routing, and nothing was SIGKILLed.
-    #expect(outcome["endpoints.ingress-nginx.stoppedRoutingAt"] == .duration(3_000))
-    #expect(outcome["containers.web.stopSignalAt"] == .duration(5_000))
-    #expect(outcome["outcome.sigkilled"] == .bool(false))
+    expectOutcome(timeline, "endpoints.ingress-nginx.stoppedRoutingAt", .duration(3_000))
+    expectOutcome(timeline, "containers.web.stopSignalAt", "5s")
+    expectOutcome(timeline, "pod.deleteToGone", "<= 10s")
+    expectTimeline(timeline, .kind("endpoint.consumer-stopped"), before: .signal(.term, sentTo: .pid1(of: "web")))
+    expectTimeline(timeline, containsNo: .signal(.kill, sentTo: .any))
     #expect(timeline.pod.effectiveGrace == 10)
     // And the file's own expectations hold.
-    #expect(loaded.check(timeline).allPassed)
+    expectOutcome(timeline, meets: loaded)
 }
 
 // readme-example:end
