@@ -7,6 +7,10 @@ struct BenchOptions {
     var repeatCount = 1
     /// Whether to also benchmark the built-in scenarios after the http-drain lines.
     var scenarios = false
+    /// How many samples each figure of the scenario table is the median and p90 of.
+    var samples = 50
+    /// Only the built-in scenarios whose name contains this text (nil: all).
+    var filter: String? = nil
     /// Whether to time the JSON renderer on every built-in scenario and a generated tree.
     var jsonRender = false
     /// How many children the generated process tree of `--json-render` has (0: none).
@@ -23,6 +27,8 @@ struct BenchUsageError: Error {
 extension BenchOptions {
     /// Largest accepted `--repeat`.
     static let maximumRepeat = 1000
+    /// Largest accepted `--samples`.
+    static let maximumSamples = 100_000
 
     /// Parses `arguments` (without the program name). Flags take their value as the next
     /// argument or after `=`: `--rate 10000`, `--rate=10000`.
@@ -54,6 +60,16 @@ extension BenchOptions {
             case "--json-render":
                 guard inlineValue == nil else { throw BenchUsageError(message: "--json-render takes no value") }
                 options.jsonRender = true
+            case "--samples":
+                let expectation = "--samples expects a whole number from 1 to \(maximumSamples)"
+                let n = try value(expectation)
+                guard (1...maximumSamples).contains(n) else { throw BenchUsageError(message: "\(expectation) (got \(n))") }
+                options.samples = n
+            case "--filter":
+                guard let text = inlineValue ?? rest.popFirst(), !text.isEmpty else {
+                    throw BenchUsageError(message: "--filter expects part of a scenario's name (no value given)")
+                }
+                options.filter = text
             case "--tree-children":
                 let expectation = "--tree-children expects a whole number ≥ 0"
                 let n = try value(expectation)
@@ -99,7 +115,11 @@ extension BenchOptions {
 
             Benchmark options:
               --repeat N        run the model N times and report the median run time (default 1)
-              --scenarios       also benchmark the built-in scenarios (after the http-drain lines)
+              --scenarios       also time every built-in scenario (after the http-drain lines): a
+                                table of µs per load, full run, outcome-only run, JSON render and
+                                sweep point (median/p90), and the full run's events per second
+              --samples N       samples per figure of that table (default 50)
+              --filter TEXT     only the scenarios whose name contains TEXT
               --json-render     also time the JSON renderer on every built-in scenario and on a
                                 generated tree of PID 1 with many children (after the other lines)
               --tree-children N the size of that tree (default 10000; 0: no tree)

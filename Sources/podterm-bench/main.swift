@@ -30,7 +30,7 @@ let eventsPerSecond = medianSeconds > 0 ? Int((Double(result.events) / medianSec
 print("perf.events_per_second=\(eventsPerSecond)")
 
 if options.scenarios {
-    benchBuiltinScenarios()
+    ScenarioTable.run(samples: options.samples, filter: options.filter)
 }
 
 if options.jsonRender {
