@@ -147,8 +147,8 @@ extension Diagnosis {
             text += ", after every consumer had stopped routing (the last at \(formatDuration(t.events[last].time)))"
         }
         let cut = closed.filter { if case .requestsCut(let n, _) = t.events[$0].kind { return n > 0 }; return false }
-        if let c = cut.first, case .requestsCut(let n, _) = t.events[c].kind {
-            text += "; \(n) requests in flight were cut when \(words.processName(t.events[c].process ?? 0)) died at \(formatDuration(t.events[c].time))"
+        if let c = cut.first, case .requestsCut(let n, _) = t.events[c].kind, let p = t.events[c].process {
+            text += "; \(n) requests in flight were cut when \(words.processName(p)) died at \(formatDuration(t.events[c].time))"
         }
         return Hint(text: text, evidence: closed + stops)
     }
@@ -182,7 +182,7 @@ extension Diagnosis {
         guard !left.isEmpty else { return Hint(text: "every zombie was collected by its parent", evidence: z) }
         let names = left.map { i -> String in
             let e = t.events[i]
-            var s = words.processName(e.process ?? 0) + " at \(formatDuration(e.time))"
+            var s = (e.process.map { words.processName($0) } ?? "a process") + " at \(formatDuration(e.time))"
             if case .becameZombie(let parent) = e.kind { s += " (its parent \(words.processName(parent)) never waits for it)" }
             return s
         }

@@ -7,8 +7,9 @@ import PodTermScenario
 /// outcome-only run, per JSON v2 render (into a sink that only counts bytes) and per sweep
 /// point, each the median and p90 of `--samples` samples; and the full run's events per second.
 ///
-/// The format is stable: one header line, one line per scenario in name order, a line of
-/// sums, then footnotes. Columns are separated by two or more spaces; times are
+/// The format is stable: a title line, a header line, one line per scenario in name order,
+/// a line of the median scenario (median and p90 of the scenarios' medians), a line of sums
+/// (of medians), then footnotes (`*`) and scenarios that failed (`!`). Columns are separated by two or more spaces; times are
 /// `median/p90` in µs with one decimal; `-` where a figure could not be measured.
 enum ScenarioTable {
     struct Row {
@@ -31,10 +32,12 @@ enum ScenarioTable {
         var total = Row(name: "all (sum of medians)", events: 0, load: Spread(median: 0, p90: 0), run: Spread(median: 0, p90: 0),
                         outcome: Spread(median: 0, p90: 0), json: Spread(median: 0, p90: 0), sweep: Spread(median: 0, p90: 0))
         var failures: [String] = []
+        var measured: [Row] = []
         for b in chosen {
             do {
                 let r = try measure(b, samples: samples)
                 rows.append(cells(r))
+                measured.append(r)
                 total.events += r.events
                 total.load.median += r.load.median
                 total.run.median += r.run.median
@@ -45,6 +48,15 @@ enum ScenarioTable {
                 failures.append("\(b.name): \(error)")
                 rows.append([b.name, "-", "-", "-", "-", "-", "-", "-"])
             }
+        }
+        if !measured.isEmpty {
+            func across(_ f: (Row) -> Double) -> Spread { Spread(measured.map(f)) }
+            var middle = Row(name: "median scenario (median/p90 of the medians)", events: Int(Sampling.quantile(measured.map { Double($0.events) }, 0.5)),
+                             load: across { $0.load.median }, run: across { $0.run.median }, outcome: across { $0.outcome.median },
+                             json: across { $0.json.median }, sweep: nil)
+            let sweeps = measured.compactMap { $0.sweep?.median }
+            if !sweeps.isEmpty { middle.sweep = Spread(sweeps) }
+            rows.append(cells(middle))
         }
         var sums = cells(total)
         for i in 2...6 { sums[i] = sums[i].split(separator: "/").first.map(String.init) ?? sums[i] }
