@@ -85,7 +85,9 @@ extension Diagnosis {
     func sigkills() -> Hint? {
         let killed = t.containers.indices.filter { t.containers[$0].sigkillAt != nil || t.containers[$0].exits.contains { $0.reason == .oomKilled } }
         guard !killed.isEmpty else { return Hint(text: "no container was SIGKILLed: each ended by itself before any deadline", evidence: []) }
-        let hints = killed.compactMap { c in container(c).map { (t.containers[c].name, $0) } }
+        let hints = killed.map { c in
+            (t.containers[c].name, container(c) ?? Hint(text: "SIGKILLed at \(t.containers[c].sigkillAt.map(formatDuration) ?? "?")", evidence: []))
+        }
         return Hint(text: hints.map { "container \($0.0): \($0.1.text)" }.joined(separator: "; "), evidence: hints.flatMap(\.1.evidence))
     }
 

@@ -36,9 +36,17 @@ struct Diagnosis {
             let oom = lastIndex(before: exit.at, inclusive: true) { $0.container == c && $0.kind == .oomKill }
             return Hint(text: "the container was OOMKilled at \(formatDuration(exit.at)): the kernel's OOM killer sends SIGKILL at once, with no stop signal, no preStop hook and no grace period", evidence: oom.map { [$0] } ?? [])
         }
-        guard let pid1 = pid1(of: c), let end = t.processes[pid1].end else { return nil }
-        let lead = "the container"
-        return pid1Ending(pid1, end: end, lead: lead, container: c)
+        // The PID 1 whose end ended the container's last instance (a restarted container's
+        // new PID 1 may still run).
+        guard let pid1 = t.processes.indices.last(where: {
+            let p = t.processes[$0]
+            return p.container == c && p.pid == 1 && p.end != nil && p.end!.at <= exit.at
+        }), let end = t.processes[pid1].end else { return nil }
+        var hint = pid1Ending(pid1, end: end, lead: "the container", container: c)
+        if rec.restarts > 0 {
+            hint.text += " (its last end; the kubelet restarted it \(rec.restarts)×)"
+        }
+        return hint
     }
 
     /// How PID 1 `p` of container `c` ended, and the likely cause.
