@@ -80,7 +80,7 @@ let package = Package(
         // Golden timelines (text and JSON v2) of every built-in scenario, in Tests/Goldens/.
         .testTarget(name: "PodTermGoldenTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "PodTermTesting"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
-        .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermBuiltins", "podterm"]),
+        .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermBuiltins", "podterm", "podterm-bench"]),
         .testTarget(name: "PodTermVerifyTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermVerify", "podterm-probe", "podterm"]),
     ]
 )
