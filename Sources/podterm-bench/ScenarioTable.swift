@@ -9,7 +9,8 @@ import PodTermScenario
 ///
 /// The format is stable: a title line, a header line, one line per scenario in name order,
 /// a line of the median scenario (median and p90 of the scenarios' medians), a line of sums
-/// (of medians), then footnotes (`*`) and scenarios that failed (`!`). Columns are separated by two or more spaces; times are
+/// (of medians), a line for a generated tree of PID 1 with 1,000 children (not in the
+/// median or the sums), then footnotes (`*`) and scenarios that failed (`!`). Columns are separated by two or more spaces; times are
 /// `median/p90` in µs with one decimal; `-` where a figure could not be measured.
 enum ScenarioTable {
     struct Row {
@@ -24,6 +25,14 @@ enum ScenarioTable {
     }
 
     static let columns = ["scenario", "events", "load µs", "run µs", "outcome µs", "json µs", "sweep µs", "Mevents/s"]
+
+    /// The generated scenario measured after the built-in ones: a run large enough for the
+    /// events per second to be the engine's, not its setup's.
+    static let treeChildren = 1_000
+    static var generated: BuiltinScenario {
+        BuiltinScenario(name: "generated/wide-tree-\(treeChildren)", fileName: "wide-tree-\(treeChildren).yaml",
+                        yaml: GeneratedScenarios.wideTree(children: treeChildren))
+    }
 
     static func run(samples: Int, filter: String?) {
         let chosen = BuiltinScenarios.all.filter { filter == nil || $0.name.contains(filter!) }
@@ -61,6 +70,14 @@ enum ScenarioTable {
         var sums = cells(total)
         for i in 2...6 { sums[i] = sums[i].split(separator: "/").first.map(String.init) ?? sums[i] }
         rows.append(sums)
+        let tree = generated
+        if filter == nil || tree.name.contains(filter!) {
+            do {
+                rows.append(cells(try measure(tree, samples: samples)))
+            } catch {
+                failures.append("\(tree.name): \(error)")
+            }
+        }
         print(aligned(rows))
         print("* " + PendingAPIs.outcomeNote)
         print("* " + PendingAPIs.sweepNote)

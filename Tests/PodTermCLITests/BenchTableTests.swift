@@ -40,6 +40,8 @@ struct BenchTableTests {
         #expect(lines[start + 2 + chosen.count].hasPrefix("median scenario"))
         #expect(lines[start + 3 + chosen.count].hasPrefix("all (sum of medians)"))
         #expect(lines[(start + 4 + chosen.count)...].allSatisfy { $0.hasPrefix("* ") })
+        let tree = try Self.bench(["--scenarios", "--samples", "1", "--filter", "generated/"])
+        #expect(tree.stdout.contains("\ngenerated/wide-tree-1000  "), "\(tree.stdout)")
     }
 
     @Test func badSamplesAreRefused() throws {
