@@ -18,6 +18,7 @@ struct GoldenTimelineTests {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 if (try? String(contentsOf: url, encoding: .utf8)) != actual {
                     try actual.write(to: url, atomically: true, encoding: .utf8)
+                    print("podterm goldens: wrote Tests/Goldens/\(name).\(format.rawValue)")
                 }
                 continue
             }
@@ -35,7 +36,10 @@ struct GoldenTimelineTests {
         let expected = Set(Goldens.expectedFiles())
         let stale = Goldens.filesOnDisk().filter { !expected.contains($0) }
         if Goldens.updating {
-            for f in stale { try FileManager.default.removeItem(at: Goldens.folder.appendingPathComponent(f)) }
+            for f in stale {
+                try FileManager.default.removeItem(at: Goldens.folder.appendingPathComponent(f))
+                print("podterm goldens: removed Tests/Goldens/\(f)")
+            }
             return
         }
         #expect(stale.isEmpty, "golden files of no built-in scenario: \(stale.joined(separator: ", ")); remove them with `\(Goldens.updateCommand)`")
