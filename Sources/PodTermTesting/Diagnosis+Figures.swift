@@ -41,11 +41,12 @@ extension Diagnosis {
         }
         if rec.pid == 1 { return pid1Ending(i, end: end, lead: "\(name)", container: rec.container) }
         if end.killedBy == .namespaceTeardown {
-            let pid1 = pid1(of: rec.container).map { words.processName($0) } ?? "PID 1"
+            let leader = t.processes.indices.last { t.processes[$0].container == rec.container && t.processes[$0].pid == 1 && t.processes[$0].startedAt <= rec.startedAt }
+            let pid1 = leader.map { words.processName($0) } ?? "PID 1"
             let others = rec.received.filter { $0.signal != .kill }
             var text = "\(name) was SIGKILLed at \(formatDuration(end.at)) because \(pid1) died, and the kernel kills every other process of a PID namespace whose PID 1 is gone"
-            if others.isEmpty {
-                text += "; no other signal reached \(name) before: the runtime signals only PID 1, which did not pass the stop signal on"
+            if others.isEmpty, let leader, let stop = t.processes[leader].received.first(where: { $0.origin == .runtime && $0.signal != .kill }) {
+                text += "; no other signal reached \(name) before: the runtime sends \(stop.signal.name) only to PID 1, and \(pid1) did not pass it on to \(name)"
             }
             return Hint(text: text, evidence: killedEvent(i).map { [$0] } ?? [])
         }
@@ -191,11 +192,4 @@ extension Diagnosis {
         return Hint(text: "left as zombies: " + names.joined(separator: ", ") + "; an init that reaps (tini, dumb-init) as PID 1 collects orphans", evidence: left)
     }
 
-    func fate(_ f: SignalFate) -> String {
-        switch f {
-        case .caught: return "caught"
-        case .killed: return "killed it"
-        case .discarded(let r): return "discarded: \(r.rawValue)"
-        }
-    }
 }

@@ -34,7 +34,13 @@ struct Diagnosis {
         }
         if exit.reason == .oomKilled {
             let oom = lastIndex(before: exit.at, inclusive: true) { $0.container == c && $0.kind == .oomKill }
-            return Hint(text: "the container was OOMKilled at \(formatDuration(exit.at)): the kernel's OOM killer sends SIGKILL at once, with no stop signal, no preStop hook and no grace period", evidence: oom.map { [$0] } ?? [])
+            if exit.code == Signal.kill.exitCode {
+                return Hint(text: "the container was OOMKilled at \(formatDuration(exit.at)): the kernel's OOM killer sends SIGKILL at once, with no stop signal, no preStop hook and no grace period", evidence: oom.map { [$0] } ?? [])
+            }
+            let victims = t.processes.indices.filter { t.processes[$0].container == c && t.processes[$0].end?.killedBy == .oomKiller && t.processes[$0].end!.at <= exit.at }
+            let names = victims.map { words.processName($0) }.joined(separator: ", ")
+            let when = victims.first.flatMap { t.processes[$0].end?.at }.map(formatDuration) ?? "?"
+            return Hint(text: "the OOM killer SIGKILLed \(names.isEmpty ? "a process" : names) of the container at \(when), at once (no stop signal, no preStop hook, no grace); the container's reason stays OOMKilled although it ended with \(exit.code) at \(formatDuration(exit.at))", evidence: oom.map { [$0] } ?? [])
         }
         // The PID 1 whose end ended the container's last instance (a restarted container's
         // new PID 1 may still run).
@@ -87,17 +93,23 @@ struct Diagnosis {
                 let caught = firstIndex(from: stop.at) { $0.process == p && $0.signal == stop.signal && isCatch($0.kind) }
                 ev += caught.map { [$0] } ?? []
                 var text = prefix + "\(name) caught \(stop.signal.name) at \(formatDuration(stop.at))"
+                let given = end.at - stop.at
+                var cleanupEnd: Millis? = nil
                 if let caught, case .signalCaught(let cleanup) = t.events[caught].kind {
-                    let given = end.at - stop.at
-                    text += ", but its cleanup takes \(formatDuration(cleanup)) and it was given \(formatDuration(given))"
-                    let note = preStopNote(c, stopAt: stop.at, evidence: &ev)
-                    text += note
-                    text += note.isEmpty ? "; shorten the cleanup or raise terminationGracePeriodSeconds"
-                        : "; shorten the preStop hook or the cleanup, or raise terminationGracePeriodSeconds"
-                } else {
-                    text += " but had not exited \(formatDuration(end.at - stop.at)) later"
-                    text += preStopNote(c, stopAt: stop.at, evidence: &ev)
+                    if stop.at + cleanup > end.at {
+                        text += ", but its cleanup takes \(formatDuration(cleanup)) and it was given \(formatDuration(given))"
+                        let note = preStopNote(c, stopAt: stop.at, evidence: &ev)
+                        text += note
+                        text += note.isEmpty ? "; shorten the cleanup or raise terminationGracePeriodSeconds"
+                            : "; shorten the preStop hook or the cleanup, or raise terminationGracePeriodSeconds"
+                        return Hint(text: text, evidence: ev)
+                    }
+                    cleanupEnd = stop.at + cleanup
+                    text += ", its cleanup ended at \(formatDuration(stop.at + cleanup))"
                 }
+                text += ", but it had not exited \(formatDuration(given)) after the stop signal"
+                text += afterCatching(p, stop: stop, from: cleanupEnd ?? stop.at, evidence: &ev)
+                text += preStopNote(c, stopAt: stop.at, evidence: &ev)
                 return Hint(text: text, evidence: ev)
             case .killed:
                 return Hint(text: prefix + "after \(stop.signal.name) at \(formatDuration(stop.at))", evidence: ev)
@@ -117,6 +129,46 @@ struct Diagnosis {
             }
             let exitEvent = firstIndex(from: end.at) { $0.process == p && $0.kind == .exited(code: code) }
             return Hint(text: text, evidence: exitEvent.map { [$0] } ?? [])
+        }
+    }
+
+    /// What kept PID 1 `p` alive after it caught the stop signal: a signal it passed on and
+    /// its receivers discarded or outlived, or a signal it raised on itself as PID 1.
+    func afterCatching(_ p: Int, stop: ReceivedSignal, from time: Millis, evidence ev: inout [Int]) -> String {
+        let s = stop.signal
+        let passedOn: [(Int, ReceivedSignal)] = t.processes.indices.compactMap { q in
+            guard q != p, let r = t.processes[q].received.first(where: { $0.origin == .process(p) && $0.signal == s && $0.at >= stop.at }) else { return nil }
+            return (q, r)
+        }
+        if !passedOn.isEmpty {
+            for (q, r) in passedOn {
+                if let i = firstIndex(from: r.at, where: { $0.process == q && $0.signal == s && isDiscard($0.kind) }) { ev.append(i) }
+            }
+            let list = passedOn.map { "\(words.processName($0.0)) (\(fate($0.1.fate)))" }.joined(separator: ", ")
+            var text = ": it passed \(s.name) on to \(list)"
+            if passedOn.allSatisfy({ if case .discarded(.ignored) = $0.1.fate { return true }; return false }) {
+                text += ", which ignore it: a disposition set to ignore survives fork and exec, so a parent that ignored \(s.name) passes that on; reset or handle \(s.name) in the app"
+            } else if passedOn.allSatisfy({ $0.1.fate == .caught }) {
+                text += ", which caught it but had not finished when SIGKILL came"
+            }
+            return text
+        }
+        if let raised = t.processes[p].received.first(where: { $0.origin == .process(p) && $0.signal == s && $0.at >= time }),
+            case .discarded(.pid1Default) = raised.fate {
+            let i = firstIndex(from: raised.at) { $0.process == p && $0.signal == s && isDiscard($0.kind) }
+            if let i { ev.append(i) }
+            return ": it raised \(s.name) on itself at \(formatDuration(raised.at)), which the kernel discarded, as it does any signal PID 1 leaves at its default disposition\(i.map { " (rule \(t.events[$0].rule.id))" } ?? ""); as PID 1 it must exit by itself (for example with 128+\(s.rawValue)), or run under an init such as tini"
+        }
+        return ""
+    }
+
+    func fate(_ f: SignalFate) -> String {
+        switch f {
+        case .caught: return "caught"
+        case .killed: return "killed it"
+        case .discarded(.ignored): return "ignored"
+        case .discarded(.pid1Default): return "discarded: PID 1 with no handler"
+        case .discarded(let r): return "discarded: \(r.rawValue)"
         }
     }
 

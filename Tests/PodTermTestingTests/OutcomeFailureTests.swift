@@ -39,7 +39,7 @@ struct OutcomeFailureTests {
         let lines = try headline(Scenarios.shellForm, "processes.app/server.received", .list(["SIGTERM"]))
         #expect(lines == [
             "processes.app/server.received is [SIGKILL], expected [SIGTERM]",
-            "probably: server[2] was SIGKILLed at 2.5s because sh[1] died, and the kernel kills every other process of a PID namespace whose PID 1 is gone; no other signal reached server[2] before: the runtime signals only PID 1, which did not pass the stop signal on",
+            "probably: server[2] was SIGKILLed at 2.5s because sh[1] died, and the kernel kills every other process of a PID namespace whose PID 1 is gone; no other signal reached server[2] before: the runtime sends SIGTERM only to PID 1, and sh[1] did not pass it on to server[2]",
         ])
     }
 
@@ -58,6 +58,24 @@ struct OutcomeFailureTests {
         #expect(lines == [
             "containers.app.stopSignalAt is 10s, expected 0s",
             "probably: the runtime sent SIGTERM to app at 10s, after its preStop hook (from 0s to 10s): the kubelet sends the stop signal only when the hook has finished",
+        ])
+    }
+
+    @Test func aStopSignalPassedOnToProcessesThatIgnoreIt() throws {
+        let lines = try headline(Scenarios.ignoredUnderTini, "containers.app.exitCode", .int(0))
+        #expect(lines[1] == "probably: the container was SIGKILLed at 2.5s: tini[1] caught SIGTERM at 500ms, but it had not exited 2s after the stop signal: it passed SIGTERM on to server[2] (ignored), worker[3] (ignored), which ignore it: a disposition set to ignore survives fork and exec, so a parent that ignored SIGTERM passes that on; reset or handle SIGTERM in the app")
+    }
+
+    @Test func aReRaiseAsPID1() throws {
+        let lines = try headline(Scenarios.reraiseAsPID1, "containers.app.sigkilled", .bool(false))
+        #expect(lines[1] == "probably: the container was SIGKILLed at 2.5s: server[1] caught SIGTERM at 500ms, its cleanup ended at 700ms, but it had not exited 2s after the stop signal: it raised SIGTERM on itself at 700ms, which the kernel discarded, as it does any signal PID 1 leaves at its default disposition (rule kernel.pid1-ignores-default); as PID 1 it must exit by itself (for example with 128+15), or run under an init such as tini")
+    }
+
+    @Test func anOOMKillOfOneProcess() throws {
+        let lines = try headline(Scenarios.oomOneProcess, "containers.app.reason", .text("Completed"))
+        #expect(lines == [
+            "containers.app.reason is OOMKilled, expected Completed",
+            "probably: the OOM killer SIGKILLed worker[2] of the container at 5s, at once (no stop signal, no preStop hook, no grace); the container's reason stays OOMKilled although it ended with 0 at 10s",
         ])
     }
 

@@ -120,4 +120,62 @@ enum Scenarios {
           - at: 10s
             delete: {}
         """
+
+    /// tini forwards SIGTERM to a server that inherited SIG_IGN for it, and to its worker.
+    static let ignoredUnderTini = """
+        summary: A test.
+        story: A test.
+        pod:
+          terminationGracePeriodSeconds: 2
+          containers:
+            - {name: app, image: example/web:1.0, command: ["tini", "-g", "--", "/app/server"]}
+        programs:
+          /app/server:
+            signals:
+              SIGTERM: ignore
+            children:
+              - command: ["/app/worker"]
+          /app/worker: {}
+        stop:
+          - at: 500ms
+            delete: {}
+        """
+
+    /// PID 1 re-raises SIGTERM after its cleanup: the kernel discards it.
+    static let reraiseAsPID1 = """
+        summary: A test.
+        story: A test.
+        pod:
+          terminationGracePeriodSeconds: 2
+          containers:
+            - {name: app, image: example/web:1.0, command: ["/app/server"]}
+        programs:
+          /app/server:
+            signals:
+              SIGTERM: {cleanup: 200ms, then: reraise}
+        stop:
+          - at: 500ms
+            delete: {}
+        """
+
+    /// The OOM killer kills one worker; PID 1 exits 0 later, and the reason stays OOMKilled.
+    static let oomOneProcess = """
+        summary: A test.
+        story: A test.
+        pod:
+          containers:
+            - {name: app, image: example/jobs:1.0, command: ["/app/supervisor"]}
+        programs:
+          /app/supervisor:
+            signals:
+              SIGTERM: {cleanup: 0s, exitCode: 0}
+            children:
+              - command: ["/app/worker"]
+          /app/worker: {}
+        stop:
+          - at: 5s
+            oomKill: {container: app, process: worker}
+          - at: 10s
+            delete: {}
+        """
 }
