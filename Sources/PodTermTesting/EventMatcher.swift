@@ -127,7 +127,7 @@ public struct EventMatcher: Sendable, CustomStringConvertible {
     func process(_ process: ProcessSelector, text: String) -> EventMatcher {
         adding(text) { c in
             guard let i = c.event.process else { return "about no process" }
-            return process.test(c.timeline, i) ? nil : "\(text.split(separator: " ").first ?? "of") \(c.words.processName(i, atEvent: c.index))"
+            return process.test(c.timeline, i, c.index) ? nil : "\(text.split(separator: " ").first ?? "of") \(c.words.processName(i, atEvent: c.index))"
         }
     }
 

@@ -10,33 +10,34 @@ import PodTerm
 public struct ProcessSelector: Sendable, CustomStringConvertible {
     /// How it reads in a failure message: `app's PID 1`, `java`, `app/server`.
     public let description: String
-    let test: @Sendable (Timeline, Int) -> Bool
+    /// Whether process `process` is the one, as of event number `event` (a process that exec'd
+    /// runs another program before and after).
+    let test: @Sendable (_ timeline: Timeline, _ process: Int, _ event: Int) -> Bool
 
     /// PID 1 of the container named `container` (any instance of it, after restarts too).
     public static func pid1(of container: String) -> ProcessSelector {
-        ProcessSelector(description: "\(container)'s PID 1") { t, i in
+        ProcessSelector(description: "\(container)'s PID 1") { t, i, _ in
             let p = t.processes[i]
             return p.pid == 1 && t.containers[p.container].name == container
         }
     }
 
-    /// A process whose program name (argv[0]'s base name, or what it exec'd last) is `name`,
-    /// in any container or only in `container`.
+    /// A process running the program `name` (argv[0]'s base name) at the event, in any
+    /// container or only in `container`: `sh` before it exec'd `server`, `server` after.
     public static func program(_ name: String, in container: String? = nil) -> ProcessSelector {
-        ProcessSelector(description: container.map { "\(name) in \($0)" } ?? name) { t, i in
+        ProcessSelector(description: container.map { "\(name) in \($0)" } ?? name) { t, i, event in
             let p = t.processes[i]
-            return (p.name == name || p.earlierImages.contains { $0.name == name })
-                && (container == nil || t.containers[p.container].name == container)
+            return p.name(atEvent: event) == name && (container == nil || t.containers[p.container].name == container)
         }
     }
 
     /// The process whose outcome key is `key`: `CONTAINER/PROGRAM`, `#2` for the second of a name.
     public static func key(_ key: String) -> ProcessSelector {
-        ProcessSelector(description: key) { t, i in
+        ProcessSelector(description: key) { t, i, _ in
             Outcome.processKeys(t).contains { $0.key == key && $0.index == i }
         }
     }
 
     /// Any process.
-    public static var any: ProcessSelector { ProcessSelector(description: "any process") { _, _ in true } }
+    public static var any: ProcessSelector { ProcessSelector(description: "any process") { _, _, _ in true } }
 }

@@ -35,6 +35,28 @@ struct EventMatcherTests {
         #expect(s.hasPrefix("no event is process.exited of app's PID 1 with code 0"), "\(s)")
     }
 
+    @Test func aProgramIsNamedAsItWasAtTheEvent() throws {
+        let t = try Scenarios.run("""
+            summary: A test.
+            story: A test.
+            pod:
+              terminationGracePeriodSeconds: 2
+              containers:
+                - {name: app, image: example/web:1.0, command: ["bash", "-c", "exec /app/server"]}
+            programs:
+              /app/server:
+                signals:
+                  SIGTERM: {cleanup: 300ms, exitCode: 0}
+            stop:
+              - at: 500ms
+                delete: {}
+            """)
+        expectTimeline(t, contains: .kind("process.started").process(.program("bash")))
+        expectTimeline(t, containsNo: .kind("process.started").process(.program("server")))
+        expectTimeline(t, contains: .caught(.term, by: .program("server")))
+        expectTimeline(t, containsNo: .caught(.term, by: .program("bash")))
+    }
+
     @Test func aKindTheTimelineLacksListsTheKindsItHas() throws {
         let t = try Scenarios.run(Scenarios.noHandler)
         let message = TimelineCheck(t).missing(.kind("signal.caught"))
