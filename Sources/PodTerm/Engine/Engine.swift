@@ -53,8 +53,12 @@ final class Engine {
         queue.pushDeadline(action, at: now + max(0, delay))
     }
 
+    /// How many events have been recorded so far: the index the next one gets.
+    private(set) var eventCount = 0
+
     /// Records an event at the current time.
     func record(_ actor: Actor, _ kind: EventKind, container: Int? = nil, process: Int? = nil, signal: Signal? = nil, rule: Rule) {
+        eventCount += 1
         recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
     }
 

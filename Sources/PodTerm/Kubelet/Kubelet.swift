@@ -32,10 +32,22 @@ final class Kubelet {
     /// A kill was requested in this millisecond and the pod worker has not started it yet:
     /// the rule it will be recorded with.
     private var pendingKill: Rule?
+    /// The API server's deletion of the pod: the grace it recorded (nil until deleted).
+    private var deletionGrace: Int?
+    /// The pod object is gone from the API (force delete, or after the pod is gone).
+    private var objectRemoved = false
+    /// Every container has stopped and the pod is gone.
+    private var gone = false
+    /// Each container's restart count and the exit code it last reported.
+    private var restarts: [Int]
+    private var lastExitCode: [Int?]
 
     init(engine: Engine) {
         self.engine = engine
-        terms = Array(repeating: Termination(), count: engine.scenario.pod.sidecars.count + engine.scenario.pod.containers.count)
+        let count = engine.scenario.pod.sidecars.count + engine.scenario.pod.containers.count
+        terms = Array(repeating: Termination(), count: count)
+        restarts = Array(repeating: 0, count: count)
+        lastExitCode = Array(repeating: nil, count: count)
     }
 
     var runtime: ContainerRuntime { engine.runtime }
@@ -80,22 +92,24 @@ final class Kubelet {
     /// The API server's part of a delete: deletionTimestamp (or a shorter one), Terminating, the
     /// object removed at once for grace 0; then the kubelet's.
     func apiDelete(grace: Int) {
-        let pod = engine.recorder.pod
-        if let oldGrace = pod.deletionGrace, pod.deletedAt != nil {
+        if let oldGrace = deletionGrace {
             // api.shorten-only: a later delete may only bring the deadline forward.
             guard grace < oldGrace else {
                 engine.record(.api, .deleteIgnored(grace: grace, current: oldGrace), rule: .apiShortenOnly)
                 return
             }
+            deletionGrace = grace
             engine.recorder.pod.deletionGrace = grace
             engine.record(.api, .deadlineShortened(grace: grace), rule: .apiShortenOnly)
         } else {
+            deletionGrace = grace
             engine.recorder.pod.deletedAt = engine.now
             engine.recorder.pod.deletionGrace = grace
             engine.record(.api, .podTerminating(grace: grace), rule: .apiDeleteGrace)
             engine.network.podTerminating()
         }
-        if grace == 0 && engine.recorder.pod.objectRemovedAt == nil {
+        if grace == 0 && !objectRemoved {
+            objectRemoved = true
             engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .apiForceDelete)
         }
@@ -186,7 +200,7 @@ final class Kubelet {
     func startPodKill() {
         guard let rule = pendingKill else { return }
         pendingKill = nil
-        guard engine.recorder.pod.goneAt == nil else { return }
+        guard !gone else { return }
         killPod(grace: effectiveGrace, rule: rule)
     }
 
@@ -357,6 +371,7 @@ final class Kubelet {
 
     /// The runtime reports that container `c` exited.
     func containerExited(_ c: Int, code: Int, reason: ContainerReason) {
+        lastExitCode[c] = code
         if terminating {
             switch terms[c].phase {
             case .stopping, .running, .exited:
@@ -370,7 +385,7 @@ final class Kubelet {
         }
         terms[c].phase = .exited
         if engine.scenario.frontDoor == .docker {
-            engine.docker.containerExited(c)
+            engine.docker.containerExited(c, code: code, reason: reason)
             return
         }
         maybeRestart(c, code: code)
@@ -386,13 +401,15 @@ final class Kubelet {
 
     private func podGone() {
         // The phase follows the regular containers; sidecars' exit codes do not count (KEP-753).
-        let exits = engine.recorder.containers.filter { !$0.isSidecar }.compactMap(\.lastExit)
-        let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0.code == 0 } ? .succeeded : .failed
+        let exits = terms.indices.filter { !runtime.containers[$0].isSidecar }.compactMap { lastExitCode[$0] }
+        let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0 == 0 } ? .succeeded : .failed
+        gone = true
         engine.recorder.pod.reason = terminalReason
         engine.recorder.pod.goneAt = engine.now
         engine.recorder.pod.phase = phase
         engine.record(.kubelet, .podGone(phase: phase), rule: .kubeletPodGone)
-        if engine.recorder.pod.objectRemovedAt == nil && engine.recorder.pod.deletedAt != nil {
+        if !objectRemoved && deletionGrace != nil {
+            objectRemoved = true
             engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .kubeletPodGone)
         }
@@ -415,7 +432,7 @@ final class Kubelet {
             return
         }
         pendingRestart.insert(c)
-        let restarts = engine.recorder.containers[c].restarts
+        let restarts = restarts[c]
         // First restart at once; then 10 s, doubling, capped at 5 min.
         let delay = restarts == 0 ? 0 : min(300_000, 10_000 << min(restarts - 1, 5))
         engine.schedule(.restartContainer(container: c), after: delay)
@@ -437,8 +454,9 @@ final class Kubelet {
         pendingRestart.remove(c)
         guard !terminating, !runtime.containers[c].running else { return }
         terms[c].phase = .running
-        engine.recorder.containers[c].restarts += 1
-        engine.record(.kubelet, .containerRestarted(restartCount: engine.recorder.containers[c].restarts), container: c, rule: .kubeletRestart)
+        restarts[c] += 1
+        engine.recorder.containers[c].restarts = restarts[c]
+        engine.record(.kubelet, .containerRestarted(restartCount: restarts[c]), container: c, rule: .kubeletRestart)
         runtime.start(c)
     }
 }

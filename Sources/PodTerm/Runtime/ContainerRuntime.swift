@@ -12,6 +12,8 @@ final class ContainerRuntime {
         let argv: [String]
         let stopSignal: Signal
         let isSidecar: Bool
+        /// The image it is built from, as the scenario declares it.
+        let image: ImageSpec?
         var namespace: Int?
         var instance = 0
         var running = false
@@ -36,7 +38,10 @@ final class ContainerRuntime {
             } else {
                 signal = image?.stopSignal ?? .term
             }
-            containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar))
+            // The image that decides what `/bin/sh` is inside it, looked up by name as the pod lists it.
+            let declared = (s.pod.initContainers + s.pod.containers).first { $0.name == spec.name }
+            let shellImage = declared.flatMap { s.images[$0.image] }
+            containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar, image: shellImage))
             engine.recorder.containers.append(ContainerRecord(
                 name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv, exits: [],
                 stopSignalAt: nil, sigkillAt: nil, restarts: 0, preStop: nil))
@@ -85,7 +90,7 @@ final class ContainerRuntime {
     }
 
     func start(_ c: Int) {
-        let ns = kernel.newNamespace(container: c, instance: containers[c].instance)
+        let ns = kernel.newNamespace(container: c, instance: containers[c].instance, image: containers[c].image)
         containers[c].namespace = ns
         containers[c].running = true
         containers[c].oomKilled = false
@@ -155,7 +160,7 @@ final class ContainerRuntime {
         containers[c].instance += 1
         let code = status.exitCode
         let initPid = kernel.namespaces[ns].initProcess!
-        if let end = engine.recorder.processes[initPid].end, end.status == .signaled(.kill), end.killedBy == .runtime {
+        if kernel.procs[initPid].status == .signaled(.kill), kernel.procs[initPid].killedBy == .runtime {
             // SIGKILLed by the runtime: only when its SIGKILL reached a living PID 1.
             engine.recorder.containers[c].sigkillAt = engine.now
         }
@@ -177,7 +182,7 @@ final class ContainerRuntime {
         containers[c].oomKilled = true
         engine.record(.kernel, .oomKill, container: c, rule: name == nil ? .kernelOOMKill : .containerdOOMReasonSticks)
         if let name {
-            let victim = kernel.namespaces[ns].members.first { kernel.procs[$0].alive && engine.recorder.processes[$0].name == name }
+            let victim = kernel.namespaces[ns].members.first { kernel.procs[$0].alive && kernel.procs[$0].name == name }
             if let v = victim { kernel.oomKillOne(v) }
         } else {
             kernel.oomKillAll(ns)

@@ -46,9 +46,8 @@ final class Docker {
     }
 
     /// A container exited: Docker records its state; the run ends when none is left running.
-    func containerExited(_ c: Int) {
-        guard let exit = engine.recorder.containers[c].lastExit else { return }
-        engine.record(.docker, .dockerExited(code: exit.code, oomKilled: exit.reason == .oomKilled), container: c, rule: .dockerExited)
+    func containerExited(_ c: Int, code: Int, reason: ContainerReason) {
+        engine.record(.docker, .dockerExited(code: code, oomKilled: reason == .oomKilled), container: c, rule: .dockerExited)
         if runtime.containers.allSatisfy({ !$0.running }) { engine.finish() }
     }
 }
