@@ -73,4 +73,31 @@ struct ActorBoundaryTests {
         }
         #expect(offenders.isEmpty, "an actor reads the output record back; keep what it needs in its own state:\n\(offenders.joined(separator: "\n"))")
     }
+
+    /// What each lower layer must not name: the layers above it. They report upward through
+    /// `KernelReports`, `ContainerExitReports` and `ExecHookReports` instead.
+    static let layers: [(files: String, mustNotName: [String])] = [
+        ("Kernel/", ["runtime", "kubelet", "docker", "network"]),
+        ("Programs/", ["runtime", "kubelet", "docker", "network"]),
+        ("Runtime/ContainerRuntime.swift", ["kubelet", "docker", "network"]),
+    ]
+
+    @Test("lower layers never call upward")
+    func noUpwardCalls() throws {
+        let files = try Self.engineFiles()
+        var offenders: [String] = []
+        for (prefix, names) in Self.layers {
+            let scoped = files.filter { $0.path.hasPrefix(prefix) }
+            #expect(!scoped.isEmpty, "no file matches \(prefix): update ActorBoundaryTests.layers")
+            for (path, text) in scoped {
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let code = Self.code(line)
+                    for name in names where code.contains("engine.\(name)") || code.contains("engine?.\(name)") {
+                        offenders.append("Sources/PodTerm/\(path):\(n + 1): calls the \(name) above it")
+                    }
+                }
+            }
+        }
+        #expect(offenders.isEmpty, "a lower layer reaches upward; report through its narrow interface instead:\n\(offenders.joined(separator: "\n"))")
+    }
 }

@@ -39,6 +39,10 @@ final class Engine {
         self.network = Network(engine: self)
         self.docker = Docker(engine: self)
         self.workloads = Workloads(engine: self)
+        // Lower layers report upward through narrow interfaces, never by calling the layer above.
+        kernel.reports = runtime
+        runtime.hookReports = kubelet
+        runtime.exitReports = scenario.frontDoor == .docker ? docker : kubelet
     }
 
     /// Schedules `action` `delay` ms from now.

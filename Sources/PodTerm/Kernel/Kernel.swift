@@ -14,6 +14,8 @@ final class Kernel {
     private var pendingSlot: [Int: PendingSignal] = [:]
     /// The received-list entry the delivery under way fills in.
     private var fillSlot: (pid: Int, index: Int)?
+    /// The layer above (the runtime's shim), told when a container's PID 1 or an exec'd hook ends.
+    weak var reports: (any KernelReports)?
 
     init(engine: Engine) { self.engine = engine }
 
@@ -370,7 +372,7 @@ final class Kernel {
         guard let parent = procs[pid].parent else {
             // Started from outside the namespace (an exec'd hook): the shim collects it at once.
             reap(pid, by: nil)
-            engine.runtime.execProcessExited(pid, status: procs[pid].status!)
+            reports?.execProcessExited(pid, status: procs[pid].status!)
             return
         }
         // A parent with a SIGKILL on its way does not react: it dies, and its death hands the
@@ -409,7 +411,7 @@ final class Kernel {
             reap(m, by: nil)
         }
         reap(initPid, by: nil)
-        engine.runtime.containerInitExited(namespace: ns, status: procs[initPid].status!)
+        reports?.namespaceInitExited(namespace: ns, status: procs[initPid].status!, killedBy: procs[initPid].killedBy)
     }
 
     /// The OOM killer kills every process of the container's cgroup (cgroup v2 `memory.oom.group`).

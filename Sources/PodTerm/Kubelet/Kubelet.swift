@@ -3,7 +3,7 @@
 /// sidecar ordering, restarts, and the pod's end.
 ///
 /// Rules: `kubelet.md`. Version differences follow `Scenario.kubernetesVersion`.
-final class Kubelet {
+final class Kubelet: ContainerExitReports, ExecHookReports {
     unowned let engine: Engine
 
     /// Where the kubelet is in stopping one container.
@@ -384,10 +384,6 @@ final class Kubelet {
             return
         }
         terms[c].phase = .exited
-        if engine.scenario.frontDoor == .docker {
-            engine.docker.containerExited(c, code: code, reason: reason)
-            return
-        }
         maybeRestart(c, code: code)
     }
 

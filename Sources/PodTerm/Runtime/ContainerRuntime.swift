@@ -3,8 +3,12 @@
 /// its stop signal and a timeout, runs exec hooks inside it, and reports exit codes.
 ///
 /// Rules: `kubelet.md`, "The container runtime".
-final class ContainerRuntime {
+final class ContainerRuntime: KernelReports {
     unowned let engine: Engine
+    /// The front door above (the kubelet, or Docker on its own), told when a container exits.
+    weak var exitReports: (any ContainerExitReports)?
+    /// Who runs exec hooks (the kubelet), told when one ends.
+    weak var hookReports: (any ExecHookReports)?
 
     /// One container as the runtime sees it.
     struct Container {
@@ -146,21 +150,21 @@ final class ContainerRuntime {
     func execProcessExited(_ pid: Int, status: WaitStatus) {
         let c = kernel.procs[pid].container
         if let run = containers[c].execs.removeValue(forKey: pid) {
-            engine.kubelet.execHookExited(container: c, run: run, status: status)
+            hookReports?.execHookExited(container: c, run: run, status: status)
         }
     }
 
     // MARK: container exit
 
     /// PID 1 of the namespace was collected: the container has exited.
-    func containerInitExited(namespace ns: Int, status: WaitStatus) {
+    func namespaceInitExited(namespace ns: Int, status: WaitStatus, killedBy: SignalOrigin?) {
         let c = kernel.namespaces[ns].container
         guard containers[c].namespace == ns, containers[c].running else { return }
         containers[c].running = false
         containers[c].instance += 1
         let code = status.exitCode
         let initPid = kernel.namespaces[ns].initProcess!
-        if kernel.procs[initPid].status == .signaled(.kill), kernel.procs[initPid].killedBy == .runtime {
+        if status == .signaled(.kill), killedBy == .runtime {
             // SIGKILLed by the runtime: only when its SIGKILL reached a living PID 1.
             engine.recorder.containers[c].sigkillAt = engine.now
         }
@@ -170,9 +174,9 @@ final class ContainerRuntime {
         // Pending exec hooks die with the container.
         for (pid, run) in containers[c].execs.sorted(by: { $0.key < $1.key }) {
             containers[c].execs[pid] = nil
-            engine.kubelet.execHookExited(container: c, run: run, status: kernel.procs[pid].status ?? .signaled(.kill))
+            hookReports?.execHookExited(container: c, run: run, status: kernel.procs[pid].status ?? .signaled(.kill))
         }
-        engine.kubelet.containerExited(c, code: code, reason: reason)
+        exitReports?.containerExited(c, code: code, reason: reason)
     }
 
     /// The kernel's OOM killer: the whole cgroup (cgroup v2 `memory.oom.group`), or only the

@@ -2,7 +2,7 @@
 /// against the containers, and the exit code `docker inspect` reports. No kubelet, no preStop.
 ///
 /// Rules: `docker.stop`, `docker.kill` in `kubelet.md` (moby `daemon/stop.go`, `daemon/kill.go`).
-final class Docker {
+final class Docker: ContainerExitReports {
     unowned let engine: Engine
 
     init(engine: Engine) { self.engine = engine }
@@ -46,6 +46,7 @@ final class Docker {
     }
 
     /// A container exited: Docker records its state; the run ends when none is left running.
+    /// (Under Docker the runtime reports exits here, not to the kubelet: nothing restarts.)
     func containerExited(_ c: Int, code: Int, reason: ContainerReason) {
         engine.record(.docker, .dockerExited(code: code, oomKilled: reason == .oomKilled), container: c, rule: .dockerExited)
         if runtime.containers.allSatisfy({ !$0.running }) { engine.finish() }
