@@ -100,4 +100,32 @@ struct ActorBoundaryTests {
         }
         #expect(offenders.isEmpty, "a lower layer reaches upward; report through its narrow interface instead:\n\(offenders.joined(separator: "\n"))")
     }
+
+    /// Each downcast or type test of a program in `line`: `as? TiniProgram`, `as! X`,
+    /// `case let t as X`, `is X`, for any type whose name ends in `Program`.
+    static func programCasts(_ line: Substring) throws -> [String] {
+        let cast = try Regex(#"\b(as[?!]?|is)\s+(any\s+)?[A-Z][A-Za-z0-9]*Program\b"#)
+        return code(line).matches(of: cast).map { String($0.output[0].substring ?? "") }
+    }
+
+    @Test("recognises downcasts of programs")
+    func recognisesCasts() throws {
+        #expect(try Self.programCasts("if let sv = p.program as? SupervisordProgram, sv.runs(name) {").count == 1)
+        #expect(try Self.programCasts("case let t as TiniProgram: return").count == 1)
+        #expect(try Self.programCasts("if program is AppProgram {").count == 1)
+        #expect(try Self.programCasts("let x = y as! ShellProgram").count == 1)
+        #expect(try Self.programCasts("if let sv = p.program.supervisorControl, sv.runs(name) {").isEmpty)
+        #expect(try Self.programCasts("/// a program is AppProgram here").isEmpty)
+    }
+
+    @Test("no program is downcast: callers use the ProgramModel protocol")
+    func noProgramDowncasts() throws {
+        var offenders: [String] = []
+        for (path, text) in try Self.engineFiles() {
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for cast in try Self.programCasts(line) { offenders.append("Sources/PodTerm/\(path):\(n + 1): \(cast)") }
+            }
+        }
+        #expect(offenders.isEmpty, "a program is downcast; ask it through ProgramModel (or a capability it returns):\n\(offenders.joined(separator: "\n"))")
+    }
 }

@@ -437,7 +437,7 @@ final class Kernel {
     /// Hands `supervisorctl stop NAME` to the live supervisord that runs NAME, if any.
     func supervisorctlStop(_ name: String) {
         for (pid, p) in procs.enumerated() where p.alive {
-            if let sv = p.program as? SupervisordProgram, sv.runs(name) {
+            if let sv = p.program.supervisorControl, sv.runs(name) {
                 sv.stopOne(name, ProcessHandle(kernel: self, pid: pid))
                 return
             }

@@ -163,7 +163,6 @@ final class ContainerRuntime: KernelReports {
         containers[c].running = false
         containers[c].instance += 1
         let code = status.exitCode
-        let initPid = kernel.namespaces[ns].initProcess!
         if status == .signaled(.kill), killedBy == .runtime {
             // SIGKILLed by the runtime: only when its SIGKILL reached a living PID 1.
             engine.recorder.containers[c].sigkillAt = engine.now
