@@ -434,16 +434,6 @@ final class Kernel {
         die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
     }
 
-    /// Hands `supervisorctl stop NAME` to the live supervisord that runs NAME, if any.
-    func supervisorctlStop(_ name: String) {
-        for (pid, p) in procs.enumerated() where p.alive {
-            if let sv = p.program.supervisorControl, sv.runs(name) {
-                sv.stopOne(name, ProcessHandle(kernel: self, pid: pid))
-                return
-            }
-        }
-    }
-
     // MARK: timers
 
     func fireTimer(pid: Int, generation: Int, timer: ProgramTimer) {

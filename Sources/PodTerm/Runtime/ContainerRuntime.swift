@@ -178,18 +178,12 @@ final class ContainerRuntime: KernelReports {
         exitReports?.containerExited(c, code: code, reason: reason)
     }
 
-    /// The kernel's OOM killer: the whole cgroup (cgroup v2 `memory.oom.group`), or only the
-    /// named process (cgroup v1, `singleProcessOOMKill`). Either way the reason sticks.
-    func oomKill(_ c: Int, process name: String? = nil) {
-        guard containers[c].running, let ns = containers[c].namespace else { return }
+    /// The OOM killer acts in running container `c` (`OOMKill`): its exit reason will be
+    /// OOMKilled whatever dies of it. Returns the container's namespace; nil when it is not running.
+    func markOOMKilled(_ c: Int) -> Int? {
+        guard containers[c].running, let ns = containers[c].namespace else { return nil }
         containers[c].oomKilled = true
-        engine.record(.kernel, .oomKill, container: c, rule: name == nil ? .kernelOOMKill : .containerdOOMReasonSticks)
-        if let name {
-            let victim = kernel.namespaces[ns].members.first { kernel.procs[$0].alive && kernel.procs[$0].name == name }
-            if let v = victim { kernel.oomKillOne(v) }
-        } else {
-            kernel.oomKillAll(ns)
-        }
+        return ns
     }
 
     /// The route answering `path` in container `c`: the first live process (by PID) that declares it.
