@@ -1,4 +1,5 @@
 import Foundation
+@testable import PodTerm
 import Testing
 
 /// The actors of the engine own their state (DESIGN.md, "Actors own their state"): they write
@@ -127,5 +128,18 @@ struct ActorBoundaryTests {
             }
         }
         #expect(offenders.isEmpty, "a program is downcast; ask it through ProgramModel (or a capability it returns):\n\(offenders.joined(separator: "\n"))")
+    }
+
+    @Test("every kind of stop is done by a stopper type of its own")
+    func oneStopperTypePerKind() {
+        let kinds: [StopAction.Kind] = [
+            .delete(DeleteOptions()), .evict(.api), .nodeShutdown(gracePeriod: 30, criticalPodsGracePeriod: 10),
+            .probeFailure(container: "app", probe: .liveness, terminationGracePeriodSeconds: nil),
+            .oomKill(container: "app"), .docker(.removeForce), .supervisorctlStop(program: "web"),
+        ]
+        let types = kinds.map { String(describing: type(of: $0.stopper)) }
+        #expect(Set(types).count == kinds.count, "two kinds of stop share a stopper type: \(types)")
+        // The kinds of one case share their type: every eviction is a PodEviction.
+        #expect(String(describing: type(of: StopAction.Kind.evict(.hardPressure).stopper)) == types[1])
     }
 }

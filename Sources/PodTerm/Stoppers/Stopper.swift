@@ -1,8 +1,10 @@
 /// Something that stops the pod or one of its containers when its moment comes: one small
 /// type per kind of stop, made from the scenario's `StopAction`.
 ///
-/// A new stopper is its own type here, a case of `StopAction.Kind` with its line in `stopper`
-/// below, its decoding in `PodTermScenario` (`StopDecoding`) and its rule (`Rule`).
+/// A new stopper is its own type here, a case of `StopAction.Kind` with its line in
+/// `StopAction.Kind.stopper` (both in `Model/StopAction.swift`), its decoding in
+/// `PodTermScenario` (`StopDecoding`) and its rule (`Rule`); and, if it records a new kind of
+/// event, that event's case and its text and fields (`TimelineEvent`, `EventText`, `EventFields`).
 protocol Stopper {
     /// The checks the engine needs beyond what the file format checks (the front door it
     /// belongs to, the container it names).
@@ -23,20 +25,5 @@ extension Stopper {
     /// Throws unless the pod has a container called `name`.
     func requireContainer(_ name: String, in scenario: Scenario) throws {
         if !(scenario.pod.sidecars + scenario.pod.containers).contains(where: { $0.name == name }) { throw ModelError.unknownContainer(name) }
-    }
-}
-
-extension StopAction.Kind {
-    /// The stopper that does this kind of stop.
-    var stopper: any Stopper {
-        switch self {
-        case .delete(let options): return KubectlDelete(options: options)
-        case .evict(let eviction): return PodEviction(eviction: eviction)
-        case .nodeShutdown(let grace, let critical): return NodeShutdown(gracePeriod: grace, criticalPodsGracePeriod: critical)
-        case .probeFailure(let container, let probe, let grace): return ProbeRestart(container: container, probe: probe, grace: grace)
-        case .oomKill(let container, let process): return OOMKill(container: container, process: process)
-        case .docker(let command): return DockerCLI(command: command)
-        case .supervisorctlStop(let program): return SupervisorctlStop(program: program)
-        }
     }
 }
