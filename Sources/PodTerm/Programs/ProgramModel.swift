@@ -2,6 +2,10 @@
 /// its handler (or its `sigwait`), when a child dies, and when one of its timers fires.
 ///
 /// One instance per process; it may keep state. It acts only through its `ProcessHandle`.
+/// Callers outside the process use only this protocol, never a downcast: a new program (an
+/// init, say) is its own type, its line in `ProgramCatalog.resolve` (and `wellKnown`), and its
+/// rule; it answers `initChildCommand` (or `supervisedCommands`, `supervisorControl`) to be
+/// checked and controlled like the others.
 protocol ProgramModel: AnyObject {
     func start(_ p: ProcessHandle)
     func handleSignal(_ s: Signal, _ p: ProcessHandle)
