@@ -70,7 +70,7 @@ enum SimulatedStory {
                 if e.process == g, case .execed = e.kind { return true }
                 return false
             }
-            if let first, case .execed(let original) = first.kind {
+            if let first, case .execed(let original, _) = first.kind {
                 out.append((p.startedAt, original))
             } else {
                 out.append((p.startedAt, p.argv))

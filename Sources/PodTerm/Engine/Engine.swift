@@ -55,7 +55,8 @@ final class Engine {
 
     /// Records an event at the current time.
     func record(_ actor: Actor, _ kind: EventKind, container: Int? = nil, process: Int? = nil, signal: Signal? = nil, rule: Rule) {
-        recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
+        if !kernel.masksChanged.isEmpty { kernel.recordMaskChanges() }
+        recorder.record(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
     }
 
     /// Runs until nothing is left to do, the horizon, or the event budget (`budgetExceeded`).
@@ -69,11 +70,11 @@ final class Engine {
             queue.pushDeadline(.scenarioAction(i), at: a.at)
         }
         #if DEBUG
-        checkedUpTo = recorder.events.count
+        checkedUpTo = recorder.eventCount
         #endif
         while let next = queue.nextTime {
             #if DEBUG
-            checkedUpTo = recorder.events.count
+            checkedUpTo = recorder.eventCount
             #endif
             if next > scenario.horizon {
                 now = scenario.horizon
@@ -81,7 +82,7 @@ final class Engine {
                 recorder.hitHorizon = true
                 break
             }
-            if processed >= maxEvents || recorder.events.count >= maxEvents {
+            if processed >= maxEvents || recorder.eventCount >= maxEvents {
                 // More to do than the budget allows: stop here, before the next event.
                 stoppedByBudget = true
                 break
@@ -92,6 +93,7 @@ final class Engine {
             now = t
             processed += 1
             dispatch(action)
+            if !kernel.masksChanged.isEmpty { kernel.recordMaskChanges() }
             #if DEBUG
             checkInvariants()
             #endif
@@ -155,6 +157,7 @@ final class Engine {
     #if DEBUG
     /// Invariants checked after every event in debug and test builds.
     private func checkInvariants() {
+        guard recorder.keepsEvents else { return }
         let events = recorder.events
         let checkedFrom = checkedUpTo
         var previous = checkedUpTo > 0 ? events[checkedUpTo - 1].time : 0

@@ -17,6 +17,25 @@ final class Kernel {
 
     init(engine: Engine) { self.engine = engine }
 
+    /// Processes whose dispositions or blocked mask may have changed since their last
+    /// `dispositionsChanged` event: recorded before the next event (`recordMaskChanges`).
+    var masksChanged: [Int] = []
+
+    /// Records a `dispositionsChanged` event for each process whose mask now differs from what
+    /// the timeline last said, in the order they changed.
+    func recordMaskChanges() {
+        let changed = masksChanged
+        masksChanged = []
+        var done = Set<Int>()
+        for pid in changed where done.insert(pid).inserted {
+            let p = procs[pid]
+            let now = SignalDispositions(caught: p.caught, ignored: p.ignored)
+            let said = engine.recorder.moment.processes[pid]
+            guard said.dispositions != now || said.blocked != p.blocked else { continue }
+            engine.record(.process(pid), .dispositionsChanged(now, blocked: p.blocked), container: p.container, process: pid, rule: .kernelSigaction)
+        }
+    }
+
     var now: Millis { engine.now }
 
     // MARK: namespaces and processes
@@ -70,7 +89,8 @@ final class Kernel {
             container: p.container, pid: nsPid, name: ProgramCatalog.displayName(argv), argv: argv,
             parent: parent, startedAt: now, received: [], end: nil, reapedAt: nil,
             containerInstance: namespaces[ns].instance))
-        engine.record(actor, .processStarted(parent: parent), container: p.container, process: id, rule: rule)
+        engine.record(actor, .processStarted(parent: parent, argv: argv, newSession: parent == nil || setsid), container: p.container, process: id, rule: rule)
+        if !p.ignored.isEmpty { masksChanged.append(id) }
         if resolved == nil {
             engine.record(.kernel, .execFailed, container: p.container, process: id, rule: .kernelExit)
         }
@@ -166,7 +186,11 @@ final class Kernel {
     func settleUndelivered() {
         for (key, index) in pendingSlot.sorted(by: { $0.key < $1.key }) {
             let pid = key / 32
-            if !procs[pid].alive { engine.recorder.processes[pid].received[index].fate = .discarded(.deadTarget) }
+            if !procs[pid].alive {
+                engine.recorder.processes[pid].received[index].fate = .discarded(.deadTarget)
+                engine.record(.kernel, .signalDiscarded(.deadTarget), container: procs[pid].container, process: pid,
+                              signal: Signal(rawValue: key % 32), rule: .kernelDeadTarget)
+            }
         }
         pendingSlot.removeAll()
     }
@@ -212,6 +236,7 @@ final class Kernel {
         if p.blocked.contains(sig) {
             // Consumed with sigwait()/sigtimedwait(): the program acts on it.
             received(pid, sig, origin, .caught)
+            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelSigwait)
             p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
             return
         }
@@ -229,6 +254,7 @@ final class Kernel {
             }
         case .handler:
             received(pid, sig, origin, .caught)
+            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelCaught)
             p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
         }
     }
@@ -270,7 +296,8 @@ final class Kernel {
             ProcessImage(name: old.name, argv: old.argv, untilEvent: engine.recorder.events.count))
         engine.recorder.processes[pid].name = ProgramCatalog.displayName(argv)
         engine.recorder.processes[pid].argv = argv
-        engine.record(.process(pid), .execed(replacing: previous), container: c, process: pid, rule: rule)
+        engine.record(.process(pid), .execed(replacing: previous, argv: argv), container: c, process: pid, rule: rule)
+        masksChanged.append(pid)
         engine.workloads.processStarted(pid)
         program.start(ProcessHandle(kernel: self, pid: pid))
         return true

@@ -234,7 +234,7 @@ final class Kubelet {
         let run = terms[c].run
         terms[c].phase = .preStop(startedAt: engine.now)
         engine.recorder.containers[c].preStop = PreStopRecord(startedAt: engine.now, endedAt: nil, succeeded: false, abandoned: false)
-        engine.record(.kubelet, .preStopStarted(hook), container: c, rule: .kubeletPreStopHandlers)
+        engine.record(.kubelet, .preStopStarted(hook, grace: terms[c].grace), container: c, rule: .kubeletPreStopHandlers)
         engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace * 1000)
         switch hook {
         case .sleep(let seconds):
@@ -263,9 +263,9 @@ final class Kubelet {
         let elapsed = engine.now - started
         engine.recorder.containers[c].preStop?.endedAt = engine.now
         engine.recorder.containers[c].preStop?.succeeded = succeeded
-        engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail), container: c,
-                      rule: succeeded ? .kubeletPreStopBudget : .kubeletPreStopFails)
         terms[c].grace -= elapsed / 1000
+        engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail, graceLeft: terms[c].grace), container: c,
+                      rule: succeeded ? .kubeletPreStopBudget : .kubeletPreStopFails)
         afterPreStop(c)
     }
 
@@ -302,7 +302,7 @@ final class Kubelet {
             return
         }
         terms[c].phase = .waitingTurn(since: engine.now)
-        engine.record(.kubelet, .sidecarWaits, container: c, rule: .kubeletSidecarOrder)
+        engine.record(.kubelet, .sidecarWaits(graceLeft: terms[c].grace), container: c, rule: .kubeletSidecarOrder)
         engine.scheduleDeadline(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace * 1000)
     }
 
@@ -349,7 +349,7 @@ final class Kubelet {
             containerStopped(c)
             return
         }
-        engine.record(.kubelet, .stopContainer(timeout: timeout, floored: floored), container: c, rule: rule)
+        engine.record(.kubelet, .stopContainer(timeout: timeout, floored: floored, graceLeft: terms[c].grace), container: c, rule: rule)
         runtime.stop(c, timeout: timeout)
     }
 
@@ -391,7 +391,7 @@ final class Kubelet {
         engine.recorder.pod.reason = terminalReason
         engine.recorder.pod.goneAt = engine.now
         engine.recorder.pod.phase = phase
-        engine.record(.kubelet, .podGone(phase: phase), rule: .kubeletPodGone)
+        engine.record(.kubelet, .podGone(phase: phase, reason: terminalReason), rule: .kubeletPodGone)
         if engine.recorder.pod.objectRemovedAt == nil && engine.recorder.pod.deletedAt != nil {
             engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .kubeletPodGone)

@@ -37,9 +37,7 @@ final class ContainerRuntime {
                 signal = image?.stopSignal ?? .term
             }
             containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar))
-            engine.recorder.containers.append(ContainerRecord(
-                name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv, exits: [],
-                stopSignalAt: nil, sigkillAt: nil, restarts: 0, preStop: nil))
+            engine.recorder.declareContainer(name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv)
         }
     }
 
