@@ -99,7 +99,7 @@ final class Engine {
             #endif
         }
         let pending = queue.count
-        recorder.workloads = workloads.finish(at: now)
+        workloads.finish(at: now)
         kernel.settleUndelivered()
         let timeline = recorder.timeline(endedAt: now)
         if stoppedByBudget {

@@ -8,13 +8,7 @@ final class Recorder {
     private(set) var fold: MomentFold
     private var snapshots: MomentSnapshots?
     let keepsEvents: Bool
-    // The records actors still write (until they are all folded).
-    var containers: [ContainerRecord] = []
-    var processes: [ProcessRecord] = []
-    var consumers: [String] = []
-    var pod: PodRecord
     var hitHorizon = false
-    var workloads: [WorkloadRecord] = []
     let scenarioName: String
     let seed: UInt64
     let version: KubernetesVersion
@@ -24,8 +18,6 @@ final class Recorder {
         self.seed = seed
         self.keepsEvents = keepsEvents
         version = scenario.kubernetesVersion
-        pod = PodRecord(name: scenario.pod.name)
-        consumers = scenario.network.consumers.map(\.name)
         fold = MomentFold(from: Moment(
             time: 0, eventCount: 0, processes: [], containers: [],
             pod: PodState(name: scenario.pod.name, ready: true),
@@ -39,11 +31,13 @@ final class Recorder {
     /// The live moment: the state after every event recorded so far.
     var moment: Moment { fold.moment }
 
+    // What the actors may still read of the state so far (the live moment's; nobody writes it).
+    var containers: [ContainerState] { fold.moment.containers }
+    var processes: [ProcessState] { fold.moment.processes }
+    var pod: PodState { fold.moment.pod }
+
     /// Declares a container, before the first event.
     func declareContainer(name: String, isSidecar: Bool, stopSignal: Signal, argv: [String]) {
-        containers.append(ContainerRecord(
-            name: name, isSidecar: isSidecar, stopSignal: stopSignal, argv: argv, exits: [],
-            stopSignalAt: nil, sigkillAt: nil, restarts: 0, preStop: nil))
         fold.declare { m in
             m.containers.append(ContainerState(
                 name: name, isSidecar: isSidecar, stopSignal: stopSignal, argv: argv, restarts: 0, exits: [],
@@ -68,12 +62,13 @@ final class Recorder {
         }
     }
 
+    /// The timeline: the events, and the records of the last moment.
     func timeline(endedAt: Millis) -> Timeline {
-        for i in processes.indices { processes[i].zombieLeft = fold.moment.processes[i].zombieLeft }
+        let m = fold.moment
         return Timeline(
             scenarioName: scenarioName, seed: seed, kubernetesVersion: version, events: events,
-            containers: containers, processes: processes, consumers: consumers, pod: pod,
-            endedAt: endedAt, hitHorizon: hitHorizon, workloads: workloads,
+            containers: m.containers.map(\.record), processes: m.processes.map(\.record), consumers: m.consumers.map(\.name),
+            pod: m.pod.record, endedAt: endedAt, hitHorizon: hitHorizon, workloads: m.workloads.map(\.record),
             snapshots: snapshots ?? MomentSnapshots(first: fold.moment), lastMoment: fold.moment)
     }
 }

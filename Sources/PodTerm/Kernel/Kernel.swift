@@ -8,12 +8,8 @@ final class Kernel {
     var namespaces: [PIDNamespace] = []
     /// Pipes read until end of file (supervised programs' stdout and stderr).
     var pipes: [OutputPipe] = []
-    /// Signals posted but not yet delivered, by `pid * 32 + signal`: the index of their entry
-    /// in the target's received list, taken at send time and given its fate at delivery, so
-    /// the list keeps the order in which signals were sent.
-    private var pendingSlot: [Int: Int] = [:]
-    /// The received-list entry the delivery under way fills in.
-    private var fillSlot: (pid: Int, index: Int)?
+    /// Signals posted but not yet delivered, by `pid * 32 + signal`: who sent each.
+    private var pendingSlot: [Int: SignalOrigin] = [:]
 
     init(engine: Engine) { self.engine = engine }
 
@@ -85,10 +81,6 @@ final class Kernel {
         if let parent { procs[parent].children.append(id) }
         if namespaces[ns].initProcess == nil { namespaces[ns].initProcess = id }
         namespaces[ns].members.append(id)
-        engine.recorder.processes.append(ProcessRecord(
-            container: p.container, pid: nsPid, name: ProgramCatalog.displayName(argv), argv: argv,
-            parent: parent, startedAt: now, received: [], end: nil, reapedAt: nil,
-            containerInstance: namespaces[ns].instance))
         engine.record(actor, .processStarted(parent: parent, argv: argv, newSession: parent == nil || setsid), container: p.container, process: id, rule: rule)
         if !p.ignored.isEmpty { masksChanged.append(id) }
         if resolved == nil {
@@ -151,8 +143,7 @@ final class Kernel {
         if case .process(let from) = origin, from == pid {
             deliverNow(sig, to: pid, origin: origin)
         } else {
-            pendingSlot[pid * 32 + sig.rawValue] = engine.recorder.processes[pid].received.count
-            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: .caught))
+            pendingSlot[pid * 32 + sig.rawValue] = origin
             engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
         }
     }
@@ -176,18 +167,14 @@ final class Kernel {
 
     private func discard(_ sig: Signal, _ pid: Int, _ origin: SignalOrigin, _ why: DiscardReason, rule: Rule) {
         engine.record(.kernel, .signalDiscarded(why), container: procs[pid].container, process: pid, signal: sig, rule: rule)
-        if procs[pid].alive || procs[pid].zombie || fillSlot?.pid == pid {
-            received(pid, sig, origin, .discarded(why))
-        }
     }
 
     /// The run ended with signals still on their way (sent in its last millisecond): their
     /// targets are gone with the pod, so they had no effect.
     func settleUndelivered() {
-        for (key, index) in pendingSlot.sorted(by: { $0.key < $1.key }) {
+        for key in pendingSlot.keys.sorted() {
             let pid = key / 32
             if !procs[pid].alive {
-                engine.recorder.processes[pid].received[index].fate = .discarded(.deadTarget)
                 engine.record(.kernel, .signalDiscarded(.deadTarget), container: procs[pid].container, process: pid,
                               signal: Signal(rawValue: key % 32), rule: .kernelDeadTarget)
             }
@@ -198,11 +185,9 @@ final class Kernel {
     /// The delivery of a posted signal, as its event comes up. Does nothing when the signal was
     /// already delivered early (a SIGKILL that preempted its target, `kernel.sigkill-preempts`).
     func deliver(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
-        guard let slot = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return }
+        guard pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) != nil else { return }
         // A SIGKILL posted after this signal still kills first: the process runs no handler.
         if sig != .kill { killedByPendingSIGKILL(pid) }
-        fillSlot = (pid, slot)
-        defer { fillSlot = nil }
         deliverNow(sig, to: pid, origin: origin, preempting: false)
     }
 
@@ -212,11 +197,8 @@ final class Kernel {
     @discardableResult
     func killedByPendingSIGKILL(_ pid: Int) -> Bool {
         let key = pid * 32 + Signal.kill.rawValue
-        guard procs[pid].alive, let slot = pendingSlot.removeValue(forKey: key) else { return false }
-        let saved = fillSlot
-        fillSlot = (pid, slot)
-        defer { fillSlot = saved }
-        deliverNow(.kill, to: pid, origin: engine.recorder.processes[pid].received[slot].origin, preempting: true)
+        guard procs[pid].alive, let origin = pendingSlot.removeValue(forKey: key) else { return false }
+        deliverNow(.kill, to: pid, origin: origin, preempting: true)
         return true
     }
 
@@ -228,14 +210,12 @@ final class Kernel {
             return
         }
         if sig == .kill {
-            received(pid, sig, origin, .killed)
             let rule: Rule = preempting ? .kernelSigkillPreempts : (origin == .namespaceTeardown ? .kernelNamespaceZap : .kernelUncatchable)
             die(pid, .signaled(.kill), killedBy: origin, rule: rule)
             return
         }
         if p.blocked.contains(sig) {
             // Consumed with sigwait()/sigtimedwait(): the program acts on it.
-            received(pid, sig, origin, .caught)
             engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelSigwait)
             p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
             return
@@ -249,22 +229,11 @@ final class Kernel {
             } else if isNamespaceInit(pid) {
                 discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
             } else {
-                received(pid, sig, origin, .killed)
                 die(pid, .signaled(sig), killedBy: origin, rule: .kernelDefaultFatal)
             }
         case .handler:
-            received(pid, sig, origin, .caught)
             engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelCaught)
             p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
-        }
-    }
-
-    private func received(_ pid: Int, _ sig: Signal, _ origin: SignalOrigin, _ fate: SignalFate) {
-        if let slot = fillSlot, slot.pid == pid {
-            engine.recorder.processes[pid].received[slot.index].fate = fate
-            fillSlot = nil
-        } else {
-            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: fate))
         }
     }
 
@@ -291,11 +260,6 @@ final class Kernel {
         procs[pid].caught = SignalSet()
         procs[pid].generation += 1
         procs[pid].program = program
-        let old = engine.recorder.processes[pid]
-        engine.recorder.processes[pid].earlierImages.append(
-            ProcessImage(name: old.name, argv: old.argv, untilEvent: engine.recorder.events.count))
-        engine.recorder.processes[pid].name = ProgramCatalog.displayName(argv)
-        engine.recorder.processes[pid].argv = argv
         engine.record(.process(pid), .execed(replacing: previous, argv: argv), container: c, process: pid, rule: rule)
         masksChanged.append(pid)
         engine.workloads.processStarted(pid)
@@ -326,7 +290,6 @@ final class Kernel {
         procs[pid].status = status
         procs[pid].generation += 1
         let c = procs[pid].container
-        engine.recorder.processes[pid].end = ProcessEnd(at: now, status: status, killedBy: killedBy)
         switch status {
         case .exited(let code):
             engine.record(.process(pid), .exited(code: code), container: c, process: pid, rule: rule)
@@ -419,7 +382,6 @@ final class Kernel {
         if let old = procs[pid].parent, let i = procs[old].children.firstIndex(of: pid) {
             procs[old].children.remove(at: i)
         }
-        engine.recorder.processes[pid].reapedAt = now
         engine.record(parent.map { .process($0) } ?? .kernel, .reaped(by: parent), container: procs[pid].container, process: pid, rule: rule)
     }
 
@@ -432,7 +394,6 @@ final class Kernel {
         engine.record(.kernel, .namespaceTeardown(victims: victims.count), container: c, process: initPid, rule: .kernelNamespaceZap)
         for v in victims {
             engine.record(.kernel, .signalSent(origin: .namespaceTeardown), container: c, process: v, signal: .kill, rule: .kernelNamespaceZap)
-            received(v, .kill, .namespaceTeardown, .killed)
             die(v, .signaled(.kill), killedBy: .namespaceTeardown, rule: .kernelNamespaceZap)
         }
         for m in namespaces[ns].members where m != initPid && procs[m].zombie {
@@ -449,7 +410,6 @@ final class Kernel {
         let order = members.filter { $0 != initPid } + (procs[initPid].alive ? [initPid] : [])
         for v in order where procs[v].alive {
             engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
-            received(v, .kill, .oomKiller, .killed)
             die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
         }
     }
@@ -458,7 +418,6 @@ final class Kernel {
     func oomKillOne(_ v: Int) {
         guard procs[v].alive else { return }
         engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
-        received(v, .kill, .oomKiller, .killed)
         die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
     }
 

@@ -87,16 +87,12 @@ final class Kubelet {
                 engine.record(.api, .deleteIgnored(grace: grace, current: oldGrace), rule: .apiShortenOnly)
                 return
             }
-            engine.recorder.pod.deletionGrace = grace
             engine.record(.api, .deadlineShortened(grace: grace), rule: .apiShortenOnly)
         } else {
-            engine.recorder.pod.deletedAt = engine.now
-            engine.recorder.pod.deletionGrace = grace
             engine.record(.api, .podTerminating(grace: grace), rule: .apiDeleteGrace)
             engine.network.podTerminating()
         }
         if grace == 0 && engine.recorder.pod.objectRemovedAt == nil {
-            engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .apiForceDelete)
         }
         requestKill(override: grace, zeroMeansPodGrace: true)
@@ -162,7 +158,6 @@ final class Kubelet {
         if terminating {
             if effective < effectiveGrace {
                 effectiveGrace = effective
-                engine.recorder.pod.effectiveGrace = effective
                 if pendingKill != nil {
                     // The pod worker has not started yet: the kill will use this grace.
                     pendingKill = .tieKillRequestsMerge
@@ -177,7 +172,6 @@ final class Kubelet {
         // shorter grace, whatever order they came in.
         terminating = true
         effectiveGrace = effective
-        engine.recorder.pod.effectiveGrace = effective
         pendingKill = rule
         engine.scheduleDeadline(.startPodKill, after: 0)
     }
@@ -205,7 +199,6 @@ final class Kubelet {
     func killPod(grace: Int, rule: Rule) {
         terminating = true
         effectiveGrace = grace
-        engine.recorder.pod.effectiveGrace = grace
         engine.record(.kubelet, .killPod(grace: grace), rule: rule)
         var anyRunning = false
         for c in terms.indices where runtime.containers[c].running {
@@ -233,7 +226,6 @@ final class Kubelet {
     private func startPreStop(_ c: Int, _ hook: LifecycleHandler) {
         let run = terms[c].run
         terms[c].phase = .preStop(startedAt: engine.now)
-        engine.recorder.containers[c].preStop = PreStopRecord(startedAt: engine.now, endedAt: nil, succeeded: false, abandoned: false)
         engine.record(.kubelet, .preStopStarted(hook, grace: terms[c].grace), container: c, rule: .kubeletPreStopHandlers)
         engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace * 1000)
         switch hook {
@@ -261,8 +253,6 @@ final class Kubelet {
     func preStopCompleted(container c: Int, run: Int, succeeded: Bool, detail: Int) {
         guard terms[c].run == run, case .preStop(let started) = terms[c].phase else { return }
         let elapsed = engine.now - started
-        engine.recorder.containers[c].preStop?.endedAt = engine.now
-        engine.recorder.containers[c].preStop?.succeeded = succeeded
         terms[c].grace -= elapsed / 1000
         engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail, graceLeft: terms[c].grace), container: c,
                       rule: succeeded ? .kubeletPreStopBudget : .kubeletPreStopFails)
@@ -272,8 +262,6 @@ final class Kubelet {
     func preStopDeadline(container c: Int, run: Int) {
         guard terms[c].run == run, case .preStop(let started) = terms[c].phase else { return }
         let elapsed = engine.now - started
-        engine.recorder.containers[c].preStop?.endedAt = engine.now
-        engine.recorder.containers[c].preStop?.abandoned = true
         engine.record(.kubelet, .preStopAbandoned(elapsed: elapsed), container: c, rule: .kubeletPreStopOverrun)
         terms[c].grace -= elapsed / 1000
         afterPreStop(c)
@@ -388,12 +376,8 @@ final class Kubelet {
         // The phase follows the regular containers; sidecars' exit codes do not count (KEP-753).
         let exits = engine.recorder.containers.filter { !$0.isSidecar }.compactMap(\.lastExit)
         let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0.code == 0 } ? .succeeded : .failed
-        engine.recorder.pod.reason = terminalReason
-        engine.recorder.pod.goneAt = engine.now
-        engine.recorder.pod.phase = phase
         engine.record(.kubelet, .podGone(phase: phase, reason: terminalReason), rule: .kubeletPodGone)
         if engine.recorder.pod.objectRemovedAt == nil && engine.recorder.pod.deletedAt != nil {
-            engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .kubeletPodGone)
         }
         engine.finish()
@@ -437,8 +421,7 @@ final class Kubelet {
         pendingRestart.remove(c)
         guard !terminating, !runtime.containers[c].running else { return }
         terms[c].phase = .running
-        engine.recorder.containers[c].restarts += 1
-        engine.record(.kubelet, .containerRestarted(restartCount: engine.recorder.containers[c].restarts), container: c, rule: .kubeletRestart)
+        engine.record(.kubelet, .containerRestarted(restartCount: engine.recorder.containers[c].restarts + 1), container: c, rule: .kubeletRestart)
         runtime.start(c)
     }
 }

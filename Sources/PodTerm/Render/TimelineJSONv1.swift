@@ -55,13 +55,13 @@ public enum TimelineJSONv1 {
                     id: keyOf[i], container: t.containers[p.container].name, pid: p.pid, name: p.name, argv: p.argv,
                     parent: p.parent.map { keyOf[$0] }, startedAt: p.startedAt,
                     received: p.received.map { r in
-                        Received(at: r.at, signal: r.signal.name, from: originName(r.origin, t), fate: fateName(r.fate))
+                        Received(at: r.at, signal: r.signal.name, from: originName(r.origin, t.lastMoment), fate: fateName(r.fate))
                     },
                     end: p.end.map { end in
                         End(at: end.at, how: { if case .exited = end.status { return "exited" } else { return "killed" } }(),
                             exitCode: end.status.exitCode,
                             signal: { if case .signaled(let s) = end.status { return s.name } else { return nil } }(),
-                            by: end.killedBy.map { originName($0, t) })
+                            by: end.killedBy.map { originName($0, t.lastMoment) })
                     },
                     reapedAt: p.reapedAt)
             }

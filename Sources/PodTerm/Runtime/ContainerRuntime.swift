@@ -103,7 +103,6 @@ final class ContainerRuntime {
     func stop(_ c: Int, timeout: Int) {
         guard let pid = initProcess(c) else { return }
         if timeout > 0 {
-            engine.recorder.containers[c].stopSignalAt = engine.now
             kernel.send(containers[c].stopSignal, to: pid, origin: .runtime, actor: .runtime)
             engine.scheduleDeadline(.stopTimeout(container: c, instance: containers[c].instance), after: timeout * 1000)
         } else {
@@ -152,13 +151,7 @@ final class ContainerRuntime {
         containers[c].running = false
         containers[c].instance += 1
         let code = status.exitCode
-        let initPid = kernel.namespaces[ns].initProcess!
-        if let end = engine.recorder.processes[initPid].end, end.status == .signaled(.kill), end.killedBy == .runtime {
-            // SIGKILLed by the runtime: only when its SIGKILL reached a living PID 1.
-            engine.recorder.containers[c].sigkillAt = engine.now
-        }
         let reason: ContainerReason = containers[c].oomKilled ? .oomKilled : (code == 0 ? .completed : .error)
-        engine.recorder.containers[c].exits.append(ContainerExit(at: engine.now, code: code, reason: reason))
         engine.record(.runtime, .containerExited(code: code, reason: reason), container: c, process: kernel.namespaces[ns].initProcess, rule: .runtimeExitCode)
         // Pending exec hooks die with the container.
         for (pid, run) in containers[c].execs.sorted(by: { $0.key < $1.key }) {

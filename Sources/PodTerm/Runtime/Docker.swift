@@ -22,7 +22,6 @@ final class Docker {
             let sig = signal ?? runtime.containers[c].stopSignal
             let timeout = time ?? engine.scenario.dockerStopTimeout ?? 10
             engine.record(.docker, .dockerCommand(cmd, timeout: timeout), container: c, rule: .dockerStop)
-            engine.recorder.containers[c].stopSignalAt = engine.now
             engine.kernel.send(sig, to: pid, origin: .runtime, actor: .docker)
             if timeout >= 0 {
                 engine.scheduleDeadline(.dockerStopTimeout(container: c, instance: runtime.containers[c].instance), after: timeout * 1000)

@@ -83,6 +83,7 @@ final class Workloads {
     }
 
     /// The figures of every workload, at the end of the run (recorded as their last meters).
+    @discardableResult
     func finish(at t: Millis) -> [WorkloadRecord] {
         let records = models.map { $0.finish(at: t) }
         recordMeters { _ in .scenario }
