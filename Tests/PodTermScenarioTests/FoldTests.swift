@@ -123,3 +123,22 @@ enum RecordsDump {
         return out
     }
 }
+
+/// An outcome-only run gives the outcome of a full run, for every built-in scenario.
+@Suite("outcome-only run")
+struct OutcomeOnlyTests {
+    @Test(arguments: FoldTests.names)
+    func sameOutcomeAsAFullRun(_ name: String) throws {
+        let b = try #require(BuiltinScenarios.named(name))
+        let s = try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName).scenario
+        let full = try Simulator.run(s)
+        #expect(try Simulator.outcome(s) == full.outcome)
+        #expect(try Simulator.outcome(s, seed: 7) == (try Simulator.run(s, seed: 7)).outcome)
+    }
+
+    @Test func theBudgetStopsItToo() throws {
+        let b = try #require(BuiltinScenarios.named("workloads/kafka-no-sigterm-handler"))
+        let s = try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName).scenario
+        #expect(throws: EventBudgetExceeded.self) { try Simulator.outcome(s, maxEvents: 3) }
+    }
+}

@@ -27,11 +27,11 @@ final class Engine {
     /// Set when the run stopped because it needed more than `maxEvents` events.
     private(set) var budgetExceeded: EventBudgetExceeded?
 
-    init(scenario: Scenario, seed: UInt64, maxEvents: Int = EventBudget.defaultMaxEvents) throws {
+    init(scenario: Scenario, seed: UInt64, maxEvents: Int = EventBudget.defaultMaxEvents, keepsEvents: Bool = true) throws {
         self.scenario = scenario
         self.maxEvents = maxEvents
         self.rng = SeededGenerator(seed: seed)
-        self.recorder = Recorder(scenario: scenario, seed: seed)
+        self.recorder = Recorder(scenario: scenario, seed: seed, keepsEvents: keepsEvents)
         self.catalog = ProgramCatalog(programs: scenario.programs)
         self.kernel = Kernel(engine: self)
         self.runtime = try ContainerRuntime(engine: self)
@@ -63,6 +63,26 @@ final class Engine {
     /// Once the pod is gone only the consumers of endpoints that have not yet applied the
     /// EndpointSlice change still act (`finish()`).
     func run() -> Timeline {
+        let pending = simulate()
+        let timeline = recorder.timeline(endedAt: now)
+        if stoppedByBudget {
+            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending, timeline: timeline)
+        }
+        return timeline
+    }
+
+    /// Runs like `run()`, keeping only the live moment: its outcome (an outcome-only run).
+    func runOutcome() -> Outcome {
+        let pending = simulate()
+        if stoppedByBudget {
+            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending,
+                                                 timeline: recorder.timeline(endedAt: now))
+        }
+        return Outcome(moment: recorder.moment)
+    }
+
+    /// The run loop; returns how many events were still scheduled when it ended.
+    private func simulate() -> Int {
         runtime.startAll()
         // Stop actions come from outside, like timeouts: at their millisecond they act after what
         // the processes do in it (rule `tie.stop-action-after-processes`), in the order listed.
@@ -101,11 +121,7 @@ final class Engine {
         let pending = queue.count
         workloads.finish(at: now)
         kernel.settleUndelivered()
-        let timeline = recorder.timeline(endedAt: now)
-        if stoppedByBudget {
-            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending, timeline: timeline)
-        }
-        return timeline
+        return pending
     }
 
     private var stoppedByBudget = false
