@@ -10,6 +10,8 @@ final class Kernel {
     var pipes: [OutputPipe] = []
     /// Signals posted but not yet delivered, by `pid * 32 + signal`: who sent each.
     private var pendingSlot: [Int: SignalOrigin] = [:]
+    /// The layer above (the runtime's shim), told when a container's PID 1 or an exec'd hook ends.
+    weak var reports: (any KernelReports)?
 
     init(engine: Engine) { self.engine = engine }
 
@@ -26,8 +28,10 @@ final class Kernel {
         for pid in changed where done.insert(pid).inserted {
             let p = procs[pid]
             let now = SignalDispositions(caught: p.caught, ignored: p.ignored)
-            let said = engine.recorder.moment.processes[pid]
-            guard said.dispositions != now || said.blocked != p.blocked else { continue }
+            // What the timeline last said of it (a new process starts with every default).
+            guard p.announcedDispositions != now || p.announcedBlocked != p.blocked else { continue }
+            procs[pid].announcedDispositions = now
+            procs[pid].announcedBlocked = p.blocked
             engine.record(.process(pid), .dispositionsChanged(now, blocked: p.blocked), container: p.container, process: pid, rule: .kernelSigaction)
         }
     }
@@ -36,9 +40,10 @@ final class Kernel {
 
     // MARK: namespaces and processes
 
-    /// Creates a fresh PID namespace for an instance of a container.
-    func newNamespace(container: Int, instance: Int) -> Int {
-        namespaces.append(PIDNamespace(container: container, instance: instance))
+    /// Creates a fresh PID namespace for an instance of a container built from `image` (which
+    /// decides what `/bin/sh` is in it).
+    func newNamespace(container: Int, instance: Int, image: ImageSpec?) -> Int {
+        namespaces.append(PIDNamespace(container: container, instance: instance, image: image))
         return namespaces.count - 1
     }
 
@@ -51,13 +56,13 @@ final class Kernel {
         _ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, ignored: SignalSet = SignalSet(), output: ChildOutput = .inherit,
         actor: Actor, rule: Rule
     ) -> Int {
-        let resolved = engine.catalog.resolve(argv, image: imageSpec(container: namespaces[ns].container))
+        let resolved = engine.catalog.resolve(argv, image: namespaces[ns].image)
         let id = procs.count
         let nsPid = namespaces[ns].nextPid
         namespaces[ns].nextPid += 1
         var p = KernelProcess(
             namespace: ns, container: namespaces[ns].container, nsPid: nsPid, parent: parent,
-            pgid: id, sid: id, program: resolved ?? MissingProgram())
+            pgid: id, sid: id, name: ProgramCatalog.displayName(argv), argv: argv, program: resolved ?? MissingProgram())
         // Dispositions set to ignore survive fork and exec (signal(7)).
         p.ignored = ignored
         p.ignored.remove(.kill)
@@ -252,14 +257,17 @@ final class Kernel {
     func exec(_ pid: Int, _ argv: [String], rule: Rule) -> Bool {
         guard procs[pid].alive else { return false }
         let c = procs[pid].container
-        guard let program = engine.catalog.resolve(argv, image: imageSpec(container: c)) else {
+        guard let program = engine.catalog.resolve(argv, image: namespaces[procs[pid].namespace].image) else {
             engine.record(.kernel, .execFailed, container: c, process: pid, rule: .kernelExit)
             return false
         }
-        let previous = engine.recorder.processes[pid].argv
+        let previous = procs[pid].argv
+        let previousName = procs[pid].name
         procs[pid].caught = SignalSet()
         procs[pid].generation += 1
         procs[pid].program = program
+        procs[pid].name = ProgramCatalog.displayName(argv)
+        procs[pid].argv = argv
         engine.record(.process(pid), .execed(replacing: previous, argv: argv), container: c, process: pid, rule: rule)
         masksChanged.append(pid)
         engine.workloads.processStarted(pid)
@@ -272,15 +280,6 @@ final class Kernel {
         namespaces[ns].members.first { procs[$0].nsPid == nsPid }
     }
 
-    /// The image of container `c`, as the scenario declares it (for which `/bin/sh` it has).
-    func imageSpec(container c: Int) -> ImageSpec? {
-        guard c < engine.recorder.containers.count else { return nil }
-        let name = engine.recorder.containers[c].name
-        let pod = engine.scenario.pod
-        guard let spec = (pod.initContainers + pod.containers).first(where: { $0.name == name }) else { return nil }
-        return engine.scenario.images[spec.image]
-    }
-
     /// Ends a process: records it, re-parents its children, tears the namespace down if it was
     /// PID 1, and tells whoever must collect its status.
     func die(_ pid: Int, _ status: WaitStatus, killedBy: SignalOrigin?, rule: Rule) {
@@ -288,6 +287,7 @@ final class Kernel {
         procs[pid].alive = false
         procs[pid].zombie = true
         procs[pid].status = status
+        procs[pid].killedBy = killedBy
         procs[pid].generation += 1
         let c = procs[pid].container
         switch status {
@@ -363,7 +363,7 @@ final class Kernel {
         guard let parent = procs[pid].parent else {
             // Started from outside the namespace (an exec'd hook): the shim collects it at once.
             reap(pid, by: nil)
-            engine.runtime.execProcessExited(pid, status: procs[pid].status!)
+            reports?.execProcessExited(pid, status: procs[pid].status!)
             return
         }
         // A parent with a SIGKILL on its way does not react: it dies, and its death hands the
@@ -400,7 +400,7 @@ final class Kernel {
             reap(m, by: nil)
         }
         reap(initPid, by: nil)
-        engine.runtime.containerInitExited(namespace: ns, status: procs[initPid].status!)
+        reports?.namespaceInitExited(namespace: ns, status: procs[initPid].status!, killedBy: procs[initPid].killedBy)
     }
 
     /// The OOM killer kills every process of the container's cgroup (cgroup v2 `memory.oom.group`).
@@ -419,16 +419,6 @@ final class Kernel {
         guard procs[v].alive else { return }
         engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
         die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
-    }
-
-    /// Hands `supervisorctl stop NAME` to the live supervisord that runs NAME, if any.
-    func supervisorctlStop(_ name: String) {
-        for (pid, p) in procs.enumerated() where p.alive {
-            if let sv = p.program as? SupervisordProgram, sv.runs(name) {
-                sv.stopOne(name, ProcessHandle(kernel: self, pid: pid))
-                return
-            }
-        }
     }
 
     // MARK: timers

@@ -21,6 +21,8 @@ struct KernelProcess {
     /// Exited and waiting for its parent to collect it.
     var zombie = false
     var status: WaitStatus?
+    /// Who sent the signal that killed it, when a signal did.
+    var killedBy: SignalOrigin?
     var ignored = SignalSet()
     var caught = SignalSet()
     var blocked = SignalSet()
@@ -33,6 +35,12 @@ struct KernelProcess {
     /// fork and exec; nil for anything the model does not watch (the runtime's log).
     var stdout: Int?
     var stderr: Int?
+    /// The base name of what it runs now, and its argv (both change with exec).
+    var name: String
+    var argv: [String]
+    /// The dispositions and mask its last `dispositionsChanged` event gave (the timeline's view).
+    var announcedDispositions = SignalDispositions()
+    var announcedBlocked = SignalSet()
     var program: ProgramModel
 
     func disposition(_ s: Signal) -> Disposition {
@@ -46,6 +54,8 @@ struct KernelProcess {
 struct PIDNamespace {
     let container: Int
     let instance: Int
+    /// The image its container was built from, as the scenario declares it.
+    let image: ImageSpec?
     var initProcess: Int?
     var members: [Int] = []
     var nextPid = 1
