@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "PodTermFuzzTests", dependencies: ["PodTermFuzz", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
-        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
+        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"], exclude: ["Fixtures"]),
         // Only the three products a user's test target has: the README's example compiles here.
         .testTarget(name: "PodTermTestingTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermTesting"]),
         // Golden timelines (text and JSON v2) of every built-in scenario, in Tests/Goldens/.

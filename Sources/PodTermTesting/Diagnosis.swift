@@ -234,5 +234,5 @@ struct Diagnosis {
         default: return false
         }
     }
-    func isFlooredStop(_ k: EventKind) -> Bool { if case .stopContainer(_, true) = k { return true }; return false }
+    func isFlooredStop(_ k: EventKind) -> Bool { if case .stopContainer(_, let floored, _) = k { return floored }; return false }
 }

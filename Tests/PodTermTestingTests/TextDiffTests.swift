@@ -37,3 +37,18 @@ struct TextDiffTests {
         #expect(TextDiff.firstDifference(expected: "a\n", actual: "a") == "the texts differ only in their final newline (expected one at the end)")
     }
 }
+
+/// Long lines (JSON events) are cut around their first difference.
+@Suite("PodTermTesting: text differences in long lines")
+struct LongLineDiffTests {
+    @Test func aLongLineIsCutAroundTheDifference() throws {
+        let head = String(repeating: "x", count: 300)
+        let message = try #require(TextDiff.firstDifference(expected: "a\n\(head)\"error\": null}\n", actual: "a\n\(head)\"error\": null, \"new\": 1}\n"))
+        let lines = message.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "first difference at line 2, column 314 (expected 2 lines, got 2):")
+        #expect(lines[1] == "   1  a")
+        #expect(lines[2].hasPrefix("-  2  …xxx") && lines[2].hasSuffix("\"error\": null}"))
+        #expect(lines[3].hasPrefix("+  2  …xxx") && lines[3].hasSuffix("\"error\": null, \"new\": 1}"))
+        #expect(lines[2].count <= 6 + 1 + TextDiff.width + 1)
+    }
+}
