@@ -79,8 +79,8 @@ enum ScenarioTable {
             }
         }
         print(aligned(rows))
-        print("* " + PendingAPIs.outcomeNote)
-        print("* " + PendingAPIs.sweepNote)
+        print("* " + Operations.outcomeNote)
+        print("* " + Operations.sweepNote)
         print("* Mevents/s: timeline events per second of the full run (events / median run time)")
         for f in failures { print("! \(f)") }
     }
@@ -89,21 +89,24 @@ enum ScenarioTable {
         let loaded = try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName)
         let s = loaded.scenario
         let timeline = try Simulator.run(s)
+        guard try Operations.outcomeOnly(s) == timeline.outcome else {
+            throw BenchFailure(message: "the outcome-only run differs from the full run's outcome")
+        }
         let load = try Sampling.measure(samples: samples) {
             try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName).expectations.count
         }
         let run = try Sampling.measure(samples: samples) { try Simulator.run(s).events.count }
-        let outcome = try Sampling.measure(samples: samples) { try PendingAPIs.outcomeOnly(s).figures.count }
+        let outcome = try Sampling.measure(samples: samples) { try Operations.outcomeOnly(s).figures.count }
         let json = try Sampling.measure(samples: samples) {
             var sink = JSONRenderBench.CountingSink()
             try TimelineJSON.write(timeline, file: b.fileName, to: &sink)
             return sink.count
         }
         var sweep: Spread? = nil
-        if let o = try? Override(parsing: PendingAPIs.sweepOverride),
-            (try? PendingAPIs.sweepPoint(b.yaml, fileName: b.fileName, override: o)) != nil {
+        if let o = try? Override(parsing: Operations.sweepOverride),
+            (try? Operations.sweepPoint(b.yaml, fileName: b.fileName, override: o)) != nil {
             sweep = Spread(try Sampling.measure(samples: samples) {
-                try PendingAPIs.sweepPoint(b.yaml, fileName: b.fileName, override: o).figures.count
+                try Operations.sweepPoint(b.yaml, fileName: b.fileName, override: o).figures.count
             }.seconds)
         }
         return Row(name: b.name, events: timeline.events.count, load: Spread(load.seconds), run: Spread(run.seconds),
@@ -125,4 +128,10 @@ enum ScenarioTable {
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
+}
+
+/// A scenario the table could not measure, and why.
+struct BenchFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
