@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
         .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
+        .testTarget(name: "PodTermTUITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermScenario", "PodTermBuiltins"]),
         .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermVerifyTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermVerify", "podterm-probe", "podterm"]),
     ]
