@@ -40,9 +40,11 @@ let package = Package(
         ),
         // libncursesw for the terminal player (module map + shim header for the macros Swift cannot import).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The player's SIGINT/SIGTERM/SIGHUP handler: a flag, and no SA_RESTART so get_wch wakes.
+        .target(name: "CPodTermSignals"),
         .target(
             name: "PodTermTUI",
-            dependencies: ["PodTerm", "PodTermScenario", "CNcursesw"]
+            dependencies: ["PodTerm", "PodTermScenario", "CNcursesw", "CPodTermSignals"]
         ),
         // `podterm verify`: builds a scenario's process tree for real in a fresh PID namespace.
         .target(name: "PodTermVerify", dependencies: ["PodTerm", "PodTermScenario"]),
