@@ -52,7 +52,9 @@ public struct PlayerLayout {
             g.put(row, 0, "filter the log: \(state.filter)_   Enter keep · Esc clear", .role(.accent, bold: true))
             return
         }
-        let hints = "space play  ←→ step  [] key moment  gG ends  +- speed  Tab pane  Enter why  / filter  ? help  q quit"
+        let hints = g.cols >= 110
+            ? "space play/pause  ←→ step  [ ] key moment  g G start/end  + - speed  Tab pane  Enter why  / filter  s story  ? help  q quit"
+            : "space play  ←→ step  [] key  +- speed  Tab  Enter why  / filter  ? help  q quit"
         g.put(row, 0, glyphs == .ascii ? hints.replacingOccurrences(of: "←→", with: "<>") : hints, .role(.muted))
     }
 
