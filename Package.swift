@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "HTTPDrain", dependencies: ["PodTerm"]),
         .executableTarget(
             name: "podterm-bench",
-            dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "HTTPDrain"]
+            dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "PodTermTUI", "HTTPDrain"]
         ),
         // The fuzzer: seeded mutations of the built-in scenarios, each run as a real podterm process.
         .target(name: "PodTermFuzz"),

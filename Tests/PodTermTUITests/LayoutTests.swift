@@ -146,3 +146,23 @@ import Testing
         #expect(h.contains("dead (SIGKILL)"), "\(h.text)")
     }
 }
+
+/// Only what changed is redrawn.
+@Suite struct GridDiffTests {
+    @Test func aStepRewritesOnlyWhatChanged() throws {
+        var p = try Played("pid1-no-handler")
+        let first = p.frame()
+        let full = first.changedRuns(since: nil)
+        #expect(!full.isEmpty)
+        #expect(first.changedRuns(since: first).isEmpty, "the same frame writes nothing")
+        p.press(.right)
+        let second = p.frame()
+        let runs = second.changedRuns(since: first)
+        let cells = runs.map { $0.text.unicodeScalars.count }.reduce(0, +)
+        #expect(cells > 0 && cells < 80 * 24 / 2, "\(cells) cells rewritten")
+        // Applying the runs to the old frame gives the new one.
+        var patched = first
+        for r in runs { patched.put(r.row, r.col, r.text, r.style) }
+        #expect(patched == second)
+    }
+}

@@ -54,27 +54,11 @@ public final class CursesDisplay {
     public func present(_ grid: Grid) {
         let win = screen.window
         var written = 0
-        let full = last == nil || last!.rows != grid.rows || last!.cols != grid.cols
-        if full { werase(win) }
-        for y in 0..<grid.rows {
-            var x = 0
-            while x < grid.cols {
-                let cell = grid[y, x]
-                if !full, last![y, x] == cell { x += 1; continue }
-                // A run of changed cells with one style.
-                var text = String.UnicodeScalarView()
-                let style = cell.style
-                var end = x
-                while end < grid.cols, grid[y, end].style == style, full || last![y, end] != grid[y, end] {
-                    text.append(grid[y, end].scalar)
-                    end += 1
-                }
-                if full && style == .plain && text.allSatisfy({ $0 == " " }) { x = end; continue }
-                _ = wattrset(win, attributes(style))
-                _ = mvwaddstr(win, Int32(y), Int32(x), String(text))
-                written += end - x
-                x = end
-            }
+        if last == nil || last!.rows != grid.rows || last!.cols != grid.cols { werase(win) }
+        for run in grid.changedRuns(since: last) {
+            _ = wattrset(win, attributes(run.style))
+            _ = mvwaddstr(win, Int32(run.row), Int32(run.col), run.text)
+            written += run.text.unicodeScalars.count
         }
         _ = wattrset(win, 0)
         wnoutrefresh(win)

@@ -4,7 +4,7 @@ import PodTerm
 //
 // Until `Timeline.moment(at:)` / `moment(afterEvent:)` (the fold, see notes/moment-contract.md)
 // is on main, this file folds the timeline's events itself, with snapshots every
-// `snapshotInterval` events so any moment costs at most that many event applications, and
+// `interval` events so any moment costs at most that many event applications, and
 // stepping back is as fast as forward. When the fold lands, `MomentAdapter.moment(afterEvents:)`
 // becomes a mapping from `Moment` to `PlayerMoment`, and everything below `// DERIVED` goes.
 
@@ -12,20 +12,24 @@ import PodTerm
 public final class MomentAdapter: @unchecked Sendable {
     /// The timeline.
     public let timeline: Timeline
-    /// Events between two snapshots.
+    /// Events between two snapshots, at least (a long timeline keeps at most 32 snapshots, so
+    /// memory stays near 32 copies of the state).
     public static let snapshotInterval = 512
+    /// Events between two snapshots of this timeline.
+    public let interval: Int
     private var snapshots: [FoldState] = []
 
     /// Prepares the moments of `timeline`.
     public init(_ timeline: Timeline) {
         self.timeline = timeline
+        interval = max(Self.snapshotInterval, timeline.events.count / 32)
         var s = FoldState(timeline)
         snapshots.append(s)
         var i = 0
         while i < timeline.events.count {
             s.apply(timeline.events[i], index: i, timeline)
             i += 1
-            if i % Self.snapshotInterval == 0 { snapshots.append(s) }
+            if i % interval == 0 { snapshots.append(s) }
         }
     }
 
@@ -40,8 +44,8 @@ public final class MomentAdapter: @unchecked Sendable {
     /// The state after the first `count` events (clamped to 0…events.count).
     public func moment(afterEvents count: Int) -> PlayerMoment {
         let n = min(max(count, 0), timeline.events.count)
-        var s = snapshots[n / Self.snapshotInterval]
-        var i = (n / Self.snapshotInterval) * Self.snapshotInterval
+        var s = snapshots[n / interval]
+        var i = (n / interval) * interval
         while i < n {
             s.apply(timeline.events[i], index: i, timeline)
             i += 1
