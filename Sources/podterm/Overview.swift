@@ -23,7 +23,7 @@ struct Overview: ParsableCommand {
             if acc.last?.0 == e.folder { acc[acc.count - 1].1 += 1 } else { acc.append((e.folder, 1)) }
         }
         let total = folders.map(\.1).reduce(0, +)
-        out += "\(total) built-in scenarios: " + folders.map { "\($0.1) in \($0.0.isEmpty ? "scenarios/" : "scenarios/\($0.0)/")" }.joined(separator: ", ") + ".\n"
+        out += "\(total) built-in scenarios: " + folders.map { "\($0.1) in \($0.0)" }.joined(separator: ", ") + ".\n"
         out += "`podterm list` shows them all with their summaries.\n"
         out += """
 

@@ -10,7 +10,8 @@ struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play one scenario in the full-screen terminal player (needs a terminal).",
         discussion: """
-            SCENARIO is a file path or the name of a built-in scenario (see `podterm list`). \
+            SCENARIO is a file path or the name of a built-in scenario (see `podterm list`); \
+            a folder opens the scenario picker on its .yaml files. \
             Keys: space play/pause, → ← step, ] [ key moments, g G start/end, + - speed, Tab pane, \
             j k move, Enter explain, / filter, s story, ? help, q quit. \
             Exit status: 0 after q or Esc, \(Play.notATerminalStatus) when standard input or output is not a terminal, \
@@ -21,7 +22,7 @@ struct Play: ParsableCommand {
     /// Exit status when standard input or output is not a terminal.
     static let notATerminalStatus: Int32 = 6
 
-    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    @Argument(help: "A scenario file, a built-in scenario's name, or a folder of scenario files.")
     var scenario: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -47,7 +48,16 @@ struct Play: ParsableCommand {
                 }
                 startAt = ms
             }
-            let loaded = try ScenarioSource.load(scenario, overrides: try ScenarioSource.parseOverrides(overrides))
+            let overrides = try ScenarioSource.parseOverrides(self.overrides)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: scenario, isDirectory: &isDir), isDir.boolValue {
+                // A folder: the picker over its scenario files.
+                let entries = PlayerLauncher.fileEntries(scenario)
+                guard !entries.isEmpty else { throw CLIError.input("\(scenario): no .yaml or .yml file in this folder") }
+                guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: entries[0].name) }
+                PlayerLauncher.launch(entries: entries, initial: nil, overrides: overrides, seed: seed)
+            }
+            let loaded = try ScenarioSource.load(scenario, overrides: overrides)
             guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: scenario) }
             let opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt)
             PlayerLauncher.launch(entries: [], initial: opened)
@@ -85,7 +95,7 @@ enum PlayerLauncher {
     static func builtinEntries() -> [PickerEntry] {
         let entries = BuiltinScenarios.all.map { b -> PickerEntry in
             let parts = b.name.split(separator: "/")
-            let folder = parts.count > 1 ? parts.dropLast().joined(separator: "/") : ""
+            let folder = "scenarios/" + (parts.count > 1 ? parts.dropLast().joined(separator: "/") + "/" : "")
             let loaded = try? ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName)
             return PickerEntry(name: b.name, folder: folder, summary: loaded?.scenario.summary ?? "(does not load: run `podterm check \(b.fileName)`)",
                                story: loaded?.scenario.story ?? "")
@@ -93,13 +103,35 @@ enum PlayerLauncher {
         return entries.enumerated().sorted { ($0.element.folder, $0.offset) < ($1.element.folder, $1.offset) }.map(\.element)
     }
 
+    /// The scenario files under `folder` (`.yaml`, `.yml`, any case), grouped by sub-folder.
+    static func fileEntries(_ folder: String) -> [PickerEntry] {
+        let root = URL(fileURLWithPath: folder)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+            paths.append(url.path)
+        }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return paths.sorted().map { path in
+            let shown = path.hasPrefix(root.path + "/") ? base + String(path.dropFirst(root.path.count + 1)) : path
+            let dir = shown.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/"
+            let loaded = try? ScenarioLoader.load(file: path)
+            return PickerEntry(name: shown, folder: dir, summary: loaded?.scenario.summary ?? "(does not load: run `podterm check \(shown)`)",
+                               story: loaded?.scenario.story ?? "")
+        }
+    }
+
     /// Runs the session and exits: 0 after q, 128+N after a signal or Ctrl-C.
-    static func launch(entries: [PickerEntry], initial: PlayerSession.Opened?) -> Never {
+    static func launch(entries: [PickerEntry], initial: PlayerSession.Opened?, overrides: [Override] = [], seed: UInt64? = nil) -> Never {
         let ending: PlayerSession.Ending
         do {
             ending = try PlayerSession.run(entries: entries, initial: initial) { entry in
-                let loaded = try ScenarioSource.load(entry.name, overrides: [])
-                return try open(loaded, seed: nil, budget: EventBudget.defaultMaxEvents, startAt: nil)
+                do {
+                    let loaded = try ScenarioSource.load(entry.name, overrides: overrides)
+                    return try open(loaded, seed: seed, budget: EventBudget.defaultMaxEvents, startAt: nil)
+                } catch CLIError.input(let message) {
+                    throw PlayerSession.OpenFailure(message)
+                }
             }
         } catch {
             Terminal.fail("\(error)", status: Play.notATerminalStatus)

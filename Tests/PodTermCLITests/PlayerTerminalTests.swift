@@ -159,6 +159,26 @@ struct PlayerTerminalTests {
     }
 }
 
+extension PlayerTerminalTests {
+    @Test func aFolderOpensThePickerOverItsFiles() throws {
+        let good = try String(contentsOf: PodtermBinary.root.appendingPathComponent("scenarios/pid1-no-handler.yaml"), encoding: .utf8)
+        let first = try PodtermBinary.tempScenario("summary: broken\npod: [\n", name: "a-broken.yaml")
+        let folder = URL(fileURLWithPath: first).deletingLastPathComponent()
+        try good.write(to: folder.appendingPathComponent("b-good.yaml"), atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let t = try TmuxSession(["play", folder.path])
+        defer { t.close() }
+        let picker = try t.waitFor("choose a scenario (2)")
+        #expect(picker.contains("a-broken.yaml") && picker.contains("b-good.yaml"), "\(picker)")
+        try t.send("Enter")
+        try t.waitFor("cannot open it")
+        try t.send("j")
+        try t.waitFor("the good one selected") { !$0.contains("cannot open it") }
+        try t.send("Enter")
+        try t.waitFor("event 0/15")
+    }
+}
+
 /// The player's commands without a terminal.
 @Suite("podterm player without a terminal")
 struct PlayerCommandTests {

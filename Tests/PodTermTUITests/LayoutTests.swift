@@ -166,3 +166,26 @@ import Testing
         #expect(patched == second)
     }
 }
+
+/// Every built-in scenario draws at every key moment, small and large, with the header and
+/// the lanes of all its containers (when they fit) and the right event count.
+@Suite struct EveryBuiltinDrawsTests {
+    @Test(arguments: BuiltinScenarios.all.map(\.name))
+    func drawsAtEveryKeyMoment(name: String) throws {
+        var p = try Played(name)
+        var moments = [0] + p.state.keyEvents.map { $0 + 1 } + [p.timeline.events.count]
+        moments = Array(Set(moments)).sorted()
+        for n in moments {
+            p.state.seek(events: n)
+            for (rows, cols) in [(24, 80), (60, 200)] {
+                let g = p.frame(rows: rows, cols: cols)
+                #expect(g.line(0).contains("event \(n)/\(p.timeline.events.count)"), "\(g.text)")
+                let m = p.adapter.moment(for: p.state)
+                if rows == 60 {
+                    for c in m.containers { #expect(g.contains(c.name), "lane of \(c.name) at \(n): \(g.text)") }
+                }
+                #expect(g.line(1).contains(m.pod.phase.rawValue))
+            }
+        }
+    }
+}

@@ -39,6 +39,13 @@ public enum PlayerSession {
         case interrupted(Int32)
     }
 
+    /// A picked scenario that could not be opened; the picker shows `message`.
+    public struct OpenFailure: Error, Sendable {
+        public var message: String
+        /// Creates one.
+        public init(_ message: String) { self.message = message }
+    }
+
     /// Time between two frames while playing.
     public static let frameMs: Int32 = 40
 
@@ -58,7 +65,14 @@ public enum PlayerSession {
             if current == nil {
                 picker.chosen = nil
                 guard let ending = pick(&picker, display, glyphs) else {
-                    do { current = try open(entries[picker.chosen!]) } catch { continue }
+                    do {
+                        current = try open(entries[picker.chosen!])
+                        picker.message = nil
+                    } catch let e as OpenFailure {
+                        picker.message = e.message
+                    } catch {
+                        picker.message = "\(error)"
+                    }
                     continue
                 }
                 return ending

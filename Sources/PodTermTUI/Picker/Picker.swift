@@ -2,7 +2,7 @@
 public struct PickerEntry: Sendable, Equatable {
     /// What `podterm play` takes: a built-in name or a file path.
     public var name: String
-    /// The folder it is listed under ("" for the top level).
+    /// The heading it is listed under, e.g. `scenarios/process-trees/`.
     public var folder: String
     /// Its one-line summary and its story (empty when the file does not load).
     public var summary: String
@@ -29,6 +29,8 @@ public struct PickerState: Sendable {
     public var quit = false
     /// Whether the help overlay is open.
     public var help = false
+    /// Why the last chosen entry could not be opened, shown until the next key.
+    public var message: String?
 
     /// A picker over `entries` (in the order given; folders should already be grouped).
     public init(entries: [PickerEntry]) { self.entries = entries }
@@ -36,6 +38,7 @@ public struct PickerState: Sendable {
     /// Applies one key.
     public mutating func handle(_ key: PlayerKey) {
         if key == .interrupt { quit = true; return }
+        message = nil
         if help { help = false; if key == .char("q") { quit = true }; return }
         switch key {
         case .down, .char("j"): selected = min(selected + 1, max(0, entries.count - 1))
@@ -90,7 +93,7 @@ public struct PickerLayout {
         for (i, e) in state.entries.enumerated() {
             if e.folder != folder {
                 folder = e.folder
-                rowsOfList.append((e.folder.isEmpty ? "scenarios/" : "scenarios/\(e.folder)/", nil))
+                rowsOfList.append((e.folder, nil))
             }
             let base = e.name.split(separator: "/").last.map(String.init) ?? e.name
             rowsOfList.append(("  " + base, i))
@@ -119,6 +122,11 @@ public struct PickerLayout {
             for l in Text.wrap(e.summary, width: w) where y < rows - 2 { g.put(y, x, l, .bold); y += 1 }
             y += 1
             for l in Text.wrap(e.story, width: w) where y < rows - 2 { g.put(y, x, l); y += 1 }
+        }
+        if let message = state.message {
+            for (k, l) in Text.wrap("cannot open it: " + message, width: cols - x - 1).prefix(4).enumerated() {
+                g.put(rows - 6 + k, x, l, .role(.danger, bold: true))
+            }
         }
         let hints = "j k ↑ ↓ move  [ ] folder  Enter play  ? help  q quit"
         g.put(rows - 1, 0, glyphs == .ascii ? hints.replacingOccurrences(of: "↑ ↓", with: "Up Down") : hints, .role(.muted))
