@@ -176,3 +176,30 @@ struct FoldState {
                             consumers: consumers, workloads: workloads)
     }
 }
+
+// WHEN THE FOLD LANDS (its API as on branch fold, 2026-12-02): replace `init`'s snapshots and
+// `moment(afterEvents:)` by a mapping, and delete `FoldState`:
+//
+//     public func moment(afterEvents count: Int) -> PlayerMoment {
+//         let m = timeline.moment(afterEvent: count - 1)
+//         let processes: [ProcessView?] = timeline.processes.indices.map { i in
+//             guard i < m.processes.count else { return nil }       // only started ones exist
+//             let p = m.processes[i], w = p.end?.status
+//             let status: ProcessView.Status = switch p.status {
+//                 case .running: .running
+//                 case .inHandler(let u): .inHandler(until: u)
+//                 case .exited: .exited(w!)
+//                 case .zombie: .zombie(w!)
+//                 case .reaped: .reaped(w!) }
+//             let last = p.lastSignal.map { r in (r.signal, p.pendingEntries.contains(p.received.count - 1) ? nil : r.fate) }
+//             return ProcessView(container: p.container, parent: p.parent, pid: p.pid, name: p.name(atEvent: count),
+//                                argv: p.argv(atEvent: count), status: status,
+//                                dispositions: "handles TERM… ignores … blocks …" from p.dispositions / p.blocked,
+//                                lastSignal: last)
+//         }
+//         containers: phase 1:1 (preStop(since: c.preStop?.startedAt), exited(sigkilled: c.sigkillAt == c.lastExit?.at)),
+//                     killAt from .stopSignalSent(_, killAt)
+//         pod: phase from m.pod.phase (gone when objectRemovedAt and terminalPhase), killStartedAt,
+//              graceDeadline = m.pod.graceDeadline, preStop span from the containers' preStop records
+//         consumers: name, routing; workloads: zip(names, values), asOfNow: true
+//     }
