@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(name: "PodTermFuzzTests", dependencies: ["PodTermFuzz", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
-        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
+        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
         .testTarget(name: "PodTermTUITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermScenario", "PodTermBuiltins"]),
         .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermBuiltins", "podterm"]),
