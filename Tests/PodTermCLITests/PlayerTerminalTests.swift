@@ -168,8 +168,10 @@ extension PlayerTerminalTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let t = try TmuxSession(["play", folder.path])
         defer { t.close() }
-        let picker = try t.waitFor("choose a scenario (2)")
-        #expect(picker.contains("a-broken.yaml") && picker.contains("b-good.yaml"), "\(picker)")
+        // The whole list, not just its title: a capture can catch the pane half drawn.
+        try t.waitFor("the picker with both files") {
+            $0.contains("choose a scenario (2)") && $0.contains("a-broken.yaml") && $0.contains("b-good.yaml")
+        }
         try t.send("Enter")
         try t.waitFor("cannot open it")
         try t.send("j")

@@ -70,17 +70,20 @@ import Testing
         #expect(!g.line(proxy).contains("SIGKILL"))
     }
 
-    @Test func damageCountersOfAWorkload() throws {
+    @Test func damageCountersAreThoseOfTheMoment() throws {
         var p = try Played("workloads/nginx-sigterm-cuts-requests")
-        let mid = p.frame()
-        let row = try #require(mid.row(containing: "Damage: "), "\(mid.text)")
-        #expect(mid.line(row).contains("run total"))
+        let w = p.timeline.workloads[0]
+        let first = p.timeline.firstMoment.workloads[0]
+        let start = p.frame(rows: 24, cols: 160)
+        let row = try #require(start.row(containing: "Damage: "), "\(start.text)")
+        for (name, value) in zip(first.names, first.values) {
+            #expect(start.line(row).contains("\(name) \(value)"), "\(name) \(value) in \(start.line(row))")
+        }
         p.press(.char("G"))
         let end = p.frame(rows: 24, cols: 160)
-        let endRow = try #require(end.row(containing: "Damage: "))
-        let line = end.line(endRow)
-        #expect(!line.contains("run total"), "\(line)")
-        for figure in p.timeline.workloads[0].figures.keys.prefix(3) { #expect(line.contains(figure), "\(figure) in \(line)") }
+        let line = end.line(try #require(end.row(containing: "Damage: ")))
+        for (name, value) in w.figures { #expect(line.contains("\(name) \(value)"), "\(name) \(value) in \(line)") }
+        #expect(line != start.line(row), "the counters moved during the run")
     }
 
     @Test(arguments: [(79, 24), (80, 23), (60, 15), (20, 5)])

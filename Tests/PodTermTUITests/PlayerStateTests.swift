@@ -108,13 +108,21 @@ import Testing
         #expect(c.state.quit)
     }
 
-    @Test func aMomentFromASnapshotEqualsTheFoldFromTheStart() throws {
-        let p = try Played(yaml: GeneratedScenarios.wideTree(children: 400))
-        #expect(p.timeline.events.count > 3 * MomentAdapter.snapshotInterval)
-        for n in [0, 1, 511, 512, 513, 1100, p.timeline.events.count] {
-            var s = FoldState(p.timeline)
-            for i in 0..<min(n, p.timeline.events.count) { s.apply(p.timeline.events[i], index: i, p.timeline) }
-            #expect(p.adapter.moment(afterEvents: n) == s.view(p.timeline), "after \(n) events")
+    @Test func steppingBackDrawsWhatSteppingForwardDrew() throws {
+        var p = try Played(yaml: GeneratedScenarios.wideTree(children: 400))
+        #expect(p.timeline.events.count > 3 * MomentSnapshots.minimumSpacing)
+        p.state.focus = .tree
+        var forward: [Int: String] = [:]
+        let marks = [0, 1, 511, 512, 513, 1100, p.timeline.events.count - 1, p.timeline.events.count]
+        for n in marks {
+            p.state.seek(events: n)
+            forward[n] = p.frame(rows: 40, cols: 120).text
         }
+        for n in marks.reversed() {
+            p.state.seek(events: p.timeline.events.count)
+            p.state.seek(events: n)
+            #expect(p.frame(rows: 40, cols: 120).text == forward[n], "after \(n) events")
+        }
+        #expect(p.adapter.moment(afterEvents: p.timeline.events.count).processes == p.timeline.moment(afterEvent: p.timeline.events.count - 1).processes)
     }
 }

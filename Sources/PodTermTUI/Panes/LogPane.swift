@@ -87,7 +87,7 @@ struct ExplanationPane {
     }
 }
 
-/// One row: each workload's counters as of the moment (or the run's totals, marked so).
+/// One row: each workload's counters as of the moment.
 enum DamagePane {
     static func draw(_ g: inout Grid, _ m: PlayerMoment, row: Int, cols: Int) {
         var col = g.put(row, 0, "Damage: ", .bold)
@@ -97,9 +97,9 @@ enum DamagePane {
         }
         for (k, w) in m.workloads.enumerated() {
             if k > 0 { col = g.put(row, col, " │ ", .role(.muted)) }
-            col = g.put(row, col, w.name + (w.asOfNow ? ": " : " (run total): "), .role(.title))
+            col = g.put(row, col, w.name + ": ", .role(.title))
             let text = w.figures.map { "\($0.name) \($0.value)" }.joined(separator: " · ")
-            col = g.put(row, col, text, w.asOfNow ? .plain : .role(.muted))
+            col = g.put(row, col, text, .plain)
         }
     }
 }

@@ -11,10 +11,10 @@ struct TreePane {
         var children: [Int: [Int]] = [:]
         var roots: [Int] = []
         // The latest instance only: a restarted container shows its new processes.
-        let instanceStart = m.processes.lastIndex { $0?.container == container && $0?.parent == nil } ?? 0
+        let instanceStart = m.processes.lastIndex { $0.container == container && $0.parent == nil } ?? 0
         for (i, p) in m.processes.enumerated() where i >= instanceStart {
-            guard let p, p.container == container else { continue }
-            if let parent = p.parent, parent >= instanceStart, m.processes[parent]?.container == container {
+            guard p.container == container else { continue }
+            if let parent = p.parent, parent >= instanceStart, m.processes[parent].container == container {
                 children[parent, default: []].append(i)
             } else {
                 roots.append(i)
@@ -46,22 +46,22 @@ struct TreePane {
         let top = min(max(0, selected - visible + 1), max(0, rows.count - visible))
         for (k, entry) in rows[top..<min(rows.count, top + visible)].enumerated() {
             let y = r.row + 1 + k
-            guard let p = m.processes[entry.index] else { continue }
+            let p = m.processes[entry.index]
             var branch = ""
             if entry.prefix.count > 1 {
                 for last in entry.prefix.dropFirst().dropLast() { branch += last ? "   " : glyphs.pipe }
                 branch += entry.prefix.last! ? glyphs.lastBranch : glyphs.branch
             }
-            let (state, role) = Self.status(p.status)
+            let (state, role) = Self.status(p)
             var text = branch + "\(p.name)[\(p.pid)] "
             let isSelected = s.focus == .tree && top + k == selected
             var col = g.put(y, r.col, text, isSelected ? .reverse : .plain, width: r.width)
             col = g.put(y, col, state, CellStyle(bold: role != .good, reverse: isSelected, role: role), width: r.col + r.width - col)
             text = ""
             if let last = p.lastSignal {
-                text += " \(last.signal.shortName)" + (glyphs == .ascii ? "->" : "→") + Self.fate(last.fate)
+                let pending = p.pendingEntries.last == p.received.count - 1
+                text += " \(last.signal.shortName)" + (glyphs == .ascii ? "->" : "→") + Self.fate(pending ? nil : last.fate)
             }
-            if let d = p.dispositions { text += "  " + d }
             g.put(y, col, text, isSelected ? .reverse : .role(.muted), width: r.col + r.width - col)
         }
         if rows.count > visible {
@@ -70,13 +70,14 @@ struct TreePane {
         }
     }
 
-    static func status(_ s: ProcessView.Status) -> (String, CellRole) {
-        switch s {
+    static func status(_ p: ProcessState) -> (String, CellRole) {
+        let end = p.end.map { waitText($0.status) } ?? "?"
+        switch p.status {
         case .running: return ("running", .good)
         case .inHandler(let until): return ("in handler" + (until.map { " until \(formatClock($0))" } ?? ""), .warning)
-        case .exited(let w): return ("dead (\(waitText(w)))", .danger)
-        case .zombie(let w): return ("zombie (\(waitText(w)))", .warning)
-        case .reaped(let w): return ("dead (\(waitText(w)))", .muted)
+        case .exited: return ("dead (\(end))", .danger)
+        case .zombie: return ("zombie (\(end))", .warning)
+        case .reaped: return ("dead (\(end))", .muted)
         }
     }
 

@@ -10,8 +10,9 @@ public struct PlayerMoment: Sendable, Equatable {
     public var time: Millis
     /// How many events have been applied (0: before the first).
     public var eventCount: Int
-    /// One entry per `Timeline.processes` index; nil while the process has not started.
-    public var processes: [ProcessView?]
+    /// Every process started so far, the fold's own (index = `Timeline.processes` index):
+    /// shared with the fold's moment, not copied, so a tree of 10,000 costs nothing to hand over.
+    public var processes: [ProcessState]
     /// One entry per `Timeline.containers` index.
     public var containers: [ContainerView]
     /// The pod.
@@ -22,43 +23,11 @@ public struct PlayerMoment: Sendable, Equatable {
     public var workloads: [WorkloadView]
 }
 
-/// A process at the moment.
-public struct ProcessView: Sendable, Equatable {
-    /// What it is doing.
-    public enum Status: Sendable, Equatable {
-        case running
-        case inHandler(until: Millis?)
-        case exited(WaitStatus)
-        case zombie(WaitStatus)
-        case reaped(WaitStatus)
-    }
-    /// Index of its container.
-    public var container: Int
-    /// Current parent (after reparenting), index into `Timeline.processes`.
-    public var parent: Int?
-    /// PID in its namespace.
-    public var pid: Int
-    /// The program it runs now, and its argv.
-    public var name: String
-    public var argv: [String]
-    public var status: Status
-    /// Dispositions of the signals that matter, e.g. `TERM:handler INT:default`; nil when not known.
-    public var dispositions: String?
-    /// The last signal it received, and what became of it (nil fate: not decided yet).
-    public var lastSignal: (signal: Signal, fate: SignalFate?)?
-
-    public static func == (a: ProcessView, b: ProcessView) -> Bool {
-        a.container == b.container && a.parent == b.parent && a.pid == b.pid && a.name == b.name && a.argv == b.argv
-            && a.status == b.status && a.dispositions == b.dispositions
-            && a.lastSignal?.signal == b.lastSignal?.signal && a.lastSignal?.fate == b.lastSignal?.fate
-    }
-}
-
 /// A container at the moment.
 public struct ContainerView: Sendable, Equatable {
     /// Its phase.
     public enum Phase: Sendable, Equatable {
-        case waiting, running, sidecarWaits
+        case waiting, running
         case preStop(since: Millis)
         case stopSignalSent(Signal, killAt: Millis?)
         case exited(code: Int, reason: ContainerReason, sigkilled: Bool)
@@ -68,7 +37,8 @@ public struct ContainerView: Sendable, Equatable {
     public var isSidecar: Bool
     public var phase: Phase
     public var restarts: Int
-    /// When the runtime will send SIGKILL if the container is still running.
+    /// When the runtime will send SIGKILL while its stop signal waits, else when SIGKILL
+    /// killed it, if it did.
     public var killAt: Millis?
 }
 
@@ -103,8 +73,6 @@ public struct WorkloadView: Sendable, Equatable {
     public var name: String
     /// `(name, value)` in the workload's order.
     public var figures: [Figure]
-    /// Whether the figures are as of this moment (false: the run's totals, shown dimmed).
-    public var asOfNow: Bool
 
     /// One counter.
     public struct Figure: Sendable, Equatable {
