@@ -34,11 +34,16 @@ public struct PlayerLayout {
         let bottom = 1 + explainLines + 2
         let midHeight = rows - row - bottom
         let treeWidth = cols < 100 ? 36 : cols * 2 / 5
-        TreePane(layout: self).draw(&g, state, moment, Rect(row: row, col: 0, height: midHeight, width: treeWidth))
+        let selected = TreePane(layout: self).draw(&g, state, moment, Rect(row: row, col: 0, height: midHeight, width: treeWidth))
         LogPane(layout: self).draw(&g, state, Rect(row: row, col: treeWidth + 1, height: midHeight, width: cols - treeWidth - 1))
         for y in row..<(row + midHeight) { g.fill(y, treeWidth, 1, glyphs.vertical, .role(.muted)) }
         row += midHeight
-        ExplanationPane(layout: self).draw(&g, state, Rect(row: row, col: 0, height: 1 + explainLines, width: cols))
+        let below = Rect(row: row, col: 0, height: 1 + explainLines, width: cols)
+        if state.focus == .tree, let p = selected {
+            ProcessDetail.draw(&g, moment.processes[p], moment, below, glyphs: glyphs)
+        } else {
+            ExplanationPane(layout: self).draw(&g, state, below)
+        }
         row += 1 + explainLines
         DamagePane.draw(&g, moment, row: row, cols: cols)
         drawKeyHints(&g, state, row: rows - 1)

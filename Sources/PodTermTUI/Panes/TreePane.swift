@@ -1,7 +1,7 @@
 import PodTerm
 
 /// The process tree of the selected container at the current moment: pid, command, state,
-/// the last signal and what it did (dispositions when the moment knows them). Only the
+/// the last signal and what it did, the dispositions that are not default. Only the
 /// visible rows are formatted, so a tree of 10,000 processes scrolls fast.
 struct TreePane {
     let layout: PlayerLayout
@@ -31,8 +31,10 @@ struct TreePane {
         return out.map { (index: $0.0, prefix: $0.1) }
     }
 
-    func draw(_ g: inout Grid, _ s: PlayerState, _ m: PlayerMoment, _ r: Rect) {
-        guard r.height > 1, m.containers.indices.contains(s.selectedContainer) else { return }
+    /// Draws the tree; returns the selected process (index into `m.processes`), if any.
+    @discardableResult
+    func draw(_ g: inout Grid, _ s: PlayerState, _ m: PlayerMoment, _ r: Rect) -> Int? {
+        guard r.height > 1, m.containers.indices.contains(s.selectedContainer) else { return nil }
         let glyphs = layout.glyphs
         let rows = Self.order(m, container: s.selectedContainer)
         g.titleRule(r.row, r.col, r.width, "Processes: \(m.containers[s.selectedContainer].name) (\(rows.count))",
@@ -40,7 +42,7 @@ struct TreePane {
         let visible = r.height - 1
         if rows.isEmpty {
             g.put(r.row + 1, r.col + 1, "no process yet", .role(.muted), width: r.width - 1)
-            return
+            return nil
         }
         let selected = min(s.treeRow, rows.count - 1)
         let top = min(max(0, selected - visible + 1), max(0, rows.count - visible))
@@ -62,12 +64,15 @@ struct TreePane {
                 let pending = p.pendingEntries.last == p.received.count - 1
                 text += " \(last.signal.shortName)" + (glyphs == .ascii ? "->" : "→") + Self.fate(pending ? nil : last.fate)
             }
+            let d = ProcessDetail.compactDispositions(p)
+            if !d.isEmpty { text += "  " + d }
             g.put(y, col, text, isSelected ? .reverse : .role(.muted), width: r.col + r.width - col)
         }
         if rows.count > visible {
             let info = " \(top + 1)-\(min(rows.count, top + visible))/\(rows.count) "
             g.put(r.row, r.col + r.width - info.count - 1, info, .role(.muted))
         }
+        return rows[selected].index
     }
 
     static func status(_ p: ProcessState) -> (String, CellRole) {
