@@ -192,3 +192,22 @@ import Testing
         }
     }
 }
+
+extension LayoutTests {
+    @Test func damageGrowsWhilePlayingBetweenTwoEvents() throws {
+        // nginx serves 50 requests a second from 0 s; the first change is at 10 s.
+        var p = try Played("workloads/nginx-sigterm-cuts-requests")
+        p.state.seek(time: 4_000)
+        let line = p.frame(rows: 24, cols: 160).line(try #require(p.frame(rows: 24, cols: 160).row(containing: "Damage: ")))
+        #expect(line.contains("requests 200 · served 200 · refused 0 · failed 0") && !line.contains("as of"), "\(line)")
+    }
+
+    @Test func poissonDamageBetweenTwoChangesSaysWhenItWasCounted() throws {
+        var p = try Played("workloads/rollout-poisson-traffic")
+        let firstChange = try #require(p.timeline.events.first { if case .meters = $0.kind { $0.time > 0 } else { false } }).time
+        p.state.seek(time: firstChange / 2)
+        let g = p.frame(rows: 24, cols: 160)
+        let line = g.line(try #require(g.row(containing: "Damage: ")))
+        #expect(line.contains("(as of "), "\(line)")
+    }
+}

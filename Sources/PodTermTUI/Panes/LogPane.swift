@@ -87,7 +87,8 @@ struct ExplanationPane {
     }
 }
 
-/// One row: each workload's counters as of the moment.
+/// One row: each workload's counters at the moment's time (or, for Poisson traffic between
+/// two changes, as of the last one, marked so).
 enum DamagePane {
     static func draw(_ g: inout Grid, _ m: PlayerMoment, row: Int, cols: Int) {
         var col = g.put(row, 0, "Damage: ", .bold)
@@ -97,9 +98,9 @@ enum DamagePane {
         }
         for (k, w) in m.workloads.enumerated() {
             if k > 0 { col = g.put(row, col, " │ ", .role(.muted)) }
-            col = g.put(row, col, w.name + ": ", .role(.title))
+            col = g.put(row, col, w.name + (w.staleSince.map { " (as of \(formatClock($0)))" } ?? "") + ": ", .role(.title))
             let text = w.figures.map { "\($0.name) \($0.value)" }.joined(separator: " · ")
-            col = g.put(row, col, text, .plain)
+            col = g.put(row, col, text, w.staleSince == nil ? .plain : .role(.muted))
         }
     }
 }

@@ -18,9 +18,9 @@ public final class MomentAdapter {
     /// What the player shows for `state`: its events applied, at its time (which may lie
     /// between two events while playing).
     public func moment(for state: PlayerState) -> PlayerMoment {
-        var m = moment(afterEvents: state.cursor)
+        var m = timeline.moment(afterEvent: state.cursor - 1)
         m.time = max(m.time, state.time)
-        return m
+        return Self.view(m)
     }
 
     /// The state after the first `count` events (clamped to 0…events.count).
@@ -50,8 +50,11 @@ public final class MomentAdapter {
         return PlayerMoment(
             time: m.time, eventCount: m.eventCount, processes: m.processes, containers: containers, pod: pod,
             consumers: m.consumers.map { ConsumerView(name: $0.name, routing: $0.routing) },
-            workloads: m.workloads.map { w in
-                WorkloadView(name: w.name, figures: zip(w.names, w.values).map { WorkloadView.Figure(name: $0, value: "\($1)") })
+            // The damage counted up to the moment's time, between two meter events too.
+            workloads: m.workloads.map { meters in
+                let w = meters.projected(to: m.time)
+                return WorkloadView(name: w.name, figures: zip(w.names, w.values).map { WorkloadView.Figure(name: $0, value: "\($1)") },
+                                    staleSince: w.isExact(at: m.time) ? nil : w.asOf)
             })
     }
 

@@ -73,6 +73,9 @@ public struct WorkloadView: Sendable, Equatable {
     public var name: String
     /// `(name, value)` in the workload's order.
     public var figures: [Figure]
+    /// When the figures were counted, if not at the moment's time (Poisson arrivals between
+    /// two changes have no closed form); nil: exact now.
+    public var staleSince: Millis?
 
     /// One counter.
     public struct Figure: Sendable, Equatable {
