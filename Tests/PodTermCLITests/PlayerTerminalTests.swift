@@ -224,3 +224,28 @@ func hasColour(_ screen: String) -> Bool {
     }
     return false
 }
+
+extension PlayerTerminalTests {
+    @Test func theKeyTraceTimesEveryKeyToItsRedrawnScreen() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("podterm-trace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let trace = dir.appendingPathComponent("trace").path
+        let t = try TmuxSession(["play", "pid1-no-handler"], env: ["PODTERM_PLAYER_TRACE": trace])
+        defer { t.close() }
+        try t.waitFor("event 0/")
+        for n in 1...3 {
+            try t.send("Right")
+            try t.waitFor("event \(n)/")
+        }
+        try t.send("q")
+        try t.waitForExit(0)
+        let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3, "three steps (q leaves without a frame): \(lines)")
+        for l in lines {
+            let us = l.split(separator: " ").first.flatMap { Int($0.dropFirst("key_to_screen_us=".count)) }
+            #expect(us != nil && us! >= 0 && us! < 5_000_000, "\(l)")
+            #expect(l.contains(" cells=") && !l.hasSuffix("cells=0"), "a step redraws something: \(l)")
+        }
+    }
+}

@@ -113,12 +113,15 @@ public enum PlayerSession {
         if let at = opened.startAt { state.seek(time: at) }
         let clock = ContinuousClock()
         var last = clock.now
+        let trace = KeyTrace.fromEnvironment()
+        var keyReadAt: ContinuousClock.Instant?
         display.invalidate()
         while true {
             let size = display.screen.size
             var frame = layout.draw(state, adapter.moment(for: state), rows: size.rows, cols: size.cols)
             if glyphs == .ascii { frame = frame.asciified() }
             display.present(frame)
+            if let trace, let k = keyReadAt { trace.write(clock.now - k, cells: display.cellsWritten); keyReadAt = nil }
             let wait: Int32 = state.playing ? frameMs : -1
             let input = display.readKey(timeoutMs: wait)
             let now = clock.now
@@ -131,6 +134,7 @@ public enum PlayerSession {
             case .timeout: break
             case .key(let k):
                 if k == .interrupt { return (.interrupted(SIGINT), false) }
+                keyReadAt = now
                 state.handle(k)
                 if state.quit { return (.quit, false) }
                 if state.backToPicker { return (nil, true) }
