@@ -31,6 +31,7 @@ print("perf.events_per_second=\(eventsPerSecond)")
 
 if options.scenarios {
     benchBuiltinScenarios()
+    benchSettings()
 }
 
 if options.jsonRender {

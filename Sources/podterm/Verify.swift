@@ -54,7 +54,7 @@ struct Verify: ParsableCommand {
     var probeLog = false
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a number or duration in the scenario, by path. Repeatable.", valueName: "key=value"))
+        "Override a field of the scenario, by path. Repeatable.", valueName: "key=value"))
     var overrides: [String] = []
 
     func run() throws {
