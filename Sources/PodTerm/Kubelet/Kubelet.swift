@@ -18,7 +18,7 @@ final class Kubelet {
     struct Termination {
         var phase: Phase = .running
         /// Seconds of grace left for this container (`gracePeriod` in killContainer).
-        var grace = 0
+        var grace: GraceSeconds = 0
         /// Identifies the current kill, so late answers from an earlier one do nothing.
         var run = 0
     }
@@ -222,7 +222,7 @@ final class Kubelet {
 
     private func killContainer(_ c: Int, grace: Int) {
         nextRun += 1
-        terms[c] = Termination(phase: .running, grace: grace, run: nextRun)
+        terms[c] = Termination(phase: .running, grace: GraceSeconds(grace), run: nextRun)
         if let hook = runtime.containers[c].spec.preStop, grace > 0 {
             startPreStop(c, hook)
         } else {
@@ -235,10 +235,10 @@ final class Kubelet {
         terms[c].phase = .preStop(startedAt: engine.now)
         engine.recorder.containers[c].preStop = PreStopRecord(startedAt: engine.now, endedAt: nil, succeeded: false, abandoned: false)
         engine.record(.kubelet, .preStopStarted(hook), container: c, rule: .kubeletPreStopHandlers)
-        engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace * 1000)
+        engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace.millis)
         switch hook {
         case .sleep(let seconds):
-            engine.schedule(.preStopCompletes(container: c, run: run, succeeded: true, detail: 0), after: seconds * 1000)
+            engine.schedule(.preStopCompletes(container: c, run: run, succeeded: true, detail: 0), after: GraceSeconds(seconds).millis)
         case .httpGet(let path, _):
             if let route = runtime.route(in: c, path: path) {
                 engine.schedule(.preStopCompletes(container: c, run: run, succeeded: true, detail: route.status), after: route.takes)
@@ -265,7 +265,7 @@ final class Kubelet {
         engine.recorder.containers[c].preStop?.succeeded = succeeded
         engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail), container: c,
                       rule: succeeded ? .kubeletPreStopBudget : .kubeletPreStopFails)
-        terms[c].grace -= elapsed / 1000
+        terms[c].grace -= GraceSeconds(wholeSecondsIn: elapsed)
         afterPreStop(c)
     }
 
@@ -275,7 +275,7 @@ final class Kubelet {
         engine.recorder.containers[c].preStop?.endedAt = engine.now
         engine.recorder.containers[c].preStop?.abandoned = true
         engine.record(.kubelet, .preStopAbandoned(elapsed: elapsed), container: c, rule: .kubeletPreStopOverrun)
-        terms[c].grace -= elapsed / 1000
+        terms[c].grace -= GraceSeconds(wholeSecondsIn: elapsed)
         afterPreStop(c)
     }
 
@@ -303,12 +303,12 @@ final class Kubelet {
         }
         terms[c].phase = .waitingTurn(since: engine.now)
         engine.record(.kubelet, .sidecarWaits, container: c, rule: .kubeletSidecarOrder)
-        engine.scheduleDeadline(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace * 1000)
+        engine.scheduleDeadline(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace.millis)
     }
 
     func sidecarDeadline(container c: Int, run: Int) {
         guard terms[c].run == run, case .waitingTurn(let since) = terms[c].phase else { return }
-        terms[c].grace -= (engine.now - since) / 1000
+        terms[c].grace -= GraceSeconds(wholeSecondsIn: engine.now - since)
         callStop(c)
     }
 
@@ -316,7 +316,7 @@ final class Kubelet {
         for c in terms.indices {
             guard case .waitingTurn(let since) = terms[c].phase else { continue }
             if prerequisites(of: c).allSatisfy({ terms[$0].phase == .exited }) {
-                terms[c].grace -= (engine.now - since) / 1000
+                terms[c].grace -= GraceSeconds(wholeSecondsIn: engine.now - since)
                 callStop(c)
             }
         }
@@ -326,7 +326,7 @@ final class Kubelet {
 
     private func callStop(_ c: Int) {
         terms[c].phase = .stopping
-        var timeout = terms[c].grace
+        var timeout = terms[c].grace.seconds
         var floored = false
         let rule: Rule
         if version >= KubernetesVersion(1, 28) {

@@ -109,7 +109,7 @@ struct EventFieldReader {
         case .podTerminating(let grace):
             deletedAt = e.time
             f.graceSeconds = grace
-            f.deadlineMs = e.time + grace * 1000
+            f.deadlineMs = e.time + GraceSeconds(grace).millis
         case .podObjectRemoved, .endpointNotReady, .sidecarWaits, .signalCaughtAgain, .oomKill,
              .endpointRemoved, .trapDeferred, .signalTaken, .regularContainersDone:
             break
@@ -141,7 +141,7 @@ struct EventFieldReader {
         case .stopContainer(let timeout, let floored):
             f.timeoutSeconds = timeout
             f.floored = floored
-            f.deadlineMs = e.time + timeout * 1000
+            f.deadlineMs = e.time + GraceSeconds(timeout).millis
         case .signalSent(let origin):
             f.from = originName(origin)
         case .signalDiscarded(let why):
@@ -179,7 +179,7 @@ struct EventFieldReader {
             // api.shorten-only: the deletionTimestamp moves back by the old grace and forward by
             // the new one (the first delete's time + grace), but never into the past.
             f.graceSeconds = grace
-            f.deadlineMs = max((deletedAt ?? e.time) + grace * 1000, e.time)
+            f.deadlineMs = max((deletedAt ?? e.time) + GraceSeconds(grace).millis, e.time)
         case .evicted(let how, let grace):
             f.graceSeconds = grace
             switch how {
@@ -204,7 +204,7 @@ struct EventFieldReader {
                 f.command = "stop"
                 f.signal = sig ?? e.container.map { t.containers[$0].stopSignal }
                 f.timeoutSeconds = timeout
-                if let timeout, timeout >= 0 { f.deadlineMs = e.time + timeout * 1000 }
+                if let timeout, timeout >= 0 { f.deadlineMs = e.time + GraceSeconds(timeout).millis }
             case .kill(let sig):
                 f.command = "kill"
                 f.signal = sig ?? .kill

@@ -298,7 +298,7 @@ public struct EventText {
     /// nil for other events and for a pod that was not deleted.
     public func graceLeftSeconds(_ e: TimelineEvent) -> Int? {
         guard let g = timeline.pod.effectiveGrace, timeline.pod.deletedAt != nil, case .preStopFinished(_, let elapsed, _) = e.kind else { return nil }
-        return max(g - elapsed / 1000, 0)
+        return max(g - GraceSeconds(wholeSecondsIn: elapsed).seconds, 0)
     }
 
     private func graceLeftText(_ e: TimelineEvent) -> String {

@@ -107,7 +107,7 @@ final class ContainerRuntime {
         if timeout > 0 {
             engine.recorder.containers[c].stopSignalAt = engine.now
             kernel.send(containers[c].stopSignal, to: pid, origin: .runtime, actor: .runtime)
-            engine.scheduleDeadline(.stopTimeout(container: c, instance: containers[c].instance), after: timeout * 1000)
+            engine.scheduleDeadline(.stopTimeout(container: c, instance: containers[c].instance), after: GraceSeconds(timeout).millis)
         } else {
             sigkill(c)
         }

@@ -44,7 +44,7 @@ enum PodDecoding {
                 at: share,
                 "shareProcessNamespace: true is not modelled yet: the containers would share one PID namespace whose PID 1 is the pause process; remove it or set it to false")
         }
-        let grace = try pod.int("terminationGracePeriodSeconds", ValueRanges.seconds) ?? 30
+        let grace = try pod.int("terminationGracePeriodSeconds", ValueRanges.seconds) ?? PodSpec.defaultTerminationGracePeriodSeconds
         let restart = try pod.oneOf("restartPolicy", RestartPolicy.allCases.map { ($0.rawValue, $0) }) ?? .always
 
         var all: [DecodedContainer] = []

@@ -58,7 +58,7 @@ enum ProgramDecoding {
                 let rpath = "\(path).http.\(e.key)"
                 let r = try MappingReader(e.value, path: rpath, known: routeKeys)
                 let takes = try Scalars.duration(try r.required("takes", ": how long the request takes, e.g. takes: 5s"), rpath + ".takes")
-                spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", ValueRanges.httpStatus) ?? 200)
+                spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", ValueRanges.httpStatus) ?? HTTPRoute.defaultStatus)
             }
         }
         spec.readyAfter = try p.duration("readyAfter") ?? 0
@@ -105,10 +105,10 @@ enum ProgramDecoding {
                 name: try q.requiredString("name"),
                 command: try Scalars.stringList(try q.required("command"), ppath + ".command", nonEmpty: true),
                 stopSignal: try q.signal("stopsignal") ?? .term,
-                stopWaitSecs: try q.int("stopwaitsecs", ValueRanges.seconds) ?? 10,
+                stopWaitSecs: try q.int("stopwaitsecs", ValueRanges.seconds) ?? SupervisedProgram.defaultStopWaitSecs,
                 stopAsGroup: try q.bool("stopasgroup") ?? false,
                 killAsGroup: try q.bool("killasgroup"),
-                priority: try q.int("priority", ValueRanges.priority) ?? 999,
+                priority: try q.int("priority", ValueRanges.priority) ?? SupervisedProgram.defaultPriority,
                 redirectStderr: try q.bool("redirect_stderr") ?? false))
         }
         return spec

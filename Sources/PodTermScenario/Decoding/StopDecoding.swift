@@ -135,7 +135,7 @@ enum StopDecoding {
         guard ms % 1000 == 0 else {
             throw LocatedError(at: node, "\(path).\(key): expected whole seconds, got '\(formatDuration(ms))'")
         }
-        return ms / 1000
+        return GraceSeconds(wholeSecondsIn: ms).seconds
     }
 
     static func delete(_ node: SourceNode, path: String) throws -> DeleteOptions {

@@ -60,7 +60,7 @@ enum WorkloadDecoding {
                     }
                 }
                 let rate = try requiredRate(h, kp)
-                let service = try h.duration("serviceTime", ValueRanges.positiveDuration) ?? 50
+                let service = try h.duration("serviceTime", ValueRanges.positiveDuration) ?? HTTPWorkload.defaultServiceTime
                 workloadKind = .http(HTTPWorkload(
                     rate: rate, serviceTime: service, keepServing: try h.duration("keepServing") ?? 0,
                     arrivals: try h.oneOf("arrivals", ArrivalPattern.allCases.map { ($0.rawValue, $0) }) ?? .constant,
@@ -68,11 +68,11 @@ enum WorkloadDecoding {
             case "kafka":
                 let k = try MappingReader(body, path: kp, known: kindKeys["kafka"]!)
                 let rate = try requiredRate(k, kp)
-                let batch = try k.int("batchSize", ValueRanges.batchSize) ?? 500
-                let flush = try k.duration("flushInterval", ValueRanges.positiveDuration) ?? 1_000
+                let batch = try k.int("batchSize", ValueRanges.batchSize) ?? KafkaWorkload.defaultBatchSize
+                let flush = try k.duration("flushInterval", ValueRanges.positiveDuration) ?? KafkaWorkload.defaultFlushInterval
                 let commit = try k.oneOf("commit", KafkaCommit.allCases.map { ($0.rawValue, $0) }) ?? .afterBulkWrite
                 let onStop = try k.oneOf("onStop", KafkaOnStop.allCases.map { ($0.rawValue, $0) }) ?? .flushAndClose
-                let session = try k.duration("sessionTimeout") ?? 45_000
+                let session = try k.duration("sessionTimeout") ?? KafkaWorkload.defaultSessionTimeout
                 workloadKind = .kafka(KafkaWorkload(rate: rate, batchSize: batch, flushInterval: flush, commit: commit, onStop: onStop, sessionTimeout: session))
             default:
                 let o = try MappingReader(body, path: kp, known: kindKeys["outbound"]!)

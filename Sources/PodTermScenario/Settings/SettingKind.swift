@@ -27,7 +27,7 @@ extension SettingKind where Value == Millis {
         Self { text, what in
             let ms = try Scalars.duration(text: text, what, got: Scalars.got(text))
             guard ms % 1000 == 0 else { throw ValueProblem("\(what): expected whole seconds, got '\(formatDuration(ms))'") }
-            return ms / 1000
+            return GraceSeconds(wholeSecondsIn: ms).seconds
         }
     }
 }
