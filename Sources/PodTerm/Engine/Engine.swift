@@ -15,10 +15,13 @@ final class Engine {
     private(set) var kernel: Kernel!
     private(set) var runtime: ContainerRuntime!
     private(set) var kubelet: Kubelet!
+    private(set) var api: APIServer!
     private(set) var network: Network!
     private(set) var docker: Docker!
     private(set) var catalog: ProgramCatalog!
     private(set) var workloads: Workloads!
+    /// What stops the pod, one per scenario action, in the scenario's order.
+    let stoppers: [any Stopper]
 
     /// The event budget (`EventBudget`).
     let maxEvents: Int
@@ -31,14 +34,20 @@ final class Engine {
         self.scenario = scenario
         self.maxEvents = maxEvents
         self.rng = SeededGenerator(seed: seed)
+        self.stoppers = scenario.actions.map(\.kind.stopper)
         self.recorder = Recorder(scenario: scenario, seed: seed)
         self.catalog = ProgramCatalog(programs: scenario.programs)
         self.kernel = Kernel(engine: self)
         self.runtime = try ContainerRuntime(engine: self)
         self.kubelet = Kubelet(engine: self)
+        self.api = APIServer(engine: self)
         self.network = Network(engine: self)
         self.docker = Docker(engine: self)
         self.workloads = Workloads(engine: self)
+        // Lower layers report upward through narrow interfaces, never by calling the layer above.
+        kernel.reports = runtime
+        runtime.hookReports = kubelet
+        runtime.exitReports = scenario.frontDoor == .docker ? docker : kubelet
     }
 
     /// Schedules `action` `delay` ms from now.
@@ -53,8 +62,12 @@ final class Engine {
         queue.pushDeadline(action, at: now + max(0, delay))
     }
 
+    /// How many events have been recorded so far: the index the next one gets.
+    private(set) var eventCount = 0
+
     /// Records an event at the current time.
     func record(_ actor: Actor, _ kind: EventKind, container: Int? = nil, process: Int? = nil, signal: Signal? = nil, rule: Rule) {
+        eventCount += 1
         recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
     }
 
@@ -111,7 +124,7 @@ final class Engine {
     private func dispatch(_ action: Action) {
         switch action {
         case .scenarioAction(let i):
-            kubelet.perform(scenario.actions[i])
+            stoppers[i].act(self)
         case .deliver(let pid, let signal, let origin):
             kernel.deliver(signal, to: pid, origin: origin)
         case .programTimer(let pid, let generation, let timer):

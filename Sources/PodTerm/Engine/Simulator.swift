@@ -25,19 +25,7 @@ public enum Simulator {
 
     /// The checks the engine needs beyond what the file format checks.
     static func validate(_ s: Scenario) throws {
-        let names = (s.pod.sidecars + s.pod.containers).map(\.name)
-        for a in s.actions {
-            switch a.kind {
-            case .oomKill(let c, _), .probeFailure(let c, _, _):
-                if !names.contains(c) { throw ModelError.unknownContainer(c) }
-            case .docker:
-                if s.frontDoor != .docker { throw ModelError.wrongFrontDoor(action: "docker", frontDoor: s.frontDoor) }
-            case .supervisorctlStop:
-                break
-            case .delete, .evict, .nodeShutdown:
-                if s.frontDoor != .kubernetes { throw ModelError.wrongFrontDoor(action: "a Kubernetes stop", frontDoor: s.frontDoor) }
-            }
-        }
+        for a in s.actions { try a.kind.stopper.validate(in: s) }
         for w in s.workloads {
             if case .kafka(let k) = w.kind {
                 if k.batchSize < 1 { throw ModelError.invalidWorkload(name: w.name, problem: "batchSize must be at least 1, got \(k.batchSize)") }

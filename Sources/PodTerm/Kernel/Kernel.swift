@@ -10,10 +10,12 @@ final class Kernel {
     var pipes: [OutputPipe] = []
     /// Signals posted but not yet delivered, by `pid * 32 + signal`: the index of their entry
     /// in the target's received list, taken at send time and given its fate at delivery, so
-    /// the list keeps the order in which signals were sent.
-    private var pendingSlot: [Int: Int] = [:]
+    /// the list keeps the order in which signals were sent; and who sent them.
+    private var pendingSlot: [Int: PendingSignal] = [:]
     /// The received-list entry the delivery under way fills in.
     private var fillSlot: (pid: Int, index: Int)?
+    /// The layer above (the runtime's shim), told when a container's PID 1 or an exec'd hook ends.
+    weak var reports: (any KernelReports)?
 
     init(engine: Engine) { self.engine = engine }
 
@@ -21,9 +23,10 @@ final class Kernel {
 
     // MARK: namespaces and processes
 
-    /// Creates a fresh PID namespace for an instance of a container.
-    func newNamespace(container: Int, instance: Int) -> Int {
-        namespaces.append(PIDNamespace(container: container, instance: instance))
+    /// Creates a fresh PID namespace for an instance of a container built from `image` (which
+    /// decides what `/bin/sh` is in it).
+    func newNamespace(container: Int, instance: Int, image: ImageSpec?) -> Int {
+        namespaces.append(PIDNamespace(container: container, instance: instance, image: image))
         return namespaces.count - 1
     }
 
@@ -36,13 +39,13 @@ final class Kernel {
         _ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, ignored: SignalSet = SignalSet(), output: ChildOutput = .inherit,
         actor: Actor, rule: Rule
     ) -> Int {
-        let resolved = engine.catalog.resolve(argv, image: imageSpec(container: namespaces[ns].container))
+        let resolved = engine.catalog.resolve(argv, image: namespaces[ns].image)
         let id = procs.count
         let nsPid = namespaces[ns].nextPid
         namespaces[ns].nextPid += 1
         var p = KernelProcess(
             namespace: ns, container: namespaces[ns].container, nsPid: nsPid, parent: parent,
-            pgid: id, sid: id, program: resolved ?? MissingProgram())
+            pgid: id, sid: id, name: ProgramCatalog.displayName(argv), argv: argv, program: resolved ?? MissingProgram())
         // Dispositions set to ignore survive fork and exec (signal(7)).
         p.ignored = ignored
         p.ignored.remove(.kill)
@@ -131,7 +134,8 @@ final class Kernel {
         if case .process(let from) = origin, from == pid {
             deliverNow(sig, to: pid, origin: origin)
         } else {
-            pendingSlot[pid * 32 + sig.rawValue] = engine.recorder.processes[pid].received.count
+            pendingSlot[pid * 32 + sig.rawValue] = PendingSignal(index: procs[pid].receivedCount, origin: origin)
+            procs[pid].receivedCount += 1
             engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: .caught))
             engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
         }
@@ -164,9 +168,9 @@ final class Kernel {
     /// The run ended with signals still on their way (sent in its last millisecond): their
     /// targets are gone with the pod, so they had no effect.
     func settleUndelivered() {
-        for (key, index) in pendingSlot.sorted(by: { $0.key < $1.key }) {
+        for (key, pending) in pendingSlot.sorted(by: { $0.key < $1.key }) {
             let pid = key / 32
-            if !procs[pid].alive { engine.recorder.processes[pid].received[index].fate = .discarded(.deadTarget) }
+            if !procs[pid].alive { engine.recorder.processes[pid].received[pending.index].fate = .discarded(.deadTarget) }
         }
         pendingSlot.removeAll()
     }
@@ -177,7 +181,7 @@ final class Kernel {
         guard let slot = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return }
         // A SIGKILL posted after this signal still kills first: the process runs no handler.
         if sig != .kill { killedByPendingSIGKILL(pid) }
-        fillSlot = (pid, slot)
+        fillSlot = (pid, slot.index)
         defer { fillSlot = nil }
         deliverNow(sig, to: pid, origin: origin, preempting: false)
     }
@@ -190,9 +194,9 @@ final class Kernel {
         let key = pid * 32 + Signal.kill.rawValue
         guard procs[pid].alive, let slot = pendingSlot.removeValue(forKey: key) else { return false }
         let saved = fillSlot
-        fillSlot = (pid, slot)
+        fillSlot = (pid, slot.index)
         defer { fillSlot = saved }
-        deliverNow(.kill, to: pid, origin: engine.recorder.processes[pid].received[slot].origin, preempting: true)
+        deliverNow(.kill, to: pid, origin: slot.origin, preempting: true)
         return true
     }
 
@@ -238,6 +242,7 @@ final class Kernel {
             engine.recorder.processes[pid].received[slot.index].fate = fate
             fillSlot = nil
         } else {
+            procs[pid].receivedCount += 1
             engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: fate))
         }
     }
@@ -257,18 +262,20 @@ final class Kernel {
     func exec(_ pid: Int, _ argv: [String], rule: Rule) -> Bool {
         guard procs[pid].alive else { return false }
         let c = procs[pid].container
-        guard let program = engine.catalog.resolve(argv, image: imageSpec(container: c)) else {
+        guard let program = engine.catalog.resolve(argv, image: namespaces[procs[pid].namespace].image) else {
             engine.record(.kernel, .execFailed, container: c, process: pid, rule: .kernelExit)
             return false
         }
-        let previous = engine.recorder.processes[pid].argv
+        let previous = procs[pid].argv
+        let previousName = procs[pid].name
         procs[pid].caught = SignalSet()
         procs[pid].generation += 1
         procs[pid].program = program
-        let old = engine.recorder.processes[pid]
+        procs[pid].name = ProgramCatalog.displayName(argv)
+        procs[pid].argv = argv
         engine.recorder.processes[pid].earlierImages.append(
-            ProcessImage(name: old.name, argv: old.argv, untilEvent: engine.recorder.events.count))
-        engine.recorder.processes[pid].name = ProgramCatalog.displayName(argv)
+            ProcessImage(name: previousName, argv: previous, untilEvent: engine.eventCount))
+        engine.recorder.processes[pid].name = procs[pid].name
         engine.recorder.processes[pid].argv = argv
         engine.record(.process(pid), .execed(replacing: previous), container: c, process: pid, rule: rule)
         engine.workloads.processStarted(pid)
@@ -281,15 +288,6 @@ final class Kernel {
         namespaces[ns].members.first { procs[$0].nsPid == nsPid }
     }
 
-    /// The image of container `c`, as the scenario declares it (for which `/bin/sh` it has).
-    func imageSpec(container c: Int) -> ImageSpec? {
-        guard c < engine.recorder.containers.count else { return nil }
-        let name = engine.recorder.containers[c].name
-        let pod = engine.scenario.pod
-        guard let spec = (pod.initContainers + pod.containers).first(where: { $0.name == name }) else { return nil }
-        return engine.scenario.images[spec.image]
-    }
-
     /// Ends a process: records it, re-parents its children, tears the namespace down if it was
     /// PID 1, and tells whoever must collect its status.
     func die(_ pid: Int, _ status: WaitStatus, killedBy: SignalOrigin?, rule: Rule) {
@@ -297,6 +295,7 @@ final class Kernel {
         procs[pid].alive = false
         procs[pid].zombie = true
         procs[pid].status = status
+        procs[pid].killedBy = killedBy
         procs[pid].generation += 1
         let c = procs[pid].container
         engine.recorder.processes[pid].end = ProcessEnd(at: now, status: status, killedBy: killedBy)
@@ -373,7 +372,7 @@ final class Kernel {
         guard let parent = procs[pid].parent else {
             // Started from outside the namespace (an exec'd hook): the shim collects it at once.
             reap(pid, by: nil)
-            engine.runtime.execProcessExited(pid, status: procs[pid].status!)
+            reports?.execProcessExited(pid, status: procs[pid].status!)
             return
         }
         // A parent with a SIGKILL on its way does not react: it dies, and its death hands the
@@ -412,7 +411,7 @@ final class Kernel {
             reap(m, by: nil)
         }
         reap(initPid, by: nil)
-        engine.runtime.containerInitExited(namespace: ns, status: procs[initPid].status!)
+        reports?.namespaceInitExited(namespace: ns, status: procs[initPid].status!, killedBy: procs[initPid].killedBy)
     }
 
     /// The OOM killer kills every process of the container's cgroup (cgroup v2 `memory.oom.group`).
@@ -433,16 +432,6 @@ final class Kernel {
         engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
         received(v, .kill, .oomKiller, .killed)
         die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
-    }
-
-    /// Hands `supervisorctl stop NAME` to the live supervisord that runs NAME, if any.
-    func supervisorctlStop(_ name: String) {
-        for (pid, p) in procs.enumerated() where p.alive {
-            if let sv = p.program as? SupervisordProgram, sv.runs(name) {
-                sv.stopOne(name, ProcessHandle(kernel: self, pid: pid))
-                return
-            }
-        }
     }
 
     // MARK: timers

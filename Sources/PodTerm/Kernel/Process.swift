@@ -21,6 +21,8 @@ struct KernelProcess {
     /// Exited and waiting for its parent to collect it.
     var zombie = false
     var status: WaitStatus?
+    /// Who sent the signal that killed it, when a signal did.
+    var killedBy: SignalOrigin?
     var ignored = SignalSet()
     var caught = SignalSet()
     var blocked = SignalSet()
@@ -33,6 +35,11 @@ struct KernelProcess {
     /// fork and exec; nil for anything the model does not watch (the runtime's log).
     var stdout: Int?
     var stderr: Int?
+    /// The base name of what it runs now, and its argv (both change with exec).
+    var name: String
+    var argv: [String]
+    /// How many signals it has received so far (the length of its received list).
+    var receivedCount = 0
     var program: ProgramModel
 
     func disposition(_ s: Signal) -> Disposition {
@@ -46,6 +53,8 @@ struct KernelProcess {
 struct PIDNamespace {
     let container: Int
     let instance: Int
+    /// The image its container was built from, as the scenario declares it.
+    let image: ImageSpec?
     var initProcess: Int?
     var members: [Int] = []
     var nextPid = 1
@@ -70,4 +79,11 @@ enum ChildOutput {
     case pipes(stdout: Int, stderr: Int)
     /// Its parent's, except the streams it closes or redirects.
     case closing([StandardStream])
+}
+
+/// A signal posted to a process and not yet delivered: where its entry sits in the target's
+/// received list, and who sent it.
+struct PendingSignal {
+    let index: Int
+    let origin: SignalOrigin
 }

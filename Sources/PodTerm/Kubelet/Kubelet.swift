@@ -1,9 +1,9 @@
-/// The kubelet's part, with the API server's and kubectl's share of a deletion: the grace
-/// period, Terminating, preStop hooks, the stop call to the runtime with its 2-second floor,
-/// sidecar ordering, restarts, and the pod's end.
+/// The kubelet's part: the pod worker's kill with its grace, preStop hooks, the stop call to
+/// the runtime with its 2-second floor, sidecar ordering, restarts, and the pod's end. What
+/// asks for a kill is a stopper of its own (`Stoppers/`); the API server's share is `APIServer`.
 ///
 /// Rules: `kubelet.md`. Version differences follow `Scenario.kubernetesVersion`.
-final class Kubelet {
+final class Kubelet: ContainerExitReports, ExecHookReports {
     unowned let engine: Engine
 
     /// Where the kubelet is in stopping one container.
@@ -32,111 +32,29 @@ final class Kubelet {
     /// A kill was requested in this millisecond and the pod worker has not started it yet:
     /// the rule it will be recorded with.
     private var pendingKill: Rule?
+    /// Every container has stopped and the pod is gone.
+    private var gone = false
+    /// Each container's restart count and the exit code it last reported.
+    private var restarts: [Int]
+    private var lastExitCode: [Int?]
 
     init(engine: Engine) {
         self.engine = engine
-        terms = Array(repeating: Termination(), count: engine.scenario.pod.sidecars.count + engine.scenario.pod.containers.count)
+        let count = engine.scenario.pod.sidecars.count + engine.scenario.pod.containers.count
+        terms = Array(repeating: Termination(), count: count)
+        restarts = Array(repeating: 0, count: count)
+        lastExitCode = Array(repeating: nil, count: count)
     }
 
     var runtime: ContainerRuntime { engine.runtime }
     var version: KubernetesVersion { engine.scenario.kubernetesVersion }
     var podSpec: PodSpec { engine.scenario.pod }
 
-    // MARK: scenario actions
-
-    func perform(_ action: StopAction) {
-        switch action.kind {
-        case .delete(let opts): delete(opts)
-        case .oomKill(let name, let process):
-            if let c = runtime.index(of: name) { runtime.oomKill(c, process: process) }
-        case .evict(let e): evict(e)
-        case .nodeShutdown(let grace, let critical): nodeShutdown(gracePeriod: grace, criticalPodsGracePeriod: critical)
-        case .probeFailure(let name, let probe, let grace):
-            if let c = runtime.index(of: name) { probeFailed(c, probe: probe, grace: grace) }
-        case .docker(let cmd):
-            engine.docker.perform(cmd)
-        case .supervisorctlStop(let name):
-            engine.kernel.supervisorctlStop(name)
-        }
-    }
-
-    /// `kubectl delete pod`: kubectl's flags decide the grace the API server records.
-    func delete(_ opts: DeleteOptions) {
-        let specGrace = podSpec.terminationGracePeriodSeconds
-        // kubectl.grace-flags: --now ⇒ 1; --grace-period=0 without --force ⇒ 1.
-        var grace: Int
-        if opts.now {
-            grace = 1
-        } else if let g = opts.gracePeriod {
-            grace = (g == 0 && !opts.force) ? 1 : g
-        } else {
-            grace = opts.force ? 0 : specGrace
-        }
-        if grace < 0 { grace = 1 }
-        engine.record(.kubectl, .deleteRequested(opts, grace: grace), rule: .kubectlGraceFlags)
-        apiDelete(grace: grace)
-    }
-
-    /// The API server's part of a delete: deletionTimestamp (or a shorter one), Terminating, the
-    /// object removed at once for grace 0; then the kubelet's.
-    func apiDelete(grace: Int) {
-        let pod = engine.recorder.pod
-        if let oldGrace = pod.deletionGrace, pod.deletedAt != nil {
-            // api.shorten-only: a later delete may only bring the deadline forward.
-            guard grace < oldGrace else {
-                engine.record(.api, .deleteIgnored(grace: grace, current: oldGrace), rule: .apiShortenOnly)
-                return
-            }
-            engine.recorder.pod.deletionGrace = grace
-            engine.record(.api, .deadlineShortened(grace: grace), rule: .apiShortenOnly)
-        } else {
-            engine.recorder.pod.deletedAt = engine.now
-            engine.recorder.pod.deletionGrace = grace
-            engine.record(.api, .podTerminating(grace: grace), rule: .apiDeleteGrace)
-            engine.network.podTerminating()
-        }
-        if grace == 0 && engine.recorder.pod.objectRemovedAt == nil {
-            engine.recorder.pod.objectRemovedAt = engine.now
-            engine.record(.api, .podObjectRemoved, rule: .apiForceDelete)
-        }
-        requestKill(override: grace, zeroMeansPodGrace: true)
-    }
-
-    /// An eviction by the API, the scheduler or the kubelet's eviction manager.
-    func evict(_ e: Eviction) {
-        let podGrace = podSpec.terminationGracePeriodSeconds
-        switch e {
-        case .api:
-            engine.record(.kubectl, .evicted(e, grace: podGrace), rule: .evictionAPI)
-            apiDelete(grace: podGrace)
-        case .preemption:
-            engine.record(.scheduler, .evicted(e, grace: podGrace), rule: .preemption)
-            apiDelete(grace: podGrace)
-        case .softPressure(let maxGrace):
-            // eviction.soft: min(max, pod grace) since 1.32; the max verbatim before. 0 falls back to the pod's grace.
-            let override = version >= KubernetesVersion(1, 32) ? min(maxGrace, podGrace) : maxGrace
-            engine.record(.kubelet, .evicted(e, grace: override), rule: .evictionSoft)
-            kubeletInitiatedKill(override: override, reason: "Evicted")
-        case .hardPressure:
-            // eviction.hard: override 1 since 1.31; 0 before, which fell back to the pod's full grace.
-            let override = version >= KubernetesVersion(1, 31) ? 1 : 0
-            engine.record(.kubelet, .evicted(e, grace: override), rule: .evictionHard)
-            kubeletInitiatedKill(override: override, reason: "Evicted")
-        }
-    }
-
-    /// Graceful node shutdown: regular pods get shutdownGracePeriod − shutdownGracePeriodCriticalPods,
-    /// critical pods the rest, each capped by the pod's own grace.
-    func nodeShutdown(gracePeriod: Int, criticalPodsGracePeriod: Int) {
-        let group = engine.scenario.criticalPod ? criticalPodsGracePeriod : gracePeriod - criticalPodsGracePeriod
-        let override = min(max(0, group), podSpec.terminationGracePeriodSeconds)
-        engine.record(.kubelet, .nodeShuttingDown(grace: override, critical: engine.scenario.criticalPod), rule: .nodeShutdown)
-        kubeletInitiatedKill(override: override, reason: "Terminated")
-    }
+    // MARK: kill requests (from the API server and the stoppers)
 
     /// A kill the kubelet starts itself: the pod is not deleted; its status turns Failed first,
     /// which takes it out of the EndpointSlice.
-    private func kubeletInitiatedKill(override: Int, reason: String) {
+    func kubeletInitiatedKill(override: Int, reason: String) {
         // A kill requested in this same millisecond has not started yet: one pod worker update,
         // so this status applies too (tie.kill-requests-merge).
         if !terminating || (pendingKill != nil && terminalReason == nil) {
@@ -148,7 +66,7 @@ final class Kubelet {
 
     /// A kill request to the pod worker. The first one starts stopping the pod; a later one may
     /// only shorten the grace, and even then the kill already running keeps its timeouts.
-    private func requestKill(override: Int, zeroMeansPodGrace: Bool) {
+    func requestKill(override: Int, zeroMeansPodGrace: Bool) {
         let specGrace = podSpec.terminationGracePeriodSeconds
         let rule: Rule
         let effective: Int
@@ -186,19 +104,14 @@ final class Kubelet {
     func startPodKill() {
         guard let rule = pendingKill else { return }
         pendingKill = nil
-        guard engine.recorder.pod.goneAt == nil else { return }
+        guard !gone else { return }
         killPod(grace: effectiveGrace, rule: rule)
     }
 
-    /// A failed liveness or startup probe: the container is killed and restarted per
-    /// restartPolicy; the pod goes on. The grace (`kubelet.probe-grace`): the stop's own value
-    /// (the scenario overriding the probe), else that probe's `terminationGracePeriodSeconds`
-    /// in the container (even if larger than the pod's), else the pod's.
-    func probeFailed(_ c: Int, probe: ProbeKind, grace: Int?) {
-        guard !terminating, runtime.containers[c].running, terms[c].phase == .running || terms[c].phase == .exited else { return }
-        let g = grace ?? runtime.containers[c].spec.probeGracePeriodSeconds[probe] ?? podSpec.terminationGracePeriodSeconds
-        engine.record(.kubelet, .probeFailed(probe, grace: g), container: c, rule: .kubeletProbeGrace)
-        killContainer(c, grace: g)
+    /// Whether a failed probe may kill container `c` now: it runs, the pod is not being
+    /// stopped, and the kubelet is not already stopping it.
+    func mayKillForProbe(_ c: Int) -> Bool {
+        !terminating && runtime.containers[c].running && (terms[c].phase == .running || terms[c].phase == .exited)
     }
 
     /// Stops every running container in parallel with `grace` seconds.
@@ -220,7 +133,7 @@ final class Kubelet {
 
     // MARK: killContainer
 
-    private func killContainer(_ c: Int, grace: Int) {
+    func killContainer(_ c: Int, grace: Int) {
         nextRun += 1
         terms[c] = Termination(phase: .running, grace: GraceSeconds(grace), run: nextRun)
         if let hook = runtime.containers[c].spec.preStop, grace > 0 {
@@ -357,6 +270,7 @@ final class Kubelet {
 
     /// The runtime reports that container `c` exited.
     func containerExited(_ c: Int, code: Int, reason: ContainerReason) {
+        lastExitCode[c] = code
         if terminating {
             switch terms[c].phase {
             case .stopping, .running, .exited:
@@ -369,10 +283,6 @@ final class Kubelet {
             return
         }
         terms[c].phase = .exited
-        if engine.scenario.frontDoor == .docker {
-            engine.docker.containerExited(c)
-            return
-        }
         maybeRestart(c, code: code)
     }
 
@@ -386,16 +296,14 @@ final class Kubelet {
 
     private func podGone() {
         // The phase follows the regular containers; sidecars' exit codes do not count (KEP-753).
-        let exits = engine.recorder.containers.filter { !$0.isSidecar }.compactMap(\.lastExit)
-        let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0.code == 0 } ? .succeeded : .failed
+        let exits = terms.indices.filter { !runtime.containers[$0].isSidecar }.compactMap { lastExitCode[$0] }
+        let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0 == 0 } ? .succeeded : .failed
+        gone = true
         engine.recorder.pod.reason = terminalReason
         engine.recorder.pod.goneAt = engine.now
         engine.recorder.pod.phase = phase
         engine.record(.kubelet, .podGone(phase: phase), rule: .kubeletPodGone)
-        if engine.recorder.pod.objectRemovedAt == nil && engine.recorder.pod.deletedAt != nil {
-            engine.recorder.pod.objectRemovedAt = engine.now
-            engine.record(.api, .podObjectRemoved, rule: .kubeletPodGone)
-        }
+        engine.api.podGone()
         engine.finish()
     }
 
@@ -415,7 +323,7 @@ final class Kubelet {
             return
         }
         pendingRestart.insert(c)
-        let restarts = engine.recorder.containers[c].restarts
+        let restarts = restarts[c]
         // First restart at once; then 10 s, doubling, capped at 5 min.
         let delay = restarts == 0 ? 0 : min(300_000, 10_000 << min(restarts - 1, 5))
         engine.schedule(.restartContainer(container: c), after: delay)
@@ -437,8 +345,9 @@ final class Kubelet {
         pendingRestart.remove(c)
         guard !terminating, !runtime.containers[c].running else { return }
         terms[c].phase = .running
-        engine.recorder.containers[c].restarts += 1
-        engine.record(.kubelet, .containerRestarted(restartCount: engine.recorder.containers[c].restarts), container: c, rule: .kubeletRestart)
+        restarts[c] += 1
+        engine.recorder.containers[c].restarts = restarts[c]
+        engine.record(.kubelet, .containerRestarted(restartCount: restarts[c]), container: c, rule: .kubeletRestart)
         runtime.start(c)
     }
 }

@@ -34,6 +34,21 @@ public struct StopAction: Sendable, Equatable {
     }
 }
 
+extension StopAction.Kind {
+    /// The stopper that does this kind of stop (`Stoppers/`): one line per kind.
+    var stopper: any Stopper {
+        switch self {
+        case .delete(let options): return KubectlDelete(options: options)
+        case .evict(let eviction): return PodEviction(eviction: eviction)
+        case .nodeShutdown(let grace, let critical): return NodeShutdown(gracePeriod: grace, criticalPodsGracePeriod: critical)
+        case .probeFailure(let container, let probe, let grace): return ProbeRestart(container: container, probe: probe, grace: grace)
+        case .oomKill(let container, let process): return OOMKill(container: container, process: process)
+        case .docker(let command): return DockerCLI(command: command)
+        case .supervisorctlStop(let program): return SupervisorctlStop(program: program)
+        }
+    }
+}
+
 /// The flags of `kubectl delete pod`.
 public struct DeleteOptions: Sendable, Equatable {
     /// `--grace-period=N` (nil: the pod's own grace).

@@ -16,6 +16,7 @@ final class DumbInitProgram: ProgramModel {
     var readyAfter: Millis { 0 }
 
     let command: [String]
+    var initChildCommand: [String]? { command }
     let singleChild: Bool
     let rewrites: [Int: Int]
     private var child: Int?

@@ -18,12 +18,8 @@ struct ProgramCatalog {
 
     private func knows(_ argv: [String], depth: Int) -> Bool {
         guard depth < 16, let program = resolve(argv, image: nil) else { return false }
-        switch program {
-        case let t as TiniProgram: return knows(t.command, depth: depth + 1)
-        case let d as DumbInitProgram: return knows(d.command, depth: depth + 1)
-        case let s as SupervisordProgram: return s.config.programs.allSatisfy { knows($0.command, depth: depth + 1) }
-        default: return true
-        }
+        if let child = program.initChildCommand { return knows(child, depth: depth + 1) }
+        return program.supervisedCommands.allSatisfy { knows($0, depth: depth + 1) }
     }
 
     func resolve(_ argv: [String]) -> ProgramModel? { resolve(argv, image: nil) }

@@ -2,6 +2,10 @@
 /// its handler (or its `sigwait`), when a child dies, and when one of its timers fires.
 ///
 /// One instance per process; it may keep state. It acts only through its `ProcessHandle`.
+/// Callers outside the process use only this protocol, never a downcast: a new program (an
+/// init, say) is its own type, its line in `ProgramCatalog.resolve` (and `wellKnown`), and its
+/// rule; it answers `initChildCommand` (or `supervisedCommands`, `supervisorControl`) to be
+/// checked and controlled like the others.
 protocol ProgramModel: AnyObject {
     func start(_ p: ProcessHandle)
     func handleSignal(_ s: Signal, _ p: ProcessHandle)
@@ -16,11 +20,36 @@ protocol ProgramModel: AnyObject {
     func httpRoute(_ path: String) -> HTTPRoute?
     /// A pipe it reads (`makePipe`) reached end of file: every process holding it has exited.
     func outputClosed(_ pipe: Int, _ p: ProcessHandle)
+
+    // What callers outside the process ask of it, so none needs to know which kind it is.
+
+    /// The one command an init runs as its child (tini, dumb-init), known before it runs;
+    /// nil for any other program.
+    var initChildCommand: [String]? { get }
+    /// The commands it supervises (supervisord's programs), known before it runs.
+    var supervisedCommands: [[String]] { get }
+    /// For a shell: the problems that stop podterm from running its script, each naming the
+    /// shell started as `argv` (see `Simulator.scriptProblems`); nil for any other program.
+    func scriptProblems(argv: [String], programs: [String: ProgramSpec]) -> [String]?
+    /// The control `supervisorctl` talks to, when the program is a supervisor.
+    var supervisorControl: (any SupervisorControl)? { get }
 }
 
 extension ProgramModel {
     func httpRoute(_ path: String) -> HTTPRoute? { nil }
     func outputClosed(_ pipe: Int, _ p: ProcessHandle) {}
+    var initChildCommand: [String]? { nil }
+    var supervisedCommands: [[String]] { [] }
+    func scriptProblems(argv: [String], programs: [String: ProgramSpec]) -> [String]? { nil }
+    var supervisorControl: (any SupervisorControl)? { nil }
+}
+
+/// What `supervisorctl` can ask of a running supervisor.
+protocol SupervisorControl: AnyObject {
+    /// Whether it runs a program called `name`.
+    func runs(_ name: String) -> Bool
+    /// `supervisorctl stop NAME`, served by the supervisor's process `p`.
+    func stopOne(_ name: String, _ p: ProcessHandle)
 }
 
 /// What a program may do: the system calls of the model.

@@ -44,7 +44,7 @@
 /// `ordered_stop_groups_phase_1/2`; `dispatchers.py` `POutputDispatcher.handle_read_event` (no
 /// data → `close`); `process.py` `Subprocess._prepare_child_fds`, `kill`, `transition`, `finish`;
 /// `options.py` `make_pipes`.
-final class SupervisordProgram: ProgramModel {
+final class SupervisordProgram: ProgramModel, SupervisorControl {
     /// Serves nothing itself: ready at once (what it runs answers for itself).
     var readyAfter: Millis { 0 }
 
@@ -193,6 +193,9 @@ final class SupervisordProgram: ProgramModel {
         }
         if let next { wake(at: next, p) }
     }
+
+    var supervisedCommands: [[String]] { config.programs.map(\.command) }
+    var supervisorControl: (any SupervisorControl)? { self }
 
     /// Whether this supervisord runs a program called `name`.
     func runs(_ name: String) -> Bool { order.contains { $0.name == name } }

@@ -14,6 +14,7 @@ final class TiniProgram: ProgramModel {
     var readyAfter: Millis { 0 }
 
     let command: [String]
+    var initChildCommand: [String]? { command }
     let killProcessGroup: Bool
     let subreaper: Bool
     let remapToZero: [Int]

@@ -3,8 +3,12 @@
 /// its stop signal and a timeout, runs exec hooks inside it, and reports exit codes.
 ///
 /// Rules: `kubelet.md`, "The container runtime".
-final class ContainerRuntime {
+final class ContainerRuntime: KernelReports {
     unowned let engine: Engine
+    /// The front door above (the kubelet, or Docker on its own), told when a container exits.
+    weak var exitReports: (any ContainerExitReports)?
+    /// Who runs exec hooks (the kubelet), told when one ends.
+    weak var hookReports: (any ExecHookReports)?
 
     /// One container as the runtime sees it.
     struct Container {
@@ -12,6 +16,8 @@ final class ContainerRuntime {
         let argv: [String]
         let stopSignal: Signal
         let isSidecar: Bool
+        /// The image it is built from, as the scenario declares it.
+        let image: ImageSpec?
         var namespace: Int?
         var instance = 0
         var running = false
@@ -36,7 +42,10 @@ final class ContainerRuntime {
             } else {
                 signal = image?.stopSignal ?? .term
             }
-            containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar))
+            // The image that decides what `/bin/sh` is inside it, looked up by name as the pod lists it.
+            let declared = (s.pod.initContainers + s.pod.containers).first { $0.name == spec.name }
+            let shellImage = declared.flatMap { s.images[$0.image] }
+            containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar, image: shellImage))
             engine.recorder.containers.append(ContainerRecord(
                 name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv, exits: [],
                 stopSignalAt: nil, sigkillAt: nil, restarts: 0, preStop: nil))
@@ -85,7 +94,7 @@ final class ContainerRuntime {
     }
 
     func start(_ c: Int) {
-        let ns = kernel.newNamespace(container: c, instance: containers[c].instance)
+        let ns = kernel.newNamespace(container: c, instance: containers[c].instance, image: containers[c].image)
         containers[c].namespace = ns
         containers[c].running = true
         containers[c].oomKilled = false
@@ -141,21 +150,20 @@ final class ContainerRuntime {
     func execProcessExited(_ pid: Int, status: WaitStatus) {
         let c = kernel.procs[pid].container
         if let run = containers[c].execs.removeValue(forKey: pid) {
-            engine.kubelet.execHookExited(container: c, run: run, status: status)
+            hookReports?.execHookExited(container: c, run: run, status: status)
         }
     }
 
     // MARK: container exit
 
     /// PID 1 of the namespace was collected: the container has exited.
-    func containerInitExited(namespace ns: Int, status: WaitStatus) {
+    func namespaceInitExited(namespace ns: Int, status: WaitStatus, killedBy: SignalOrigin?) {
         let c = kernel.namespaces[ns].container
         guard containers[c].namespace == ns, containers[c].running else { return }
         containers[c].running = false
         containers[c].instance += 1
         let code = status.exitCode
-        let initPid = kernel.namespaces[ns].initProcess!
-        if let end = engine.recorder.processes[initPid].end, end.status == .signaled(.kill), end.killedBy == .runtime {
+        if status == .signaled(.kill), killedBy == .runtime {
             // SIGKILLed by the runtime: only when its SIGKILL reached a living PID 1.
             engine.recorder.containers[c].sigkillAt = engine.now
         }
@@ -165,23 +173,17 @@ final class ContainerRuntime {
         // Pending exec hooks die with the container.
         for (pid, run) in containers[c].execs.sorted(by: { $0.key < $1.key }) {
             containers[c].execs[pid] = nil
-            engine.kubelet.execHookExited(container: c, run: run, status: kernel.procs[pid].status ?? .signaled(.kill))
+            hookReports?.execHookExited(container: c, run: run, status: kernel.procs[pid].status ?? .signaled(.kill))
         }
-        engine.kubelet.containerExited(c, code: code, reason: reason)
+        exitReports?.containerExited(c, code: code, reason: reason)
     }
 
-    /// The kernel's OOM killer: the whole cgroup (cgroup v2 `memory.oom.group`), or only the
-    /// named process (cgroup v1, `singleProcessOOMKill`). Either way the reason sticks.
-    func oomKill(_ c: Int, process name: String? = nil) {
-        guard containers[c].running, let ns = containers[c].namespace else { return }
+    /// The OOM killer acts in running container `c` (`OOMKill`): its exit reason will be
+    /// OOMKilled whatever dies of it. Returns the container's namespace; nil when it is not running.
+    func markOOMKilled(_ c: Int) -> Int? {
+        guard containers[c].running, let ns = containers[c].namespace else { return nil }
         containers[c].oomKilled = true
-        engine.record(.kernel, .oomKill, container: c, rule: name == nil ? .kernelOOMKill : .containerdOOMReasonSticks)
-        if let name {
-            let victim = kernel.namespaces[ns].members.first { kernel.procs[$0].alive && engine.recorder.processes[$0].name == name }
-            if let v = victim { kernel.oomKillOne(v) }
-        } else {
-            kernel.oomKillAll(ns)
-        }
+        return ns
     }
 
     /// The route answering `path` in container `c`: the first live process (by PID) that declares it.

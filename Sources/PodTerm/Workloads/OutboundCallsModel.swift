@@ -9,6 +9,8 @@ final class OutboundCallsModel: WorkloadModel {
     let spec: WorkloadSpec
     let outbound: OutboundWorkload
     private(set) var pid: Int?
+    /// The index of the container that relays the calls (nil: no container has that name).
+    private let viaContainer: Int?
 
     private var alive = false
     private var viaPid: Int?
@@ -22,6 +24,7 @@ final class OutboundCallsModel: WorkloadModel {
         self.engine = engine
         self.spec = spec
         self.outbound = outbound
+        viaContainer = (engine.scenario.pod.sidecars + engine.scenario.pod.containers).firstIndex { $0.name == outbound.via }
     }
 
     private func advance(to t: Millis) {
@@ -40,7 +43,7 @@ final class OutboundCallsModel: WorkloadModel {
 
     private func isVia(_ p: Int) -> Bool {
         let k = engine.kernel!
-        return engine.recorder.containers[k.procs[p].container].name == outbound.via && k.isNamespaceInit(p)
+        return k.procs[p].container == viaContainer && k.isNamespaceInit(p)
     }
 
     func attach(_ pid: Int) {

@@ -7,9 +7,12 @@
 final class Workloads {
     unowned let engine: Engine
     private(set) var models: [WorkloadModel] = []
+    /// The containers' names, in the engine's order (sidecars, then the regular containers).
+    let containerNames: [String]
 
     init(engine: Engine) {
         self.engine = engine
+        containerNames = (engine.scenario.pod.sidecars + engine.scenario.pod.containers).map(\.name)
         for (i, w) in engine.scenario.workloads.enumerated() {
             switch w.kind {
             case .http(let h): models.append(HTTPServerModel(engine: engine, index: i, spec: w, http: h))
@@ -25,8 +28,8 @@ final class Workloads {
         guard !models.isEmpty else { return }
         let kernel = engine.kernel!
         let c = kernel.procs[pid].container
-        let containerName = engine.recorder.containers[c].name
-        let name = engine.recorder.processes[pid].name
+        let containerName = containerNames[c]
+        let name = kernel.procs[pid].name
         for m in models {
             m.processStarted(pid)
             guard m.pid == nil, m.spec.container == containerName else { continue }

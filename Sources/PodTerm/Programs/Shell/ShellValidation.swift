@@ -14,28 +14,24 @@ extension Simulator {
     /// ```
     public static func scriptProblems(_ argv: [String], programs: [String: ProgramSpec]) -> [String] {
         let catalog = ProgramCatalog(programs: programs)
-        var out: [String] = []
         var argv = argv
+        // Through the inits (tini, dumb-init) to the shell they start, if any.
         for _ in 0..<16 {
-            guard let program = catalog.resolve(argv, image: nil) else { return out }
-            switch program {
-            case let t as TiniProgram:
-                argv = t.command
-            case let d as DumbInitProgram:
-                argv = d.command
-            case let s as ShellProgram:
-                let who = s.source == .scriptFile ? (s.scriptName ?? ProgramCatalog.displayName(argv)) : ProgramCatalog.displayName(argv) + " -c"
-                out += s.problems(programs: programs).map { "\(who): \($0)" }
-                return out
-            default:
-                return out
-            }
+            guard let program = catalog.resolve(argv, image: nil) else { return [] }
+            if let problems = program.scriptProblems(argv: argv, programs: programs) { return problems }
+            guard let child = program.initChildCommand else { return [] }
+            argv = child
         }
-        return out
+        return []
     }
 }
 
 extension ShellProgram {
+    func scriptProblems(argv: [String], programs: [String: ProgramSpec]) -> [String]? {
+        let who = source == .scriptFile ? (scriptName ?? ProgramCatalog.displayName(argv)) : ProgramCatalog.displayName(argv) + " -c"
+        return problems(programs: programs).map { "\(who): \($0)" }
+    }
+
     /// `$0` of a script file: its path.
     var scriptName: String? { source == .scriptFile ? arguments.first : nil }
 
