@@ -24,7 +24,9 @@ public enum ScenarioLoader {
     /// The file is decoded as written, then each override is resolved into a typed change of the
     /// decoded scenario and applied in order (`ScenarioSetting`); the checks that span fields
     /// run once after the last. A check a setting breaks from the other side (a grace made
-    /// shorter than the file's preStop sleep) is reported at the file's field, as before.
+    /// shorter than the file's preStop sleep) is reported at the file's field, as before. Since
+    /// the file is decoded first, a file that is wrong on its own is refused even when an
+    /// override would have mended it.
     public static func load(yaml: String, fileName: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
         let root: SourceNode
         var loaded: LoadedScenario

@@ -65,6 +65,13 @@ extension SettingFields {
             },
             field("signals.*.then", .oneOf(endings)) { q, p, v in
                 try handler(&q, p) { h in
+                    // An exit code the handler was given would be dropped: refuse, as the file
+                    // refuses exitCode beside keepRunning or reraise. (The typed model cannot tell
+                    // a written `exitCode: 0` from the default, so that one is replaced silently.)
+                    if v != 0, case .exit(let code) = h.then, code != 0 {
+                        let at = p.path.split(separator: ".").dropLast().joined(separator: ".")
+                        throw ValueProblem("\(at): exitCode cannot go with then: \(v == 1 ? "keepRunning" : "reraise"): the handler exits \(code); set \(at).exitCode=0 first, or keep then: exit")
+                    }
                     switch v {
                     case 1: h.then = .keepRunning
                     case 2: h.then = .reraise
