@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "PodTermFuzzTests", dependencies: ["PodTermFuzz", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
-        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"]),
+        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
         .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermVerifyTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermVerify", "podterm-probe", "podterm"]),

@@ -9,18 +9,9 @@ enum SimulatedStory {
         var local: [Int: Int] = [:]
         for (i, g) in indices.enumerated() { local[g] = i }
 
-        var zombie = Set<Int>()
-        var reapedByParent = Set<Int>()
-        var runtimeSignals: [RuntimeSignal] = []
-        for e in t.events {
-            guard let p = e.process, local[p] != nil else { continue }
-            switch e.kind {
-            case .becameZombie: zombie.insert(p)
-            case .reaped(let by) where by != nil: reapedByParent.insert(p)
-            case .signalSent(origin: .runtime):
-                if let s = e.signal { runtimeSignals.append(RuntimeSignal(at: e.time, signal: s)) }
-            default: break
-            }
+        // Every signal the runtime sent reached PID 1 of this run, in order (received lists are the fold's).
+        let runtimeSignals = indices.flatMap { g in
+            t.processes[g].received.filter { $0.origin == .runtime }.map { RuntimeSignal(at: $0.at, signal: $0.signal) }
         }
 
         var procs: [ProcessStory] = indices.map { g in
@@ -28,7 +19,7 @@ enum SimulatedStory {
             return ProcessStory(
                 key: "", name: p.name, pid: p.pid, hostPid: nil, startedAt: p.startedAt, received: [],
                 end: p.end.map { EndStory(at: $0.at, status: $0.status) },
-                zombieLeft: zombie.contains(g) && !reapedByParent.contains(g),
+                zombieLeft: p.zombieLeft,
                 parent: p.parent.flatMap { local[$0] })
         }
         StoryKeys.assign(container: name, &procs)
@@ -66,15 +57,8 @@ enum SimulatedStory {
     static func execs(_ t: Timeline, container c: Int) -> [(at: Millis, argv: [String])] {
         var out: [(Millis, [String])] = []
         for (g, p) in t.processes.enumerated() where p.container == c && p.containerInstance == 0 && p.parent == nil && p.pid != 1 {
-            let first = t.events.first { e in
-                if e.process == g, case .execed = e.kind { return true }
-                return false
-            }
-            if let first, case .execed(let original) = first.kind {
-                out.append((p.startedAt, original))
-            } else {
-                out.append((p.startedAt, p.argv))
-            }
+            // The argv it was started with: before any exec.
+            out.append((p.startedAt, p.earlierImages.first?.argv ?? p.argv))
         }
         return out
     }

@@ -121,7 +121,7 @@ func storyDisagreements(_ t: Timeline) -> [String] {
         for (i, e) in events.enumerated() where e.container == c {
             switch e.kind {
             case .preStopStarted: open = true
-            case .preStopFinished(let ok, _, _):
+            case .preStopFinished(let ok, _, _, _):
                 if !open { problems.append("\(at(i)): \(rec.name)'s preStop finishes after it had ended") }
                 open = false
                 lastEnd = ok ? "succeeded" : "failed"

@@ -52,7 +52,7 @@ enum TieOverrides {
         let decisive = Set(t.events.flatMap { e -> [Millis] in
             switch e.kind {
             case .signalSent where e.signal == .kill: return [e.time]
-            case .stopContainer(let timeout, _): return [e.time, e.time + timeout * 1000]
+            case .stopContainer(let timeout, _, _): return [e.time, e.time + timeout * 1000]
             case .dockerCommand(_, let timeout?): return [e.time, e.time + timeout * 1000]
             case .preStopStarted, .sidecarWaits: return [e.time + grace]
             case .preStopAbandoned, .dockerCommand, .podGone, .supervisorctlStop: return [e.time]

@@ -33,7 +33,7 @@ enum TimelineJSONv1Reference {
             let keys = Outcome.processKeys(t)
             var keyOf = Array(repeating: "", count: t.processes.count)
             for (k, i) in keys { keyOf[i] = k }
-            events = t.events.enumerated().map { i, e in
+            events = t.events.enumerated().filter { !$0.element.kind.isBookkeeping }.map { i, e in
                 Event(
                     t: e.time, actor: words.actorName(e.actor, atEvent: i), source: words.actorKind(e.actor), kind: words.kindName(e.kind),
                     container: e.container.map { t.containers[$0].name }, process: e.process.map { keyOf[$0] },
@@ -51,13 +51,13 @@ enum TimelineJSONv1Reference {
                     id: keyOf[i], container: t.containers[p.container].name, pid: p.pid, name: p.name, argv: p.argv,
                     parent: p.parent.map { keyOf[$0] }, startedAt: p.startedAt,
                     received: p.received.map { r in
-                        Received(at: r.at, signal: r.signal.name, from: originName(r.origin, t), fate: TimelineJSONv1.fateName(r.fate))
+                        Received(at: r.at, signal: r.signal.name, from: originName(r.origin, t.lastMoment), fate: TimelineJSONv1.fateName(r.fate))
                     },
                     end: p.end.map { end in
                         End(at: end.at, how: { if case .exited = end.status { return "exited" } else { return "killed" } }(),
                             exitCode: end.status.exitCode,
                             signal: { if case .signaled(let s) = end.status { return s.name } else { return nil } }(),
-                            by: end.killedBy.map { originName($0, t) })
+                            by: end.killedBy.map { originName($0, t.lastMoment) })
                     },
                     reapedAt: p.reapedAt)
             }

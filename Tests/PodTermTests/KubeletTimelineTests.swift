@@ -50,7 +50,7 @@ struct KubeletTimelineTests {
         #expect(t.outcome["containers.app.stopSignalAt"] == .duration(15_000))
         #expect(t.outcome["containers.app.exitedAt"] == .duration(18_000))
         let stop = t.events.first { if case .stopContainer = $0.kind { return true } else { return false } }
-        #expect(stop?.kind == .stopContainer(timeout: 25, floored: false))
+        #expect(stop?.kind == .stopContainer(timeout: 25, floored: false, graceLeft: 25))
     }
 
     @Test func preStopLongerThanGraceLeavesTwoSeconds() throws {

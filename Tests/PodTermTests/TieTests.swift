@@ -41,7 +41,7 @@ struct TieTests {
         #expect(t.outcome["containers.app.preStop"] == .text("succeeded"))
         #expect(!t.events.contains { if case .preStopAbandoned = $0.kind { return true } else { return false } })
         // Nothing is left of the grace: the 2 s floor, SIGTERM at 40 s; the app is done at 41 s.
-        #expect(t.events.contains { $0.kind == .stopContainer(timeout: 2, floored: true) && $0.time == 40_000 })
+        #expect(t.events.contains { if case .stopContainer(2, true, _) = $0.kind { return $0.time == 40_000 } else { return false } })
         #expect(t.outcome["containers.app.exitedAt"] == .duration(41_000))
     }
 
@@ -57,7 +57,7 @@ struct TieTests {
         let proxyStop = try #require(index(in: t) { if case .stopContainer = $0.kind { return $0.container == 0 } else { return false } })
         #expect(appExit < proxyStop, "the sidecar is stopped only after the app, even at the deadline")
         #expect(t.events[proxyStop].time == 40_000)
-        #expect(t.events[proxyStop].kind == .stopContainer(timeout: 2, floored: true))
+        #expect({ if case .stopContainer(2, true, _) = t.events[proxyStop].kind { return true } else { return false } }())
         #expect(t.outcome["containers.app.sigkilled"] == .bool(false))
         #expect(t.outcome["containers.proxy.exitedAt"] == .duration(40_500))
     }

@@ -30,12 +30,12 @@ final class Engine {
     /// Set when the run stopped because it needed more than `maxEvents` events.
     private(set) var budgetExceeded: EventBudgetExceeded?
 
-    init(scenario: Scenario, seed: UInt64, maxEvents: Int = EventBudget.defaultMaxEvents) throws {
+    init(scenario: Scenario, seed: UInt64, maxEvents: Int = EventBudget.defaultMaxEvents, keepsEvents: Bool = true) throws {
         self.scenario = scenario
         self.maxEvents = maxEvents
         self.rng = SeededGenerator(seed: seed)
         self.stoppers = scenario.actions.map(\.kind.stopper)
-        self.recorder = Recorder(scenario: scenario, seed: seed)
+        self.recorder = Recorder(scenario: scenario, seed: seed, keepsEvents: keepsEvents)
         self.catalog = ProgramCatalog(programs: scenario.programs)
         self.kernel = Kernel(engine: self)
         self.runtime = try ContainerRuntime(engine: self)
@@ -62,19 +62,36 @@ final class Engine {
         queue.pushDeadline(action, at: now + max(0, delay))
     }
 
-    /// How many events have been recorded so far: the index the next one gets.
-    private(set) var eventCount = 0
-
     /// Records an event at the current time.
     func record(_ actor: Actor, _ kind: EventKind, container: Int? = nil, process: Int? = nil, signal: Signal? = nil, rule: Rule) {
-        eventCount += 1
-        recorder.events.append(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
+        if !kernel.masksChanged.isEmpty { kernel.recordMaskChanges() }
+        recorder.record(TimelineEvent(time: now, actor: actor, kind: kind, container: container, process: process, signal: signal, rule: rule))
     }
 
     /// Runs until nothing is left to do, the horizon, or the event budget (`budgetExceeded`).
     /// Once the pod is gone only the consumers of endpoints that have not yet applied the
     /// EndpointSlice change still act (`finish()`).
     func run() -> Timeline {
+        let pending = simulate()
+        let timeline = recorder.timeline(endedAt: now)
+        if stoppedByBudget {
+            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending, timeline: timeline)
+        }
+        return timeline
+    }
+
+    /// Runs like `run()`, keeping only the live moment: its outcome (an outcome-only run).
+    func runOutcome() -> Outcome {
+        let pending = simulate()
+        if stoppedByBudget {
+            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending,
+                                                 timeline: recorder.timeline(endedAt: now))
+        }
+        return Outcome(moment: recorder.moment)
+    }
+
+    /// The run loop; returns how many events were still scheduled when it ended.
+    private func simulate() -> Int {
         runtime.startAll()
         // Stop actions come from outside, like timeouts: at their millisecond they act after what
         // the processes do in it (rule `tie.stop-action-after-processes`), in the order listed.
@@ -82,11 +99,11 @@ final class Engine {
             queue.pushDeadline(.scenarioAction(i), at: a.at)
         }
         #if DEBUG
-        checkedUpTo = recorder.events.count
+        checkedUpTo = recorder.eventCount
         #endif
         while let next = queue.nextTime {
             #if DEBUG
-            checkedUpTo = recorder.events.count
+            checkedUpTo = recorder.eventCount
             #endif
             if next > scenario.horizon {
                 now = scenario.horizon
@@ -94,7 +111,7 @@ final class Engine {
                 recorder.hitHorizon = true
                 break
             }
-            if processed >= maxEvents || recorder.events.count >= maxEvents {
+            if processed >= maxEvents || recorder.eventCount >= maxEvents {
                 // More to do than the budget allows: stop here, before the next event.
                 stoppedByBudget = true
                 break
@@ -105,18 +122,15 @@ final class Engine {
             now = t
             processed += 1
             dispatch(action)
+            if !kernel.masksChanged.isEmpty { kernel.recordMaskChanges() }
             #if DEBUG
             checkInvariants()
             #endif
         }
         let pending = queue.count
-        recorder.workloads = workloads.finish(at: now)
+        workloads.finish(at: now)
         kernel.settleUndelivered()
-        let timeline = recorder.timeline(endedAt: now)
-        if stoppedByBudget {
-            budgetExceeded = EventBudgetExceeded(maxEvents: maxEvents, stoppedAt: now, horizon: scenario.horizon, pending: pending, timeline: timeline)
-        }
-        return timeline
+        return pending
     }
 
     private var stoppedByBudget = false
@@ -168,6 +182,7 @@ final class Engine {
     #if DEBUG
     /// Invariants checked after every event in debug and test builds.
     private func checkInvariants() {
+        guard recorder.keepsEvents else { return }
         let events = recorder.events
         let checkedFrom = checkedUpTo
         var previous = checkedUpTo > 0 ? events[checkedUpTo - 1].time : 0

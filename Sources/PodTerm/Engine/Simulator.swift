@@ -23,6 +23,19 @@ public enum Simulator {
         return timeline
     }
 
+    /// The outcome of running `scenario`, the same as `run(...).outcome`, without keeping the
+    /// timeline: the events are folded as they happen into the live moment and dropped, no
+    /// snapshot is kept and no record is built. For sweeps, which want only the figures.
+    /// - Throws: as `run`; an `EventBudgetExceeded` whose timeline has no events.
+    public static func outcome(_ scenario: Scenario, seed: UInt64? = nil, maxEvents: Int = EventBudget.defaultMaxEvents) throws -> Outcome {
+        guard EventBudget.range.contains(maxEvents) else { throw ModelError.eventBudgetOutOfRange(maxEvents) }
+        try validate(scenario)
+        let engine = try Engine(scenario: scenario, seed: seed ?? scenario.seed, maxEvents: maxEvents, keepsEvents: false)
+        let outcome = engine.runOutcome()
+        if let stopped = engine.budgetExceeded { throw stopped }
+        return outcome
+    }
+
     /// The checks the engine needs beyond what the file format checks.
     static func validate(_ s: Scenario) throws {
         for a in s.actions { try a.kind.stopper.validate(in: s) }

@@ -8,16 +8,33 @@ final class Kernel {
     var namespaces: [PIDNamespace] = []
     /// Pipes read until end of file (supervised programs' stdout and stderr).
     var pipes: [OutputPipe] = []
-    /// Signals posted but not yet delivered, by `pid * 32 + signal`: the index of their entry
-    /// in the target's received list, taken at send time and given its fate at delivery, so
-    /// the list keeps the order in which signals were sent; and who sent them.
-    private var pendingSlot: [Int: PendingSignal] = [:]
-    /// The received-list entry the delivery under way fills in.
-    private var fillSlot: (pid: Int, index: Int)?
+    /// Signals posted but not yet delivered, by `pid * 32 + signal`: who sent each.
+    private var pendingSlot: [Int: SignalOrigin] = [:]
     /// The layer above (the runtime's shim), told when a container's PID 1 or an exec'd hook ends.
     weak var reports: (any KernelReports)?
 
     init(engine: Engine) { self.engine = engine }
+
+    /// Processes whose dispositions or blocked mask may have changed since their last
+    /// `dispositionsChanged` event: recorded before the next event (`recordMaskChanges`).
+    var masksChanged: [Int] = []
+
+    /// Records a `dispositionsChanged` event for each process whose mask now differs from what
+    /// the timeline last said, in the order they changed.
+    func recordMaskChanges() {
+        let changed = masksChanged
+        masksChanged = []
+        var done = Set<Int>()
+        for pid in changed where done.insert(pid).inserted {
+            let p = procs[pid]
+            let now = SignalDispositions(caught: p.caught, ignored: p.ignored)
+            // What the timeline last said of it (a new process starts with every default).
+            guard p.announcedDispositions != now || p.announcedBlocked != p.blocked else { continue }
+            procs[pid].announcedDispositions = now
+            procs[pid].announcedBlocked = p.blocked
+            engine.record(.process(pid), .dispositionsChanged(now, blocked: p.blocked), container: p.container, process: pid, rule: .kernelSigaction)
+        }
+    }
 
     var now: Millis { engine.now }
 
@@ -69,11 +86,8 @@ final class Kernel {
         if let parent { procs[parent].children.append(id) }
         if namespaces[ns].initProcess == nil { namespaces[ns].initProcess = id }
         namespaces[ns].members.append(id)
-        engine.recorder.processes.append(ProcessRecord(
-            container: p.container, pid: nsPid, name: ProgramCatalog.displayName(argv), argv: argv,
-            parent: parent, startedAt: now, received: [], end: nil, reapedAt: nil,
-            containerInstance: namespaces[ns].instance))
-        engine.record(actor, .processStarted(parent: parent), container: p.container, process: id, rule: rule)
+        engine.record(actor, .processStarted(parent: parent, argv: argv, newSession: parent == nil || setsid), container: p.container, process: id, rule: rule)
+        if !p.ignored.isEmpty { masksChanged.append(id) }
         if resolved == nil {
             engine.record(.kernel, .execFailed, container: p.container, process: id, rule: .kernelExit)
         }
@@ -134,9 +148,7 @@ final class Kernel {
         if case .process(let from) = origin, from == pid {
             deliverNow(sig, to: pid, origin: origin)
         } else {
-            pendingSlot[pid * 32 + sig.rawValue] = PendingSignal(index: procs[pid].receivedCount, origin: origin)
-            procs[pid].receivedCount += 1
-            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: .caught))
+            pendingSlot[pid * 32 + sig.rawValue] = origin
             engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
         }
     }
@@ -160,17 +172,17 @@ final class Kernel {
 
     private func discard(_ sig: Signal, _ pid: Int, _ origin: SignalOrigin, _ why: DiscardReason, rule: Rule) {
         engine.record(.kernel, .signalDiscarded(why), container: procs[pid].container, process: pid, signal: sig, rule: rule)
-        if procs[pid].alive || procs[pid].zombie || fillSlot?.pid == pid {
-            received(pid, sig, origin, .discarded(why))
-        }
     }
 
     /// The run ended with signals still on their way (sent in its last millisecond): their
     /// targets are gone with the pod, so they had no effect.
     func settleUndelivered() {
-        for (key, pending) in pendingSlot.sorted(by: { $0.key < $1.key }) {
+        for key in pendingSlot.keys.sorted() {
             let pid = key / 32
-            if !procs[pid].alive { engine.recorder.processes[pid].received[pending.index].fate = .discarded(.deadTarget) }
+            if !procs[pid].alive {
+                engine.record(.kernel, .signalDiscarded(.deadTarget), container: procs[pid].container, process: pid,
+                              signal: Signal(rawValue: key % 32), rule: .kernelDeadTarget)
+            }
         }
         pendingSlot.removeAll()
     }
@@ -178,11 +190,9 @@ final class Kernel {
     /// The delivery of a posted signal, as its event comes up. Does nothing when the signal was
     /// already delivered early (a SIGKILL that preempted its target, `kernel.sigkill-preempts`).
     func deliver(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
-        guard let slot = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return }
+        guard pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) != nil else { return }
         // A SIGKILL posted after this signal still kills first: the process runs no handler.
         if sig != .kill { killedByPendingSIGKILL(pid) }
-        fillSlot = (pid, slot.index)
-        defer { fillSlot = nil }
         deliverNow(sig, to: pid, origin: origin, preempting: false)
     }
 
@@ -192,11 +202,8 @@ final class Kernel {
     @discardableResult
     func killedByPendingSIGKILL(_ pid: Int) -> Bool {
         let key = pid * 32 + Signal.kill.rawValue
-        guard procs[pid].alive, let slot = pendingSlot.removeValue(forKey: key) else { return false }
-        let saved = fillSlot
-        fillSlot = (pid, slot.index)
-        defer { fillSlot = saved }
-        deliverNow(.kill, to: pid, origin: slot.origin, preempting: true)
+        guard procs[pid].alive, let origin = pendingSlot.removeValue(forKey: key) else { return false }
+        deliverNow(.kill, to: pid, origin: origin, preempting: true)
         return true
     }
 
@@ -208,14 +215,13 @@ final class Kernel {
             return
         }
         if sig == .kill {
-            received(pid, sig, origin, .killed)
             let rule: Rule = preempting ? .kernelSigkillPreempts : (origin == .namespaceTeardown ? .kernelNamespaceZap : .kernelUncatchable)
             die(pid, .signaled(.kill), killedBy: origin, rule: rule)
             return
         }
         if p.blocked.contains(sig) {
             // Consumed with sigwait()/sigtimedwait(): the program acts on it.
-            received(pid, sig, origin, .caught)
+            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelSigwait)
             p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
             return
         }
@@ -228,22 +234,11 @@ final class Kernel {
             } else if isNamespaceInit(pid) {
                 discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
             } else {
-                received(pid, sig, origin, .killed)
                 die(pid, .signaled(sig), killedBy: origin, rule: .kernelDefaultFatal)
             }
         case .handler:
-            received(pid, sig, origin, .caught)
+            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelCaught)
             p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
-        }
-    }
-
-    private func received(_ pid: Int, _ sig: Signal, _ origin: SignalOrigin, _ fate: SignalFate) {
-        if let slot = fillSlot, slot.pid == pid {
-            engine.recorder.processes[pid].received[slot.index].fate = fate
-            fillSlot = nil
-        } else {
-            procs[pid].receivedCount += 1
-            engine.recorder.processes[pid].received.append(ReceivedSignal(at: now, signal: sig, origin: origin, fate: fate))
         }
     }
 
@@ -273,11 +268,8 @@ final class Kernel {
         procs[pid].program = program
         procs[pid].name = ProgramCatalog.displayName(argv)
         procs[pid].argv = argv
-        engine.recorder.processes[pid].earlierImages.append(
-            ProcessImage(name: previousName, argv: previous, untilEvent: engine.eventCount))
-        engine.recorder.processes[pid].name = procs[pid].name
-        engine.recorder.processes[pid].argv = argv
-        engine.record(.process(pid), .execed(replacing: previous), container: c, process: pid, rule: rule)
+        engine.record(.process(pid), .execed(replacing: previous, argv: argv), container: c, process: pid, rule: rule)
+        masksChanged.append(pid)
         engine.workloads.processStarted(pid)
         program.start(ProcessHandle(kernel: self, pid: pid))
         return true
@@ -298,7 +290,6 @@ final class Kernel {
         procs[pid].killedBy = killedBy
         procs[pid].generation += 1
         let c = procs[pid].container
-        engine.recorder.processes[pid].end = ProcessEnd(at: now, status: status, killedBy: killedBy)
         switch status {
         case .exited(let code):
             engine.record(.process(pid), .exited(code: code), container: c, process: pid, rule: rule)
@@ -391,7 +382,6 @@ final class Kernel {
         if let old = procs[pid].parent, let i = procs[old].children.firstIndex(of: pid) {
             procs[old].children.remove(at: i)
         }
-        engine.recorder.processes[pid].reapedAt = now
         engine.record(parent.map { .process($0) } ?? .kernel, .reaped(by: parent), container: procs[pid].container, process: pid, rule: rule)
     }
 
@@ -404,7 +394,6 @@ final class Kernel {
         engine.record(.kernel, .namespaceTeardown(victims: victims.count), container: c, process: initPid, rule: .kernelNamespaceZap)
         for v in victims {
             engine.record(.kernel, .signalSent(origin: .namespaceTeardown), container: c, process: v, signal: .kill, rule: .kernelNamespaceZap)
-            received(v, .kill, .namespaceTeardown, .killed)
             die(v, .signaled(.kill), killedBy: .namespaceTeardown, rule: .kernelNamespaceZap)
         }
         for m in namespaces[ns].members where m != initPid && procs[m].zombie {
@@ -421,7 +410,6 @@ final class Kernel {
         let order = members.filter { $0 != initPid } + (procs[initPid].alive ? [initPid] : [])
         for v in order where procs[v].alive {
             engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
-            received(v, .kill, .oomKiller, .killed)
             die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
         }
     }
@@ -430,7 +418,6 @@ final class Kernel {
     func oomKillOne(_ v: Int) {
         guard procs[v].alive else { return }
         engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
-        received(v, .kill, .oomKiller, .killed)
         die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
     }
 

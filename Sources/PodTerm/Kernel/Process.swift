@@ -38,8 +38,9 @@ struct KernelProcess {
     /// The base name of what it runs now, and its argv (both change with exec).
     var name: String
     var argv: [String]
-    /// How many signals it has received so far (the length of its received list).
-    var receivedCount = 0
+    /// The dispositions and mask its last `dispositionsChanged` event gave (the timeline's view).
+    var announcedDispositions = SignalDispositions()
+    var announcedBlocked = SignalSet()
     var program: ProgramModel
 
     func disposition(_ s: Signal) -> Disposition {
@@ -79,11 +80,4 @@ enum ChildOutput {
     case pipes(stdout: Int, stderr: Int)
     /// Its parent's, except the streams it closes or redirects.
     case closing([StandardStream])
-}
-
-/// A signal posted to a process and not yet delivered: where its entry sits in the target's
-/// received list, and who sent it.
-struct PendingSignal {
-    let index: Int
-    let origin: SignalOrigin
 }

@@ -22,18 +22,14 @@ final class APIServer {
                 return
             }
             deletionGrace = grace
-            engine.recorder.pod.deletionGrace = grace
             engine.record(.api, .deadlineShortened(grace: grace), rule: .apiShortenOnly)
         } else {
             deletionGrace = grace
-            engine.recorder.pod.deletedAt = engine.now
-            engine.recorder.pod.deletionGrace = grace
             engine.record(.api, .podTerminating(grace: grace), rule: .apiDeleteGrace)
             engine.network.podTerminating()
         }
         if grace == 0 && !objectRemoved {
             objectRemoved = true
-            engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .apiForceDelete)
         }
         engine.kubelet.requestKill(override: grace, zeroMeansPodGrace: true)
@@ -43,7 +39,6 @@ final class APIServer {
     func podGone() {
         if !objectRemoved && deletionGrace != nil {
             objectRemoved = true
-            engine.recorder.pod.objectRemovedAt = engine.now
             engine.record(.api, .podObjectRemoved, rule: .kubeletPodGone)
         }
     }

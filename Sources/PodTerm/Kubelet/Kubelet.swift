@@ -80,7 +80,6 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         if terminating {
             if effective < effectiveGrace {
                 effectiveGrace = effective
-                engine.recorder.pod.effectiveGrace = effective
                 if pendingKill != nil {
                     // The pod worker has not started yet: the kill will use this grace.
                     pendingKill = .tieKillRequestsMerge
@@ -95,7 +94,6 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         // shorter grace, whatever order they came in.
         terminating = true
         effectiveGrace = effective
-        engine.recorder.pod.effectiveGrace = effective
         pendingKill = rule
         engine.scheduleDeadline(.startPodKill, after: 0)
     }
@@ -118,7 +116,6 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     func killPod(grace: Int, rule: Rule) {
         terminating = true
         effectiveGrace = grace
-        engine.recorder.pod.effectiveGrace = grace
         engine.record(.kubelet, .killPod(grace: grace), rule: rule)
         var anyRunning = false
         for c in terms.indices where runtime.containers[c].running {
@@ -146,8 +143,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     private func startPreStop(_ c: Int, _ hook: LifecycleHandler) {
         let run = terms[c].run
         terms[c].phase = .preStop(startedAt: engine.now)
-        engine.recorder.containers[c].preStop = PreStopRecord(startedAt: engine.now, endedAt: nil, succeeded: false, abandoned: false)
-        engine.record(.kubelet, .preStopStarted(hook), container: c, rule: .kubeletPreStopHandlers)
+        engine.record(.kubelet, .preStopStarted(hook, grace: terms[c].grace.seconds), container: c, rule: .kubeletPreStopHandlers)
         engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace.millis)
         switch hook {
         case .sleep(let seconds):
@@ -174,19 +170,15 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     func preStopCompleted(container c: Int, run: Int, succeeded: Bool, detail: Int) {
         guard terms[c].run == run, case .preStop(let started) = terms[c].phase else { return }
         let elapsed = engine.now - started
-        engine.recorder.containers[c].preStop?.endedAt = engine.now
-        engine.recorder.containers[c].preStop?.succeeded = succeeded
-        engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail), container: c,
-                      rule: succeeded ? .kubeletPreStopBudget : .kubeletPreStopFails)
         terms[c].grace -= GraceSeconds(wholeSecondsIn: elapsed)
+        engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail, graceLeft: terms[c].grace.seconds), container: c,
+                      rule: succeeded ? .kubeletPreStopBudget : .kubeletPreStopFails)
         afterPreStop(c)
     }
 
     func preStopDeadline(container c: Int, run: Int) {
         guard terms[c].run == run, case .preStop(let started) = terms[c].phase else { return }
         let elapsed = engine.now - started
-        engine.recorder.containers[c].preStop?.endedAt = engine.now
-        engine.recorder.containers[c].preStop?.abandoned = true
         engine.record(.kubelet, .preStopAbandoned(elapsed: elapsed), container: c, rule: .kubeletPreStopOverrun)
         terms[c].grace -= GraceSeconds(wholeSecondsIn: elapsed)
         afterPreStop(c)
@@ -215,7 +207,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
             return
         }
         terms[c].phase = .waitingTurn(since: engine.now)
-        engine.record(.kubelet, .sidecarWaits, container: c, rule: .kubeletSidecarOrder)
+        engine.record(.kubelet, .sidecarWaits(graceLeft: terms[c].grace.seconds), container: c, rule: .kubeletSidecarOrder)
         engine.scheduleDeadline(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace.millis)
     }
 
@@ -262,7 +254,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
             containerStopped(c)
             return
         }
-        engine.record(.kubelet, .stopContainer(timeout: timeout, floored: floored), container: c, rule: rule)
+        engine.record(.kubelet, .stopContainer(timeout: timeout, floored: floored, graceLeft: terms[c].grace.seconds), container: c, rule: rule)
         runtime.stop(c, timeout: timeout)
     }
 
@@ -299,10 +291,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         let exits = terms.indices.filter { !runtime.containers[$0].isSidecar }.compactMap { lastExitCode[$0] }
         let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0 == 0 } ? .succeeded : .failed
         gone = true
-        engine.recorder.pod.reason = terminalReason
-        engine.recorder.pod.goneAt = engine.now
-        engine.recorder.pod.phase = phase
-        engine.record(.kubelet, .podGone(phase: phase), rule: .kubeletPodGone)
+        engine.record(.kubelet, .podGone(phase: phase, reason: terminalReason), rule: .kubeletPodGone)
         engine.api.podGone()
         engine.finish()
     }
@@ -346,7 +335,6 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         guard !terminating, !runtime.containers[c].running else { return }
         terms[c].phase = .running
         restarts[c] += 1
-        engine.recorder.containers[c].restarts = restarts[c]
         engine.record(.kubelet, .containerRestarted(restartCount: restarts[c]), container: c, rule: .kubeletRestart)
         runtime.start(c)
     }

@@ -50,10 +50,13 @@ public struct Outcome: Sendable, Equatable {
     /// Every figure name, in order.
     public var names: [String] { Array(figures.keys) }
 
-    /// Computes the figures of a timeline.
-    public init(timeline t: Timeline) {
+    /// Computes the figures of a timeline: those of its last moment.
+    public init(timeline t: Timeline) { self.init(moment: t.lastMoment) }
+
+    /// Computes the figures of a moment (the last one of a run, for the run's outcome).
+    public init(moment m: Moment) {
         var f = OrderedDictionary<String, FigureValue>()
-        let pod = t.pod
+        let pod = m.pod
         f["pod.deletedAt"] = pod.deletedAt.map(FigureValue.duration) ?? FigureValue.none
         f["pod.grace"] = pod.deletionGrace.map(FigureValue.int) ?? FigureValue.none
         f["pod.effectiveGrace"] = pod.effectiveGrace.map(FigureValue.int) ?? FigureValue.none
@@ -64,16 +67,15 @@ public struct Outcome: Sendable, Equatable {
             f["pod.deleteToGone"] = FigureValue.none
         }
         f["pod.objectRemovedAt"] = pod.objectRemovedAt.map(FigureValue.duration) ?? FigureValue.none
-        f["pod.phase"] = pod.phase.map { .text($0.rawValue) } ?? FigureValue.none
+        f["pod.phase"] = pod.terminalPhase.map { .text($0.rawValue) } ?? FigureValue.none
         f["pod.reason"] = pod.reason.map { .text($0) } ?? FigureValue.none
 
-        for (i, name) in t.consumers.enumerated() {
-            let at = t.events.first { $0.actor == .consumer(i) && $0.kind == .consumerStopped }?.time
-            f["endpoints.\(name).stoppedRoutingAt"] = at.map(FigureValue.duration) ?? FigureValue.none
+        for c in m.consumers {
+            f["endpoints.\(c.name).stoppedRoutingAt"] = c.stoppedRoutingAt.map(FigureValue.duration) ?? FigureValue.none
         }
 
         var anyKill = false
-        for c in t.containers {
+        for c in m.containers {
             let p = "containers.\(c.name)."
             let last = c.lastExit
             f[p + "exitCode"] = last.map { .int($0.code) } ?? FigureValue.none
@@ -94,9 +96,8 @@ public struct Outcome: Sendable, Equatable {
         }
 
         var killedProcesses = 0
-        var zombies = 0
-        for (key, i) in Outcome.processKeys(t) {
-            let pr = t.processes[i]
+        for (key, i) in Outcome.processKeys(m) {
+            let pr = m.processes[i]
             let p = "processes.\(key)."
             if let end = pr.end {
                 switch end.status {
@@ -105,7 +106,7 @@ public struct Outcome: Sendable, Equatable {
                 }
                 f[p + "exitCode"] = .int(end.status.exitCode)
                 f[p + "endedAt"] = .duration(end.at)
-                f[p + "killedBy"] = end.killedBy.map { .text(originName($0, t)) } ?? FigureValue.none
+                f[p + "killedBy"] = end.killedBy.map { .text(originName($0, m)) } ?? FigureValue.none
             } else {
                 f[p + "end"] = .text("running")
                 f[p + "exitCode"] = FigureValue.none
@@ -113,55 +114,40 @@ public struct Outcome: Sendable, Equatable {
                 f[p + "killedBy"] = FigureValue.none
             }
             f[p + "received"] = .list(pr.received.map { $0.signal.name })
-        }
-        for pr in t.processes {
             if case .signaled(.kill)? = pr.end?.status { killedProcesses += 1 }
         }
-        zombies = Outcome.zombiesLeft(t)
         f["outcome.sigkilled"] = .bool(anyKill)
         f["outcome.processesSigkilled"] = .int(killedProcesses)
-        f["outcome.zombies"] = .int(zombies)
-        WorkloadFigures.add(t, to: &f)
+        f["outcome.zombies"] = .int(m.zombiesLeft)
+        WorkloadFigures.add(m.workloads, to: &f)
         figures = f
     }
 
     /// The stable key of each process, `CONTAINER/PROGRAM`, with `#2`, `#3`… for later
     /// processes of the same name in the same container; in start order.
-    public static func processKeys(_ t: Timeline) -> [(key: String, index: Int)] {
+    public static func processKeys(_ t: Timeline) -> [(key: String, index: Int)] { processKeys(t.lastMoment) }
+
+    /// The same, for the processes of a moment.
+    public static func processKeys(_ m: Moment) -> [(key: String, index: Int)] {
         var seen: [String: Int] = [:]
         var out: [(String, Int)] = []
-        for (i, p) in t.processes.enumerated() {
-            let base = "\(t.containers[p.container].name)/\(p.name)"
+        out.reserveCapacity(m.processes.count)
+        for (i, p) in m.processes.enumerated() {
+            let base = "\(m.containers[p.container].name)/\(p.name)"
             let n = (seen[base] ?? 0) + 1
             seen[base] = n
             out.append((n == 1 ? base : "\(base)#\(n)", i))
         }
         return out
     }
-
-    /// How many processes became zombies and were never collected by a parent process: they
-    /// stayed zombies until their namespace went away or the run ended.
-    static func zombiesLeft(_ t: Timeline) -> Int {
-        var zombie = Set<Int>()
-        var reapedByParent = Set<Int>()
-        for e in t.events {
-            guard let p = e.process else { continue }
-            switch e.kind {
-            case .becameZombie: zombie.insert(p)
-            case .reaped(let by) where by != nil: reapedByParent.insert(p)
-            default: break
-            }
-        }
-        return zombie.subtracting(reapedByParent).count
-    }
 }
 
 /// A readable name for who sent a signal.
-func originName(_ o: SignalOrigin, _ t: Timeline) -> String {
+func originName(_ o: SignalOrigin, _ m: Moment) -> String {
     switch o {
     case .runtime: return "runtime"
     case .namespaceTeardown: return "kernel"
     case .oomKiller: return "oom-killer"
-    case .process(let i): return t.processes[i].name
+    case .process(let i): return m.processes[i].name
     }
 }

@@ -117,6 +117,7 @@ struct ProcessHandle {
     /// `sigaction`: sets the disposition of `sig` (SIGKILL and SIGSTOP cannot be changed).
     func setDisposition(_ sig: Signal, _ d: Disposition) {
         guard !sig.isUncatchable else { return }
+        kernel.masksChanged.append(pid)
         kernel.procs[pid].caught.remove(sig)
         kernel.procs[pid].ignored.remove(sig)
         switch d {
@@ -131,6 +132,7 @@ struct ProcessHandle {
         var s = set
         s.remove(.kill)
         s.remove(.stop)
+        kernel.masksChanged.append(pid)
         kernel.procs[pid].blocked = s
     }
 

@@ -52,6 +52,13 @@ struct EventFields {
     var lost: Bool?
     var stopped: Bool?
     var error: String?
+    var newSession: Bool?
+    var handlers: [String]?
+    var ignoredSignals: [String]?
+    var blockedSignals: [String]?
+    var workload: String?
+    /// A workload's figures (`workload.meters`), by name, in order.
+    var meters: [(name: String, value: FigureValue)]?
     /// The event's signal, or for `docker.command` and `supervisor.program-ended` the signal
     /// the command sends or that ended the program.
     var signal: Signal?
@@ -98,9 +105,10 @@ struct EventFieldReader {
             f.parentPid = p.map { t.processes[$0].pid }
         }
         switch e.kind {
-        case .processStarted(let parent):
+        case .processStarted(let parent, let argv, let newSession):
             setParent(parent)
-            f.argv = e.process.map { p in t.processes[p].argv(atEvent: index) }
+            f.argv = argv
+            f.newSession = newSession
         case .deleteRequested(let o, let grace):
             f.graceSeconds = grace
             f.requestedGraceSeconds = o.gracePeriod
@@ -110,17 +118,30 @@ struct EventFieldReader {
             deletedAt = e.time
             f.graceSeconds = grace
             f.deadlineMs = e.time + GraceSeconds(grace).millis
-        case .podObjectRemoved, .endpointNotReady, .sidecarWaits, .signalCaughtAgain, .oomKill,
-             .endpointRemoved, .trapDeferred, .signalTaken, .regularContainersDone:
+        case .podObjectRemoved, .endpointNotReady, .signalCaughtAgain, .oomKill,
+             .endpointRemoved, .trapDeferred, .signalTaken, .regularContainersDone, .signalDelivered:
             break
+        case .sidecarWaits(let left):
+            f.graceLeftSeconds = left
+            f.deadlineMs = e.time + GraceSeconds(max(left, 0)).millis
+        case .dispositionsChanged(let d, let blocked):
+            f.handlers = d.caught.signals.map(\.name)
+            f.ignoredSignals = d.ignored.signals.map(\.name)
+            f.blockedSignals = blocked.signals.map(\.name)
+        case .meters(let w, let values):
+            let m = t.lastMoment.workloads[w]
+            f.workload = m.name
+            f.meters = zip(m.names, values).map { ($0, $1) }
         case .killPod(let grace):
             f.graceSeconds = grace
         case .consumerStopped:
             if case .consumer(let i) = e.actor { f.consumer = t.consumers[i] }
-        case .preStopStarted(let h):
+        case .preStopStarted(let h, let grace):
             f.hook = h
+            f.graceLeftSeconds = grace
+            f.deadlineMs = e.time + GraceSeconds(grace).millis
             if let c = e.container { hooks[c] = h }
-        case .preStopFinished(let ok, let elapsed, let detail):
+        case .preStopFinished(let ok, let elapsed, let detail, _):
             f.succeeded = ok
             f.elapsedMs = elapsed
             f.graceLeftSeconds = words.graceLeftSeconds(e)
@@ -138,7 +159,8 @@ struct EventFieldReader {
             }
         case .preStopAbandoned(let elapsed):
             f.elapsedMs = elapsed
-        case .stopContainer(let timeout, let floored):
+        case .stopContainer(let timeout, let floored, let left):
+            f.graceLeftSeconds = left
             f.timeoutSeconds = timeout
             f.floored = floored
             f.deadlineMs = e.time + GraceSeconds(timeout).millis
@@ -168,8 +190,9 @@ struct EventFieldReader {
             f.restartCount = n
         case .execFailed:
             f.exitCode = 127
-        case .podGone(let phase):
+        case .podGone(let phase, let reason):
             f.phase = phase.rawValue
+            f.reason = reason
         case .horizonReached(let pending):
             f.pendingEvents = pending
         case .deleteIgnored(let grace, let current):
@@ -215,9 +238,8 @@ struct EventFieldReader {
         case .dockerExited(let code, let oom):
             f.exitCode = code
             f.oomKilled = oom
-        case .execed(let previous):
-            // Named by the program it replaces up to and including this event: the new one is after.
-            f.argv = e.process.map { t.processes[$0].argv(atEvent: index + 1) }
+        case .execed(let previous, let argv):
+            f.argv = argv
             f.previousArgv = previous
         case .trapRuns(let exitTrap):
             f.exitTrap = exitTrap

@@ -111,6 +111,9 @@ public struct EventText {
         case .kafkaClosed: return "workload.kafka-closed"
         case .kafkaDied: return "workload.kafka-died"
         case .outboundBroken: return "workload.outbound-broken"
+        case .signalDelivered: return "signal.delivered"
+        case .dispositionsChanged: return "process.dispositions"
+        case .meters: return "workload.meters"
         }
     }
 
@@ -120,7 +123,7 @@ public struct EventText {
         let sig = e.signal?.name ?? ""
         let proc = e.process.map(processName) ?? "?"
         switch e.kind {
-        case .processStarted(let parent):
+        case .processStarted(let parent, _, _):
             let argv = e.process.map { p in (index.map { timeline.processes[p].argv(atEvent: $0) } ?? timeline.processes[p].argv).joined(separator: " ") } ?? ""
             if parent == nil {
                 return "starts \(proc): \(argv)"
@@ -143,9 +146,9 @@ public struct EventText {
             return "EndpointSlice: pod ready=false, terminating=true"
         case .consumerStopped:
             return "stops routing new requests to the pod"
-        case .preStopStarted(let h):
+        case .preStopStarted(let h, _):
             return "preStop \(handlerText(h)) starts"
-        case .preStopFinished(let ok, let elapsed, let detail):
+        case .preStopFinished(let ok, let elapsed, let detail, _):
             let left = graceLeftText(e)
             if ok { return "preStop done after \(formatDuration(elapsed))\(left)" }
             return "preStop failed (\(detail == -1 ? "container not running" : (detail == 0 ? "connection refused" : "exit \(detail)"))) after \(formatDuration(elapsed)): FailedPreStopHook\(left)"
@@ -153,7 +156,7 @@ public struct EventText {
             return "preStop still running after \(formatDuration(elapsed)): grace used up, hook abandoned"
         case .sidecarWaits:
             return "sidecar waits for the regular containers and later sidecars to stop"
-        case .stopContainer(let timeout, let floored):
+        case .stopContainer(let timeout, let floored, _):
             return "StopContainer timeout \(timeout)s" + (floored ? " (raised to the 2s minimum)" : "")
         case .signalSent(let origin):
             switch origin {
@@ -195,7 +198,7 @@ public struct EventText {
             return "restarts container (restart \(n))"
         case .execFailed:
             return "\(proc): program not found (exit 127)"
-        case .podGone(let phase):
+        case .podGone(let phase, _):
             return "all containers stopped: pod \(phase.rawValue)" + (timeline.pod.deletedAt != nil ? ", gone" : "")
         case .horizonReached(let pending):
             return "horizon reached with \(pending) event\(pending == 1 ? "" : "s") pending"
@@ -228,8 +231,7 @@ public struct EventText {
             }
         case .dockerExited(let code, let oom):
             return "docker: container exited (\(code))" + (oom ? ", OOMKilled true" : "")
-        case .execed(let previous):
-            let argv = e.process.map { timeline.processes[$0].argv } ?? []
+        case .execed(let previous, let argv):
             return "execs \(commandLine(argv)) in place of \(commandLine(previous)) (same PID)"
         case .trapRuns(let exitTrap):
             if !exitTrap { return "runs its \(sig) trap" }
@@ -272,6 +274,17 @@ public struct EventText {
             return "\(stopped ? "stopped" : "exited"): \(program) (\(how))"
         case .outboundBroken(let via):
             return "\(processName(via)) is gone: \(proc)'s outbound calls through it fail from now on"
+        case .signalDelivered:
+            return e.rule == .kernelSigwait ? "\(sig) delivered to \(proc): blocked, for its sigwait" : "\(sig) delivered to \(proc): its handler runs"
+        case .dispositionsChanged(let d, let blocked):
+            var parts: [String] = []
+            if !d.caught.isEmpty { parts.append("handler " + d.caught.signals.map(\.shortName).joined(separator: " ")) }
+            if !d.ignored.isEmpty { parts.append("ignore " + d.ignored.signals.map(\.shortName).joined(separator: " ")) }
+            if !blocked.isEmpty { parts.append("blocked " + blocked.signals.map(\.shortName).joined(separator: " ")) }
+            return "signal dispositions: " + (parts.isEmpty ? "all default" : parts.joined(separator: "; "))
+        case .meters(let w, let values):
+            let m = timeline.lastMoment.workloads[w]
+            return "\(m.name): " + zip(m.names, values).map { "\($0) \($1)" }.joined(separator: ", ")
         }
     }
 
@@ -294,11 +307,11 @@ public struct EventText {
         }
     }
 
-    /// The whole seconds of grace a `preStopFinished` event leaves (what its message says);
-    /// nil for other events and for a pod that was not deleted.
+    /// The whole seconds of grace a `preStopFinished` event leaves (what its message says),
+    /// as the kubelet recorded it on the event; nil for other events.
     public func graceLeftSeconds(_ e: TimelineEvent) -> Int? {
-        guard let g = timeline.pod.effectiveGrace, timeline.pod.deletedAt != nil, case .preStopFinished(_, let elapsed, _) = e.kind else { return nil }
-        return max(g - GraceSeconds(wholeSecondsIn: elapsed).seconds, 0)
+        guard case .preStopFinished(_, _, _, let left) = e.kind else { return nil }
+        return max(left, 0)
     }
 
     private func graceLeftText(_ e: TimelineEvent) -> String {

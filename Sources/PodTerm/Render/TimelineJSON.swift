@@ -163,6 +163,22 @@ public enum TimelineJSON {
         if let v = f.lost { w.key(TypedKey.lost, of: run, &c); w.bool(v) }
         if let v = f.stopped { w.key(TypedKey.stopped, of: run, &c); w.bool(v) }
         if let v = f.error { w.key(TypedKey.error, of: run, &c); w.string(v) }
+        if let v = f.newSession { w.key(TypedKey.newSession, of: run, &c); w.bool(v) }
+        if let v = f.handlers { w.key(TypedKey.handlers, of: run, &c); w.strings(v) }
+        if let v = f.ignoredSignals { w.key(TypedKey.ignoredSignals, of: run, &c); w.strings(v) }
+        if let v = f.blockedSignals { w.key(TypedKey.blockedSignals, of: run, &c); w.strings(v) }
+        if let v = f.workload { w.key(TypedKey.workload, of: run, &c); w.string(v) }
+        if let v = f.meters {
+            w.key(TypedKey.meters, of: run, &c)
+            w.raw("{")
+            for (n, m) in v.enumerated() {
+                if n > 0 { w.raw(", ") }
+                w.string(m.name)
+                w.raw(": ")
+                figure(m.value, &w)
+            }
+            w.raw("}")
+        }
         w.end(of: run, c)
         w.raw("}")
     }
@@ -175,7 +191,8 @@ public enum TimelineJSON {
             exitCode, httpStatus, waitStatus, reason, phase, eviction, probe, command, hook,
             rewrittenTo, victims, pendingEvents, restartCount, requestsInFlight, bufferedMessages,
             succeeded, force, now, floored, critical, oomKilled, exitTrap, swallowed, unsupported,
-            wasListening, lost, stopped, error
+            wasListening, lost, stopped, error, newSession, handlers, ignoredSignals, blockedSignals,
+            workload, meters
     }
 
     /// Those keys, all null: most of every event's line.

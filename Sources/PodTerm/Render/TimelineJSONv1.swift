@@ -2,7 +2,8 @@
 /// kept byte for byte for tools that have not moved to `podterm.timeline/v2` (`TimelineJSON`).
 ///
 /// Keys are sorted and arrays keep timeline order, so the same run gives the same bytes. Its
-/// events carry their numbers only inside `message`; v2 gives them typed fields. Printed by
+/// events carry their numbers only inside `message`; v2 gives them typed fields. It leaves out
+/// the bookkeeping events v1 never had (`EventKind.isBookkeeping`), which v2 carries. Printed by
 /// `PrettyJSON` in the format Foundation's `JSONEncoder` gave it, without Foundation.
 public enum TimelineJSONv1 {
     /// The schema id written into every document.
@@ -17,7 +18,7 @@ public enum TimelineJSONv1 {
         let keys = Outcome.processKeys(t)
         var keyOf = Array(repeating: "", count: t.processes.count)
         for (k, i) in keys { keyOf[i] = k }
-        let events: [PrettyJSON] = t.events.enumerated().map { i, e in
+        let events: [PrettyJSON] = t.events.enumerated().filter { !$0.element.kind.isBookkeeping }.map { i, e in
             .members([
                 ("t", .int(e.time)), ("actor", .string(words.actorName(e.actor, atEvent: i))),
                 ("source", .string(words.actorKind(e.actor))), ("kind", .string(words.kindName(e.kind))),
@@ -46,7 +47,7 @@ public enum TimelineJSONv1 {
                 }
                 return .members([
                     ("at", .int(end.at)), ("how", .string(how)), ("exitCode", .int(end.status.exitCode)),
-                    ("signal", .string(signal)), ("by", .string(end.killedBy.map { originName($0, t) })),
+                    ("signal", .string(signal)), ("by", .string(end.killedBy.map { originName($0, t.lastMoment) })),
                 ])
             }
             return .members([
@@ -55,7 +56,7 @@ public enum TimelineJSONv1 {
                 ("startedAt", .int(p.startedAt)),
                 ("received", .array(p.received.map { r in
                     .members([
-                        ("at", .int(r.at)), ("signal", .string(r.signal.name)), ("from", .string(originName(r.origin, t))),
+                        ("at", .int(r.at)), ("signal", .string(r.signal.name)), ("from", .string(originName(r.origin, t.lastMoment))),
                         ("fate", .string(fateName(r.fate))),
                     ])
                 })),

@@ -5,11 +5,16 @@ public struct TimelineText {
     public var explain: Bool
     /// Whether to use ANSI colours (the caller decides: a terminal, and `NO_COLOR` unset).
     public var color: Bool
+    /// Whether to show the bookkeeping events too (`EventKind.isBookkeeping`: a signal reaching
+    /// a handler, dispositions, workload meters), which keep the timeline's state complete but
+    /// would make it long to read.
+    public var bookkeeping: Bool
 
     /// Creates a renderer.
-    public init(explain: Bool = false, color: Bool = false) {
+    public init(explain: Bool = false, color: Bool = false, bookkeeping: Bool = false) {
         self.explain = explain
         self.color = color
+        self.bookkeeping = bookkeeping
     }
 
     /// The whole text, ending with a newline.
@@ -17,17 +22,19 @@ public struct TimelineText {
         let words = EventText(t)
         var out = ""
         out += paint("podterm · \(t.scenarioName) · seed \(t.seed) · Kubernetes \(t.kubernetesVersion)", .bold) + "\n"
-        let times = t.events.map { formatClock($0.time) }
+        let shown = t.events.indices.filter { bookkeeping || !t.events[$0].kind.isBookkeeping }
+        let times = shown.map { formatClock(t.events[$0].time) }
         let timeWidth = max(times.map(\.count).max() ?? 0, 4)
-        let actors = t.events.enumerated().map { words.actorName($1.actor, atEvent: $0) }
+        let actors = shown.map { words.actorName(t.events[$0].actor, atEvent: $0) }
         let actorWidth = max(actors.map(\.count).max() ?? 0, 3)
-        let containers = t.events.map { words.containerName($0) }
+        let containers = shown.map { words.containerName(t.events[$0]) }
         let containerWidth = max(containers.map(\.count).max() ?? 0, 9)
         out += paint(pad("time", timeWidth, left: true) + "  " + pad("who", actorWidth) + "  " + pad("container", containerWidth) + "  what", .dim) + "\n"
-        for (i, e) in t.events.enumerated() {
+        for (n, i) in shown.enumerated() {
+            let e = t.events[i]
             let style = Style.forActor(e.actor)
-            out += pad(times[i], timeWidth, left: true) + "  " + paint(pad(actors[i], actorWidth), style) + "  "
-                + pad(containers[i], containerWidth) + "  " + words.message(e, atEvent: i) + "\n"
+            out += pad(times[n], timeWidth, left: true) + "  " + paint(pad(actors[n], actorWidth), style) + "  "
+                + pad(containers[n], containerWidth) + "  " + words.message(e, atEvent: i) + "\n"
             if explain {
                 let indent = String(repeating: " ", count: timeWidth + 2)
                 out += paint(indent + "↳ \(e.rule.id): \(e.rule.reason)", .dim) + "\n"

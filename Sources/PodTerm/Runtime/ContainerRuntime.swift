@@ -46,9 +46,7 @@ final class ContainerRuntime: KernelReports {
             let declared = (s.pod.initContainers + s.pod.containers).first { $0.name == spec.name }
             let shellImage = declared.flatMap { s.images[$0.image] }
             containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar, image: shellImage))
-            engine.recorder.containers.append(ContainerRecord(
-                name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv, exits: [],
-                stopSignalAt: nil, sigkillAt: nil, restarts: 0, preStop: nil))
+            engine.recorder.declareContainer(name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv)
         }
     }
 
@@ -114,7 +112,6 @@ final class ContainerRuntime: KernelReports {
     func stop(_ c: Int, timeout: Int) {
         guard let pid = initProcess(c) else { return }
         if timeout > 0 {
-            engine.recorder.containers[c].stopSignalAt = engine.now
             kernel.send(containers[c].stopSignal, to: pid, origin: .runtime, actor: .runtime)
             engine.scheduleDeadline(.stopTimeout(container: c, instance: containers[c].instance), after: GraceSeconds(timeout).millis)
         } else {
@@ -163,12 +160,7 @@ final class ContainerRuntime: KernelReports {
         containers[c].running = false
         containers[c].instance += 1
         let code = status.exitCode
-        if status == .signaled(.kill), killedBy == .runtime {
-            // SIGKILLed by the runtime: only when its SIGKILL reached a living PID 1.
-            engine.recorder.containers[c].sigkillAt = engine.now
-        }
         let reason: ContainerReason = containers[c].oomKilled ? .oomKilled : (code == 0 ? .completed : .error)
-        engine.recorder.containers[c].exits.append(ContainerExit(at: engine.now, code: code, reason: reason))
         engine.record(.runtime, .containerExited(code: code, reason: reason), container: c, process: kernel.namespaces[ns].initProcess, rule: .runtimeExitCode)
         // Pending exec hooks die with the container.
         for (pid, run) in containers[c].execs.sorted(by: { $0.key < $1.key }) {

@@ -25,7 +25,6 @@ struct DockerCLI: Stopper {
             let sig = signal ?? engine.runtime.containers[c].stopSignal
             let timeout = time ?? engine.scenario.dockerStopTimeout ?? DockerCommand.defaultStopTimeout
             engine.record(.docker, .dockerCommand(cmd, timeout: timeout), container: c, rule: .dockerStop)
-            engine.recorder.containers[c].stopSignalAt = engine.now
             engine.kernel.send(sig, to: pid, origin: .runtime, actor: .docker)
             if timeout >= 0 {
                 engine.scheduleDeadline(.dockerStopTimeout(container: c, instance: engine.runtime.containers[c].instance), after: GraceSeconds(timeout).millis)

@@ -108,6 +108,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case tieKillRequestsMerge = "tie.kill-requests-merge"
     case kernelSigkillPreempts = "kernel.sigkill-preempts"
     case kafkaFlushAtDeath = "kafka.flush-at-death"
+    // The state the timeline carries (issue 9)
+    case kernelSigaction = "kernel.sigaction"
+    case kernelSigwait = "kernel.sigwait"
+    case workloadMeters = "workload.meters"
 
     /// The stable id, e.g. `kernel.pid1-ignores-default`.
     public var id: String { rawValue }
@@ -210,6 +214,9 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .tieStopActionAfterProcesses: ("A stop action (a delete, an eviction, docker kill) at some millisecond acts after what the processes do in it, like a timeout, so a process that exits at that instant has exited when the action arrives; actions of one millisecond act in the order listed.", "podterm model decision, the counterpart of tie.exit-before-deadline: the real order of two events in the same millisecond is a race"),
         .tieKillRequestsMerge: ("Kill requests of the same millisecond (a delete and an eviction at once) start one kill with the shortest grace among them, in whatever order they came: the pod worker takes its pending update only when it runs, and the grace can only decrease.", "kubernetes pkg/kubelet/pod_workers.go UpdatePod (status.pendingUpdate replaced; \"once a pod is terminating, all updates are kills and the grace period can only decrease\"), calculateEffectiveGracePeriod, startPodSync"),
         .kernelSigkillPreempts: ("A process sent SIGKILL while it is alive runs none of its own code afterwards: what it would have done in that millisecond (exit by itself, run a handler, react to a child's death) does not happen, and it dies of the SIGKILL.", "linux kernel/signal.c complete_signal (a fatal signal sets SIGNAL_GROUP_EXIT and SIGKILL on every thread, signal_wake_up), get_signal (the task dies before it returns to user space)"),
+        .kernelSigaction: ("A process's dispositions (default, ignore, handler) and blocked mask decide each signal's fate; ignored dispositions and the mask survive fork and exec, handlers go back to default at exec.", "signal(7); sigaction(2); sigprocmask(2); execve(2); linux kernel/signal.c do_sigaction, flush_signal_handlers"),
+        .kernelSigwait: ("A blocked signal stays pending until the process takes it with sigwait or sigtimedwait, which returns it to the program instead of running a handler.", "sigwait(3); sigtimedwait(2); linux kernel/signal.c do_sigtimedwait"),
+        .workloadMeters: ("A workload's figures change only when what happens to its traffic changes (a listener closing, a consumer applying the EndpointSlice change, a process dying); between two changes constant-rate traffic is counted in closed form.", "podterm workload model (Workloads/), shared/reference/ workloads"),
         .kafkaFlushAtDeath: ("A bulk write due at the very millisecond the consumer dies is not done: a write only starts at its tick and needs Elasticsearch's answer before the commit, which a process killed at that instant never gets, so the buffer dies with it.", "podterm workload model; unlike an exit or a hook's end (tie.exit-before-deadline), which complete at the instant, a flush would only begin there; Elastic bulk API, Kafka consumer commitSync after the write"),
     ]
 }

@@ -27,6 +27,10 @@ public struct Timeline: Sendable, Equatable {
     public var hitHorizon: Bool
     /// What each workload counted (requests, messages, calls), in the scenario's order.
     public var workloads: [WorkloadRecord] = []
+    /// The moments kept every so many events (`moment(at:)`, `moment(afterEvent:)`).
+    public var snapshots: MomentSnapshots
+    /// The state after the last event: what the records above say.
+    public var lastMoment: Moment
 
     /// The outcome figures, by stable name (see `Outcome`).
     public var outcome: Outcome { Outcome(timeline: self) }
@@ -105,6 +109,9 @@ public struct ProcessRecord: Sendable, Equatable {
     public var containerInstance: Int
     /// The programs it ran before its last `exec`, oldest first (`name` and `argv` are the last).
     public var earlierImages: [ProcessImage] = []
+    /// Whether it became a zombie that no parent process collected (it stayed one until its
+    /// namespace went away or the run ended).
+    public var zombieLeft = false
 
     /// Its program name as of event number `index` of the timeline.
     public func name(atEvent index: Int) -> String { image(atEvent: index)?.name ?? name }

@@ -107,8 +107,10 @@ public enum WaitStatus: Sendable, Equatable, Hashable {
 
 /// What happened, with the few numbers needed to describe it.
 public enum EventKind: Sendable, Equatable {
-    /// A process started (`process` is it); parent is nil when the runtime started it.
-    case processStarted(parent: Int?)
+    /// A process started (`process` is it) running `argv`; parent is nil when the runtime
+    /// started it; `newSession`: it leads a new session and process group (setsid), else it is
+    /// in its parent's (a process started from outside always leads its own).
+    case processStarted(parent: Int?, argv: [String], newSession: Bool)
     /// `kubectl delete pod`, with the grace period the API will use (nil: force, removed at once).
     case deleteRequested(DeleteOptions, grace: Int)
     /// The API server set deletionTimestamp: the pod is Terminating.
@@ -121,16 +123,20 @@ public enum EventKind: Sendable, Equatable {
     case endpointNotReady
     /// A consumer of endpoints stops routing to the pod.
     case consumerStopped
-    /// The kubelet starts the preStop hook of `container`.
-    case preStopStarted(LifecycleHandler)
-    /// The hook finished: succeeded or failed, after how long.
-    case preStopFinished(succeeded: Bool, elapsed: Millis, detail: Int)
+    /// The kubelet starts the preStop hook of `container`, which has `grace` seconds (the grace
+    /// left for the container) before the kubelet stops waiting for it.
+    case preStopStarted(LifecycleHandler, grace: Int)
+    /// The hook finished: succeeded or failed, after how long; `graceLeft`: the whole seconds of
+    /// the container's grace it leaves (its elapsed whole seconds subtracted).
+    case preStopFinished(succeeded: Bool, elapsed: Millis, detail: Int, graceLeft: Int)
     /// The grace period ran out before the hook finished; the hook is abandoned.
     case preStopAbandoned(elapsed: Millis)
-    /// A sidecar waits for the containers that must stop before it.
-    case sidecarWaits
-    /// The kubelet asks the runtime to stop the container with this timeout (seconds).
-    case stopContainer(timeout: Int, floored: Bool)
+    /// A sidecar waits for the containers that must stop before it, at most `graceLeft` seconds.
+    case sidecarWaits(graceLeft: Int)
+    /// The kubelet asks the runtime to stop the container with this timeout (seconds): the
+    /// container's `graceLeft` seconds, raised to the 2 s floor (`floored`) or, up to 1.27, the
+    /// pod's grace.
+    case stopContainer(timeout: Int, floored: Bool, graceLeft: Int)
     /// A signal was sent to `process` (the actor sent it).
     case signalSent(origin: SignalOrigin)
     /// The kernel discarded the signal.
@@ -159,8 +165,9 @@ public enum EventKind: Sendable, Equatable {
     case containerRestarted(restartCount: Int)
     /// A process could not start: its program is unknown (exit 127).
     case execFailed
-    /// The pod reached a terminal phase and is gone.
-    case podGone(phase: PodPhase)
+    /// The pod reached a terminal phase and is gone; `reason`: the status reason of a stop the
+    /// kubelet started itself (`Evicted`, `Terminated`).
+    case podGone(phase: PodPhase, reason: String?)
     /// The run reached its horizon with work still pending.
     case horizonReached(pending: Int)
     /// A later delete asked for a grace that is not shorter: nothing changes.
@@ -182,8 +189,8 @@ public enum EventKind: Sendable, Equatable {
     /// Docker reports the container exited.
     case dockerExited(code: Int, oomKilled: Bool)
     /// The process replaced its program with `execve`: same PID, parent and children;
-    /// `replacing` is the argv it ran before (the process's record now names the new program).
-    case execed(replacing: [String])
+    /// `replacing` is the argv it ran before, `argv` the one it runs now.
+    case execed(replacing: [String], argv: [String])
     /// A shell runs a trap's action: the trap of `signal`, or its EXIT trap (`exitTrap`; with a
     /// `signal`, bash runs it because that signal arrived and will re-raise the signal after).
     case trapRuns(exitTrap: Bool)
@@ -226,6 +233,29 @@ public enum EventKind: Sendable, Equatable {
     case sidecarStarted(nextIn: Millis)
     /// Every regular container has finished and none restarts: the kubelet stops the pod.
     case regularContainersDone
+    /// A posted `signal` reached the process's handler, or its `sigwait` (it was blocked).
+    /// Bookkeeping: the text view hides it (the program's own event says what it does).
+    case signalDelivered
+    /// The process's signal dispositions or blocked mask changed (`sigaction`, `sigprocmask`,
+    /// `exec` resetting handlers, or inherited ignores at its start): they are now these.
+    /// Bookkeeping: the text view hides it.
+    case dispositionsChanged(SignalDispositions, blocked: SignalSet)
+    /// Workload number `workload`'s figures changed: they are now `values` (in the order of its
+    /// meters' names). Bookkeeping: the text view hides it; the summary's `damage:` line shows
+    /// the last ones.
+    case meters(workload: Int, values: [FigureValue])
+}
+
+extension EventKind {
+    /// Whether the event only keeps the timeline's state complete (a signal reaching a handler,
+    /// dispositions, meters) and says nothing a reader of the text needs: the text view hides
+    /// it unless asked (`TimelineText(bookkeeping: true)`); the JSON has every event.
+    public var isBookkeeping: Bool {
+        switch self {
+        case .signalDelivered, .dispositionsChanged, .meters: return true
+        default: return false
+        }
+    }
 }
 
 /// The reason Kubernetes reports for a terminated container.

@@ -134,12 +134,10 @@ final class HTTPServerModel: WorkloadModel {
             let n = streams[i].between(t, s)
             if listening || keepAliveOpen { accepted += n } else { refused += n }
         }
-        let served = accepted - failed
-        return WorkloadRecord(name: spec.name, prefix: "traffic", figures: [
-            "requests": .int(accepted + refused),
-            "served": .int(served),
-            "refused": .int(refused),
-            "failed": .int(failed),
-        ])
+        return WorkloadRecord(name: spec.name, prefix: meterKind, figures: .init(uniqueKeys: meterNames, values: reading()))
     }
+
+    var meterKind: String { "traffic" }
+    var meterNames: [String] { ["requests", "served", "refused", "failed"] }
+    func reading() -> [FigureValue] { [.int(accepted + refused), .int(accepted - failed), .int(refused), .int(failed)] }
 }

@@ -139,15 +139,13 @@ final class KafkaConsumerModel: WorkloadModel {
 
     func finish(at t: Millis) -> WorkloadRecord {
         advance(to: t)
-        return WorkloadRecord(name: spec.name, prefix: "kafka", figures: [
-            "consumed": .int(consumed),
-            "written": .int(written),
-            "bulkWrites": .int(bulkWrites),
-            "buffered": .int(buffer),
-            "lost": .int(lost),
-            "redelivered": .int(redelivered),
-            "lag": .int(lag),
-            "rebalanceDelay": rebalanceDelay.map(FigureValue.duration) ?? .none,
-        ])
+        return WorkloadRecord(name: spec.name, prefix: meterKind, figures: .init(uniqueKeys: meterNames, values: reading()))
+    }
+
+    var meterKind: String { "kafka" }
+    var meterNames: [String] { ["consumed", "written", "bulkWrites", "buffered", "lost", "redelivered", "lag", "rebalanceDelay"] }
+    func reading() -> [FigureValue] {
+        [.int(consumed), .int(written), .int(bulkWrites), .int(buffer), .int(lost), .int(redelivered), .int(lag),
+         rebalanceDelay.map(FigureValue.duration) ?? .none]
     }
 }

@@ -84,10 +84,10 @@ final class OutboundCallsModel: WorkloadModel {
 
     func finish(at t: Millis) -> WorkloadRecord {
         advance(to: t)
-        return WorkloadRecord(name: spec.name, prefix: "outbound", figures: [
-            "calls": .int(ok + failed),
-            "ok": .int(ok),
-            "failed": .int(failed),
-        ])
+        return WorkloadRecord(name: spec.name, prefix: meterKind, figures: .init(uniqueKeys: meterNames, values: reading()))
     }
+
+    var meterKind: String { "outbound" }
+    var meterNames: [String] { ["calls", "ok", "failed"] }
+    func reading() -> [FigureValue] { [.int(ok + failed), .int(ok), .int(failed)] }
 }

@@ -22,6 +22,11 @@ protocol WorkloadModel: AnyObject {
     func timer(_ token: Int)
     /// The run ends at `at`: the figures.
     func finish(at: Millis) -> WorkloadRecord
+    /// `traffic`, `kafka` or `outbound`, and the names of its figures, in order.
+    var meterKind: String { get }
+    var meterNames: [String] { get }
+    /// Its figures as counted so far (up to its last change), in the order of `meterNames`.
+    func reading() -> [FigureValue]
 }
 
 extension WorkloadModel {

@@ -24,10 +24,10 @@ public struct WorkloadRecord: Sendable, Equatable {
 /// (durations; a duration beats "never") over its workloads, then every workload's own
 /// figures as `workloads.NAME.KEY`; a kind with no workload adds nothing.
 enum WorkloadFigures {
-    static func add(_ t: Timeline, to f: inout OrderedDictionary<String, FigureValue>) {
-        for r in t.workloads {
-            for (key, value) in r.figures {
-                let name = "\(r.prefix).\(key)"
+    static func add(_ meters: [WorkloadMeters], to f: inout OrderedDictionary<String, FigureValue>) {
+        for r in meters {
+            for (key, value) in zip(r.names, r.values) {
+                let name = "\(r.kind).\(key)"
                 switch (f[name], value) {
                 case (.int(let a)?, .int(let b)): f[name] = .int(a + b)
                 case (.duration(let a)?, .duration(let b)): f[name] = .duration(max(a, b))
@@ -37,8 +37,8 @@ enum WorkloadFigures {
                 }
             }
         }
-        for r in t.workloads {
-            for (key, value) in r.figures { f["workloads.\(r.name).\(key)"] = value }
+        for r in meters {
+            for (key, value) in zip(r.names, r.values) { f["workloads.\(r.name).\(key)"] = value }
         }
     }
 }

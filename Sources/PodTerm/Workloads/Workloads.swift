@@ -19,8 +19,30 @@ final class Workloads {
             case .kafka(let k): models.append(KafkaConsumerModel(engine: engine, spec: w, kafka: k))
             case .outbound(let o): models.append(OutboundCallsModel(engine: engine, spec: w, outbound: o))
             }
+            let m = models[models.count - 1]
+            let first = m.reading()
+            said.append(first)
+            engine.recorder.declareWorkload(name: w.name, kind: m.meterKind, names: m.meterNames, values: first)
         }
     }
+
+    /// The figures the timeline last recorded for each workload.
+    private var said: [[FigureValue]] = []
+
+    /// Records a `meters` event for every workload whose figures changed since the last one.
+    private func recordMeters(_ actor: (WorkloadModel) -> Actor) {
+        for (i, m) in models.enumerated() {
+            let now = m.reading()
+            guard now != said[i] else { continue }
+            said[i] = now
+            let who = actor(m)
+            var container: Int?
+            if case .process(let p) = who { container = engine.kernel.procs[p].container }
+            engine.record(who, .meters(workload: i, values: now), container: container, process: m.pid, rule: .workloadMeters)
+        }
+    }
+
+    private func byItsProcess(_ m: WorkloadModel) -> Actor { m.pid.map { .process($0) } ?? .scenario }
 
     var isEmpty: Bool { models.isEmpty }
 
@@ -36,14 +58,17 @@ final class Workloads {
             let matches = m.spec.program.map { $0 == name } ?? kernel.isNamespaceInit(pid)
             if matches { m.attach(pid) }
         }
+        recordMeters(byItsProcess)
     }
 
     func stopHandlerStarted(_ pid: Int, _ signal: Signal) {
         for m in models where m.pid == pid { m.stopHandlerStarted(signal) }
+        recordMeters(byItsProcess)
     }
 
     func processDied(_ pid: Int) {
         for m in models { m.processDied(pid) }
+        recordMeters(byItsProcess)
     }
 
     func consumerScheduled(_ i: Int, at: Millis) {
@@ -52,12 +77,21 @@ final class Workloads {
 
     func consumerApplied(_ i: Int) {
         for m in models { m.consumerApplied(i) }
+        recordMeters { _ in .consumer(i) }
     }
 
-    func timer(workload: Int, token: Int) { models[workload].timer(token) }
+    func timer(workload: Int, token: Int) {
+        models[workload].timer(token)
+        recordMeters(byItsProcess)
+    }
 
-    /// The figures of every workload, at the end of the run.
-    func finish(at t: Millis) -> [WorkloadRecord] { models.map { $0.finish(at: t) } }
+    /// The figures of every workload, at the end of the run (recorded as their last meters).
+    @discardableResult
+    func finish(at t: Millis) -> [WorkloadRecord] {
+        let records = models.map { $0.finish(at: t) }
+        recordMeters { _ in .scenario }
+        return records
+    }
 }
 
 extension ProcessHandle {

@@ -1,0 +1,57 @@
+/// The pod at one moment.
+public struct PodState: Sendable, Equatable {
+    /// The pod's name.
+    public var name: String
+    /// When it was deleted (deletionTimestamp set), if it was.
+    public var deletedAt: Millis?
+    /// The grace period the API recorded.
+    public var deletionGrace: Int?
+    /// The deletion deadline the API recorded (deletionTimestamp + grace).
+    public var deletionDeadline: Millis?
+    /// The grace period the kubelet uses (the last it recorded).
+    public var effectiveGrace: Int?
+    /// When the kubelet started stopping the pod, and the deadline of that kill (its grace,
+    /// which a later, shorter grace does not change: `kubelet.shorter-grace-mid-kill`).
+    public var killStartedAt: Millis?
+    public var killDeadline: Millis?
+    /// Whether the EndpointSlice still lists it as ready.
+    public var ready: Bool
+    /// When the API object was removed, if it was.
+    public var objectRemovedAt: Millis?
+    /// When every container had stopped and the pod reached its terminal phase, if it did.
+    public var goneAt: Millis?
+    /// The terminal phase, once reached.
+    public var terminalPhase: PodPhase?
+    /// The status reason of a kubelet-initiated stop (`Evicted`, `Terminated`), if any.
+    public var reason: String?
+
+    /// Running, Terminating, Succeeded or Failed.
+    public var phase: PodLifePhase {
+        switch terminalPhase {
+        case .succeeded?: return .succeeded
+        case .failed?: return .failed
+        case nil: return deletedAt != nil || killStartedAt != nil ? .terminating : .running
+        }
+    }
+
+    /// The deadline of the grace period running: the kubelet's kill, else the API's deletion.
+    public var graceDeadline: Millis? { killDeadline ?? deletionDeadline }
+
+    /// The grace left at `time`, in ms (never negative); nil when no grace period runs.
+    public func graceLeft(at time: Millis) -> Millis? { graceDeadline.map { max(0, $0 - time) } }
+}
+
+/// The pod's phase as a moment shows it.
+public enum PodLifePhase: String, Sendable, Equatable {
+    case running = "Running", terminating = "Terminating", succeeded = "Succeeded", failed = "Failed"
+}
+
+/// One consumer of endpoints at one moment.
+public struct ConsumerState: Sendable, Equatable {
+    /// Its name (`kube-proxy`, `ingress`…).
+    public var name: String
+    /// Whether it still routes new requests to the pod.
+    public var routing: Bool
+    /// When it stopped routing to the pod, if it did.
+    public var stoppedRoutingAt: Millis?
+}
