@@ -67,7 +67,7 @@ struct Verify: ParsableCommand {
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
         }
-        let options = VerifyOptions(toleranceMs: tol, tolerancePercent: tolerancePercent, maxDurationMs: max, keepFiles: keep)
+        let options = VerifyOptions(toleranceMs: tol.ms, tolerancePercent: tolerancePercent, maxDurationMs: max.ms, keepFiles: keep)
         let report: VerifyReport
         do {
             report = try Verifier.verify(loaded, options: options)

@@ -35,38 +35,38 @@ enum TimelineJSONv1Reference {
             for (k, i) in keys { keyOf[i] = k }
             events = t.events.enumerated().filter { !$0.element.kind.isBookkeeping }.map { i, e in
                 Event(
-                    t: e.time, actor: words.actorName(e.actor, atEvent: i), source: words.actorKind(e.actor), kind: words.kindName(e.kind),
+                    t: e.time.ms, actor: words.actorName(e.actor, atEvent: i), source: words.actorKind(e.actor), kind: words.kindName(e.kind),
                     container: e.container.map { t.containers[$0].name }, process: e.process.map { keyOf[$0] },
                     pid: e.process.map { t.processes[$0].pid }, signal: e.signal?.name, rule: e.rule.id, message: words.message(e, atEvent: i))
             }
             containers = t.containers.map { c in
                 Container(
                     name: c.name, sidecar: c.isSidecar, argv: c.argv, stopSignal: c.stopSignal.name,
-                    exitCode: c.lastExit?.code, reason: c.lastExit?.reason.rawValue, exitedAt: c.lastExit?.at,
-                    stopSignalAt: c.stopSignalAt, sigkillAt: c.sigkillAt, restarts: c.restarts,
-                    exits: c.exits.map { ContainerExitJSON(at: $0.at, exitCode: $0.code, reason: $0.reason.rawValue) })
+                    exitCode: c.lastExit?.code, reason: c.lastExit?.reason.rawValue, exitedAt: c.lastExit?.at.ms,
+                    stopSignalAt: c.stopSignalAt?.ms, sigkillAt: c.sigkillAt?.ms, restarts: c.restarts,
+                    exits: c.exits.map { ContainerExitJSON(at: $0.at.ms, exitCode: $0.code, reason: $0.reason.rawValue) })
             }
             processes = t.processes.enumerated().map { i, p in
                 Process(
                     id: keyOf[i], container: t.containers[p.container].name, pid: p.pid, name: p.name, argv: p.argv,
-                    parent: p.parent.map { keyOf[$0] }, startedAt: p.startedAt,
+                    parent: p.parent.map { keyOf[$0] }, startedAt: p.startedAt.ms,
                     received: p.received.map { r in
-                        Received(at: r.at, signal: r.signal.name, from: originName(r.origin, t.lastMoment), fate: TimelineJSONv1.fateName(r.fate))
+                        Received(at: r.at.ms, signal: r.signal.name, from: originName(r.origin, t.lastMoment), fate: TimelineJSONv1.fateName(r.fate))
                     },
                     end: p.end.map { end in
-                        End(at: end.at, how: { if case .exited = end.status { return "exited" } else { return "killed" } }(),
+                        End(at: end.at.ms, how: { if case .exited = end.status { return "exited" } else { return "killed" } }(),
                             exitCode: end.status.exitCode,
                             signal: { if case .signaled(let s) = end.status { return s.name } else { return nil } }(),
                             by: end.killedBy.map { originName($0, t.lastMoment) })
                     },
-                    reapedAt: p.reapedAt)
+                    reapedAt: p.reapedAt?.ms)
             }
-            pod = Pod(name: t.pod.name, deletedAt: t.pod.deletedAt, grace: t.pod.deletionGrace, effectiveGrace: t.pod.effectiveGrace,
-                      objectRemovedAt: t.pod.objectRemovedAt, goneAt: t.pod.goneAt, phase: t.pod.phase?.rawValue, reason: t.pod.reason)
+            pod = Pod(name: t.pod.name, deletedAt: t.pod.deletedAt?.ms, grace: t.pod.deletionGrace, effectiveGrace: t.pod.effectiveGrace,
+                      objectRemovedAt: t.pod.objectRemovedAt?.ms, goneAt: t.pod.goneAt?.ms, phase: t.pod.phase?.rawValue, reason: t.pod.reason)
             var o: [String: Figure] = [:]
             for (k, v) in t.outcome.figures { o[k] = Figure(v) }
             outcome = o
-            endedAt = t.endedAt
+            endedAt = t.endedAt.ms
             hitHorizon = t.hitHorizon
         }
     }
@@ -157,7 +157,7 @@ enum TimelineJSONv1Reference {
         init(_ v: FigureValue) {
             switch v {
             case .int(let i): self = .int(i)
-            case .duration(let ms): self = .int(ms)
+            case .duration(let ms): self = .int(ms.ms)
             case .bool(let b): self = .bool(b)
             case .text(let s): self = .text(s)
             case .list(let l): self = .list(l)

@@ -16,7 +16,7 @@ public struct GraceSeconds: Sendable, Hashable, Comparable, ExpressibleByInteger
     public init(wholeSecondsIn ms: Millis) { seconds = ms / 1000 }
 
     /// The span of virtual time: seconds × 1000 ms.
-    public var millis: Millis { seconds * 1000 }
+    public var millis: Millis { Millis(seconds * 1000) }
 
     public var description: String { String(seconds) }
 

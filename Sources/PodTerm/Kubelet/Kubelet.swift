@@ -314,7 +314,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         pendingRestart.insert(c)
         let restarts = restarts[c]
         // First restart at once; then 10 s, doubling, capped at 5 min.
-        let delay = restarts == 0 ? 0 : min(300_000, 10_000 << min(restarts - 1, 5))
+        let delay: Millis = restarts == 0 ? 0 : Millis(min(300_000, 10_000 << min(restarts - 1, 5)))
         engine.schedule(.restartContainer(container: c), after: delay)
     }
 

@@ -1,5 +1,3 @@
-/// Virtual time in milliseconds since the scenario started. Integer, never `Double`, so ordering is exact.
-public typealias Millis = Int
 
 /// Everything one simulation needs: the pod, what its programs do, what stops it, and when.
 ///

@@ -16,6 +16,10 @@ indirect enum PrettyJSON {
     static func string(_ s: String?) -> PrettyJSON? { s.map { .string($0) } }
     /// `.int(v)`, or nil when `v` is nil.
     static func int(_ v: Int?) -> PrettyJSON? { v.map { .int($0) } }
+    /// A time or span, as its milliseconds.
+    static func int(_ v: Millis) -> PrettyJSON { .int(v.ms) }
+    /// A time or span, or nil when `v` is nil.
+    static func int(_ v: Millis?) -> PrettyJSON? { v.map { .int($0.ms) } }
     /// An array of strings.
     static func strings(_ list: [String]) -> PrettyJSON { .array(list.map { .string($0) }) }
 

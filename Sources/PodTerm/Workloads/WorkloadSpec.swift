@@ -154,7 +154,7 @@ enum Arrivals {
     /// that is n < t·rate/1000.
     static func before(_ t: Millis, rate: Int) -> Int {
         guard t > 0, rate > 0 else { return 0 }
-        return (t * rate + 999) / 1000
+        return ((t * rate).ms + 999) / 1000
     }
 
     /// How many arrive in [from, to).
@@ -164,5 +164,5 @@ enum Arrivals {
     }
 
     /// When item n arrives.
-    static func time(of n: Int, rate: Int) -> Millis { n * 1000 / rate }
+    static func time(of n: Int, rate: Int) -> Millis { Millis(n * 1000 / rate) }
 }

@@ -10,6 +10,15 @@ struct SettingKind<Value: Sendable>: Sendable {
 }
 
 extension SettingKind where Value == Int {
+    /// A duration that must be whole seconds (kubelet configuration), as seconds.
+    static var wholeSeconds: Self {
+        Self { text, what in
+            let ms = try Scalars.duration(text: text, what, got: Scalars.got(text))
+            guard ms % 1000 == 0 else { throw ValueProblem("\(what): expected whole seconds, got '\(formatDuration(ms))'") }
+            return GraceSeconds(wholeSecondsIn: ms).seconds
+        }
+    }
+
     /// A whole number within `range` (a count, a code, or whole seconds).
     static func number(_ range: ValueRange) -> Self {
         Self { text, what in try Scalars.int(text: text, what, range, got: Scalars.got(text)) }
@@ -20,15 +29,6 @@ extension SettingKind where Value == Millis {
     /// A duration within `range`.
     static func duration(_ range: ValueRange = ValueRanges.duration) -> Self {
         Self { text, what in try Scalars.duration(text: text, what, range, got: Scalars.got(text)) }
-    }
-
-    /// A duration that must be whole seconds (kubelet configuration), as seconds.
-    static var wholeSeconds: Self {
-        Self { text, what in
-            let ms = try Scalars.duration(text: text, what, got: Scalars.got(text))
-            guard ms % 1000 == 0 else { throw ValueProblem("\(what): expected whole seconds, got '\(formatDuration(ms))'") }
-            return GraceSeconds(wholeSecondsIn: ms).seconds
-        }
     }
 }
 
