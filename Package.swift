@@ -40,9 +40,11 @@ let package = Package(
         ),
         // libncursesw for the terminal player (module map + shim header for the macros Swift cannot import).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The player's SIGINT/SIGTERM/SIGHUP handler: a flag, and no SA_RESTART so get_wch wakes.
+        .target(name: "CPodTermSignals"),
         .target(
             name: "PodTermTUI",
-            dependencies: ["PodTerm", "PodTermScenario", "CNcursesw"]
+            dependencies: ["PodTerm", "PodTermScenario", "CNcursesw", "CPodTermSignals"]
         ),
         // `podterm verify`: builds a scenario's process tree for real in a fresh PID namespace.
         .target(name: "PodTermVerify", dependencies: ["PodTerm", "PodTermScenario"]),
@@ -60,7 +62,7 @@ let package = Package(
         .target(name: "HTTPDrain", dependencies: ["PodTerm"]),
         .executableTarget(
             name: "podterm-bench",
-            dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "HTTPDrain"]
+            dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", "PodTermTUI", "HTTPDrain"]
         ),
         // The fuzzer: seeded mutations of the built-in scenarios, each run as a real podterm process.
         .target(name: "PodTermFuzz"),
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
         .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"], exclude: ["Fixtures"]),
         .testTarget(name: "HTTPDrainTests", dependencies: ["HTTPDrain"]),
+        .testTarget(name: "PodTermTUITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermScenario", "PodTermBuiltins"]),
         .testTarget(name: "PodTermCLITests", dependencies: ["PodTerm", "PodTermTUI", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermVerifyTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermVerify", "podterm-probe", "podterm"]),
     ]

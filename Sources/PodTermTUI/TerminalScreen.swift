@@ -1,4 +1,5 @@
 import CNcursesw
+import CPodTermSignals
 
 #if canImport(Glibc)
 import Glibc
@@ -69,6 +70,12 @@ public struct TerminalScreen {
         setlocale(LC_ALL, "")
         let isUnicode = localeIsUTF8()
 
+        // Before initscr, so ncurses keeps these instead of installing its own (which would
+        // restore the terminal and exit 1 before podterm's cleanup runs).
+        pt_install_quit_handlers()
+        // Whatever ends the process from here on (an error path that calls exit), the
+        // terminal is given back.
+        atexit { if !isendwin() { endwin() } }
         guard let window = initscr() else { throw .initscrFailed }
         cbreak()
         noecho()
@@ -92,6 +99,7 @@ public struct TerminalScreen {
         if isendwin() { return }
         curs_set(1)
         endwin()
+        pt_restore_default_handlers()
     }
 
     /// The current size of the terminal, in character cells.

@@ -11,6 +11,8 @@ struct BenchOptions {
     var jsonRender = false
     /// How many children the generated process tree of `--json-render` has (0: none).
     var treeChildren = 10_000
+    /// Whether to time the terminal player's frames (built-in scenario with most events, generated tree).
+    var playerFrame = false
     /// Whether `--help` was given (nothing is run).
     var help = false
 }
@@ -54,6 +56,9 @@ extension BenchOptions {
             case "--json-render":
                 guard inlineValue == nil else { throw BenchUsageError(message: "--json-render takes no value") }
                 options.jsonRender = true
+            case "--player-frame":
+                guard inlineValue == nil else { throw BenchUsageError(message: "--player-frame takes no value") }
+                options.playerFrame = true
             case "--tree-children":
                 let expectation = "--tree-children expects a whole number ≥ 0"
                 let n = try value(expectation)
@@ -102,6 +107,8 @@ extension BenchOptions {
               --scenarios       also benchmark the built-in scenarios (after the http-drain lines)
               --json-render     also time the JSON renderer on every built-in scenario and on a
                                 generated tree of PID 1 with many children (after the other lines)
+              --player-frame    also time the terminal player's frame (moment, layout, diff) on the
+                                built-in scenario with the most events and on that tree
               --tree-children N the size of that tree (default 10000; 0: no tree)
               -h, --help        show this help
 

@@ -37,3 +37,7 @@ if options.scenarios {
 if options.jsonRender {
     JSONRenderBench.run(treeChildren: options.treeChildren)
 }
+
+if options.playerFrame {
+    PlayerFrameBench.run(treeChildren: options.treeChildren)
+}

@@ -12,12 +12,13 @@ struct Podterm: ParsableCommand {
             the kernel's signal rules on virtual time and prints what happens, with the rule behind \
             every event.
 
-            Start with `podterm list`, then `podterm run <name>` and `podterm run <name> --explain`.
+            On a terminal, `podterm` alone opens the player on the built-in scenarios;             `podterm play <name>` opens one. Otherwise start with `podterm list`, then             `podterm run <name>` and `podterm run <name> --explain`.
             Exit status: 0 ok, 1 an expectation failed, 2 bad input (a scenario file, a name, --set, --seed, \
-            a folder with no scenario), 64 a flag is wrong, 74 the output could not be written.
+            a folder with no scenario), 5 the event budget ran out, 6 the player needs a terminal, 64 a flag is wrong, \
+            74 the output could not be written, 129/130/143 the player or verify was interrupted (SIGHUP, Ctrl-C, SIGTERM).
             """,
         version: "0.1.0",
-        subcommands: [Overview.self, Run.self, Check.self, List.self, Verify.self],
+        subcommands: [Overview.self, Run.self, Play.self, Check.self, List.self, Verify.self],
         defaultSubcommand: Overview.self
     )
 

@@ -124,7 +124,7 @@ struct TimelineJSONFieldTests {
         let events = Self.events(doc)
         #expect(events.count == t.events.count)
         let keys = Set(events.first?.keys.map { $0 } ?? [])
-        #expect(keys.count == 65)
+        #expect(keys.count == 66)
         let processes = doc["processes"] as? [[String: Any]] ?? []
         let pidOf = Dictionary(uniqueKeysWithValues: processes.map { ($0["id"] as? String ?? "", $0["pid"] as? Int ?? -1) })
         #expect(pidOf.count == t.processes.count)

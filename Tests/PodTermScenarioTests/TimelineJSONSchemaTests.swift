@@ -57,6 +57,7 @@ struct TimelineJSONSchemaTests {
         ("index-not-its-position", "\"index\": 1,", "\"index\": 7,"),
         ("wrong-schema-id", "\"podterm.timeline/v2\"", "\"podterm.timeline/v1\""),
         ("bad-fate", "\"fate\": \"discarded\"", "\"fate\": \"dropped\""),
+        ("growth-where-it-does-not-apply", "\"growth\": null}", "\"growth\": {\"law\": \"none\", \"rates\": null, \"rate\": null, \"accepted\": null, \"batchSize\": null, \"flushIntervalMs\": null, \"next\": null, \"nextFlushMs\": null, \"okFromMs\": null}}"),
     ]
 
     /// Replaces the first `from` in `text` by `to`; nil when `from` does not occur.

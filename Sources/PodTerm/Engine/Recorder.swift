@@ -46,8 +46,8 @@ final class Recorder {
     }
 
     /// Declares a workload and its meters' names and first values, before the first event.
-    func declareWorkload(name: String, kind: String, names: [String], values: [FigureValue]) {
-        fold.declare { m in m.workloads.append(WorkloadMeters(name: name, kind: kind, names: names, values: values, asOf: 0)) }
+    func declareWorkload(name: String, kind: String, names: [String], values: [FigureValue], growth: MeterGrowth) {
+        fold.declare { m in m.workloads.append(WorkloadMeters(name: name, kind: kind, names: names, values: values, asOf: 0, growth: growth)) }
     }
 
     /// Records `e` and folds it into the live moment.

@@ -130,8 +130,9 @@ public struct MomentFold: Sendable {
             guard case .consumer(let i) = e.actor else { break }
             if moment.consumers[i].stoppedRoutingAt == nil { moment.consumers[i].stoppedRoutingAt = t }
             moment.consumers[i].routing = false
-        case .meters(let w, let values):
+        case .meters(let w, let values, let growth):
             moment.workloads[w].values = values
+            moment.workloads[w].growth = growth
             moment.workloads[w].asOf = t
         case .deleteRequested, .sidecarWaits, .signalCaughtAgain, .namespaceTeardown, .oomKill, .execFailed,
              .horizonReached, .deleteIgnored, .evicted, .nodeShuttingDown, .probeFailed, .dockerExited,

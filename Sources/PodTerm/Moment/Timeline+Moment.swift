@@ -11,7 +11,8 @@ extension Timeline {
         return fold.moment
     }
 
-    /// The state after every event at or before `time`, with `time` as its time.
+    /// The state after every event at or before `time`, with `time` as its time, the
+    /// workloads' figures counted up to it (`WorkloadMeters.projected(to:)`).
     public func moment(at time: Millis) -> Moment {
         // The number of events at or before `time` (events are in time order).
         var lo = 0, hi = events.count
@@ -21,6 +22,7 @@ extension Timeline {
         }
         var m = moment(afterEvent: lo - 1)
         m.time = time
+        m.workloads = m.workloads.map { $0.projected(to: time) }
         return m
     }
 }

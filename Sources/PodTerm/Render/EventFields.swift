@@ -59,6 +59,8 @@ struct EventFields {
     var workload: String?
     /// A workload's figures (`workload.meters`), by name, in order.
     var meters: [(name: String, value: FigureValue)]?
+    /// How those figures grow until the workload's next `workload.meters` (`MeterGrowth`).
+    var growth: MeterGrowth?
     /// The event's signal, or for `docker.command` and `supervisor.program-ended` the signal
     /// the command sends or that ended the program.
     var signal: Signal?
@@ -128,10 +130,11 @@ struct EventFieldReader {
             f.handlers = d.caught.signals.map(\.name)
             f.ignoredSignals = d.ignored.signals.map(\.name)
             f.blockedSignals = blocked.signals.map(\.name)
-        case .meters(let w, let values):
+        case .meters(let w, let values, let growth):
             let m = t.lastMoment.workloads[w]
             f.workload = m.name
             f.meters = zip(m.names, values).map { ($0, $1) }
+            f.growth = growth
         case .killPod(let grace):
             f.graceSeconds = grace
         case .consumerStopped:

@@ -282,7 +282,7 @@ public struct EventText {
             if !d.ignored.isEmpty { parts.append("ignore " + d.ignored.signals.map(\.shortName).joined(separator: " ")) }
             if !blocked.isEmpty { parts.append("blocked " + blocked.signals.map(\.shortName).joined(separator: " ")) }
             return "signal dispositions: " + (parts.isEmpty ? "all default" : parts.joined(separator: "; "))
-        case .meters(let w, let values):
+        case .meters(let w, let values, _):
             let m = timeline.lastMoment.workloads[w]
             return "\(m.name): " + zip(m.names, values).map { "\($0) \($1)" }.joined(separator: ", ")
         }

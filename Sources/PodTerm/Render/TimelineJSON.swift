@@ -179,6 +179,7 @@ public enum TimelineJSON {
             }
             w.raw("}")
         }
+        if let g = f.growth { w.key(TypedKey.growth, of: run, &c); growth(g, &w) }
         w.end(of: run, c)
         w.raw("}")
     }
@@ -192,7 +193,7 @@ public enum TimelineJSON {
             rewrittenTo, victims, pendingEvents, restartCount, requestsInFlight, bufferedMessages,
             succeeded, force, now, floored, critical, oomKilled, exitTrap, swallowed, unsupported,
             wasListening, lost, stopped, error, newSession, handlers, ignoredSignals, blockedSignals,
-            workload, meters
+            workload, meters, growth
     }
 
     /// Those keys, all null: most of every event's line.
@@ -319,6 +320,38 @@ public enum TimelineJSON {
     }
 
     /// An outcome figure: numbers as numbers (durations in ms), words as strings, none as null.
+    /// `{"law": "traffic", "rates": [50], "accepted": true, …}`: every key on every growth,
+    /// null where the law has none.
+    private static func growth(_ g: MeterGrowth, _ w: inout JSONWriter) {
+        var law: StaticString = "none"
+        var rates: [Int]?, rate: Int?, accepted: Bool?, batchSize: Int?, flushIntervalMs: Int?, next: Int?
+        var nextFlushMs: Int?, okFromMs: Int?
+        switch g {
+        case .none: break
+        case .notClosedForm: law = "not-closed-form"
+        case .traffic(let r, let a): law = "traffic"; rates = r; accepted = a
+        case .kafka(let r, let b, let f, let n, let nf):
+            law = "kafka"; rate = r; batchSize = b; flushIntervalMs = f.ms; next = n; nextFlushMs = nf.ms
+        case .outbound(let r, let ok): law = "outbound"; rate = r; okFromMs = ok?.ms
+        }
+        w.raw("{\"law\": \"")
+        w.raw(law)
+        w.raw("\", \"rates\": ")
+        if let rates {
+            w.raw("[")
+            for (i, r) in rates.enumerated() { if i > 0 { w.raw(", ") }; w.int(r) }
+            w.raw("]")
+        } else { w.null() }
+        w.raw(", \"rate\": "); w.int(rate)
+        w.raw(", \"accepted\": "); w.bool(accepted)
+        w.raw(", \"batchSize\": "); w.int(batchSize)
+        w.raw(", \"flushIntervalMs\": "); w.int(flushIntervalMs)
+        w.raw(", \"next\": "); w.int(next)
+        w.raw(", \"nextFlushMs\": "); w.int(nextFlushMs)
+        w.raw(", \"okFromMs\": "); w.int(okFromMs)
+        w.raw("}")
+    }
+
     private static func figure(_ v: FigureValue, _ w: inout JSONWriter) {
         switch v {
         case .int(let i): w.int(i)

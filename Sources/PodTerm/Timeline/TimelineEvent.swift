@@ -240,10 +240,11 @@ public enum EventKind: Sendable, Equatable {
     /// `exec` resetting handlers, or inherited ignores at its start): they are now these.
     /// Bookkeeping: the text view hides it.
     case dispositionsChanged(SignalDispositions, blocked: SignalSet)
-    /// Workload number `workload`'s figures changed: they are now `values` (in the order of its
-    /// meters' names). Bookkeeping: the text view hides it; the summary's `damage:` line shows
-    /// the last ones.
-    case meters(workload: Int, values: [FigureValue])
+    /// Workload number `workload`'s figures, or the law they grow by, changed: they are now
+    /// `values` (in the order of its meters' names) and grow by `growth` until its next
+    /// `meters`. Bookkeeping: the text view hides it; the summary's `damage:` line shows the
+    /// last ones.
+    case meters(workload: Int, values: [FigureValue], growth: MeterGrowth)
 }
 
 extension EventKind {

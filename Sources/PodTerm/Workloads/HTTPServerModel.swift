@@ -27,8 +27,9 @@ final class HTTPServerModel: WorkloadModel {
     private var closeSerial = 0
     /// Intervals in which requests were accepted: [from, to) with these consumers sending.
     private var segments: [(from: Millis, to: Millis, senders: [Int])] = []
-    /// Each consumer's arrivals.
+    /// Each consumer's arrivals, and its rate.
     private let streams: [ArrivalStream]
+    private let rates: [Int]
 
     init(engine: Engine, index: Int, spec: WorkloadSpec, http: HTTPWorkload) {
         self.engine = engine
@@ -40,9 +41,9 @@ final class HTTPServerModel: WorkloadModel {
         stopAt = Array(repeating: nil, count: n)
         let base = engine.rng.fork(stream: 0x7265_7175 &+ UInt64(index))
         let consumers = engine.scenario.network.consumers
-        streams = (0..<n).map { i in
-            ArrivalStream(rate: http.consumerRates[consumers[i].name] ?? http.rate, pattern: http.arrivals, rng: base.fork(stream: UInt64(i)))
-        }
+        let rates = (0..<n).map { http.consumerRates[consumers[$0].name] ?? http.rate }
+        self.rates = rates
+        streams = (0..<n).map { i in ArrivalStream(rate: rates[i], pattern: http.arrivals, rng: base.fork(stream: UInt64(i))) }
     }
 
     private var senders: [Int] { routing.indices.filter { routing[$0] } }
@@ -140,4 +141,9 @@ final class HTTPServerModel: WorkloadModel {
     var meterKind: String { "traffic" }
     var meterNames: [String] { ["requests", "served", "refused", "failed"] }
     func reading() -> [FigureValue] { [.int(accepted + refused), .int(accepted - failed), .int(refused), .int(failed)] }
+    var growth: MeterGrowth {
+        let sending = senders.map { rates[$0] }.filter { $0 > 0 }
+        if sending.isEmpty { return .none }
+        return http.arrivals == .constant ? .traffic(rates: sending, accepted: listening || keepAliveOpen) : .notClosedForm
+    }
 }

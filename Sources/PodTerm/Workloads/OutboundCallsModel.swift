@@ -90,4 +90,5 @@ final class OutboundCallsModel: WorkloadModel {
     var meterKind: String { "outbound" }
     var meterNames: [String] { ["calls", "ok", "failed"] }
     func reading() -> [FigureValue] { [.int(ok + failed), .int(ok), .int(failed)] }
+    var growth: MeterGrowth { alive && outbound.rate > 0 ? .outbound(rate: outbound.rate, okFrom: viaPid == nil ? nil : viaReadyAt) : .none }
 }

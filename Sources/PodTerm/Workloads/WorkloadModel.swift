@@ -27,6 +27,8 @@ protocol WorkloadModel: AnyObject {
     var meterNames: [String] { get }
     /// Its figures as counted so far (up to its last change), in the order of `meterNames`.
     func reading() -> [FigureValue]
+    /// How its figures grow from now until its next change.
+    var growth: MeterGrowth { get }
 }
 
 extension WorkloadModel {

@@ -21,24 +21,25 @@ final class Workloads {
             }
             let m = models[models.count - 1]
             let first = m.reading()
-            said.append(first)
-            engine.recorder.declareWorkload(name: w.name, kind: m.meterKind, names: m.meterNames, values: first)
+            said.append((first, m.growth))
+            engine.recorder.declareWorkload(name: w.name, kind: m.meterKind, names: m.meterNames, values: first, growth: m.growth)
         }
     }
 
-    /// The figures the timeline last recorded for each workload.
-    private var said: [[FigureValue]] = []
+    /// The figures the timeline last recorded for each workload, and their law of growth.
+    private var said: [(values: [FigureValue], growth: MeterGrowth)] = []
 
-    /// Records a `meters` event for every workload whose figures changed since the last one.
+    /// Records a `meters` event for every workload whose figures, or the law they grow by
+    /// (`MeterGrowth`), changed since the last one.
     private func recordMeters(_ actor: (WorkloadModel) -> Actor) {
         for (i, m) in models.enumerated() {
-            let now = m.reading()
-            guard now != said[i] else { continue }
-            said[i] = now
+            let now = m.reading(), growth = m.growth
+            guard now != said[i].values || !growth.sameLaw(as: said[i].growth) else { continue }
+            said[i] = (now, growth)
             let who = actor(m)
             var container: Int?
             if case .process(let p) = who { container = engine.kernel.procs[p].container }
-            engine.record(who, .meters(workload: i, values: now), container: container, process: m.pid, rule: .workloadMeters)
+            engine.record(who, .meters(workload: i, values: now, growth: growth), container: container, process: m.pid, rule: .workloadMeters)
         }
     }
 

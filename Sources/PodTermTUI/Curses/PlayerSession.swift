@@ -1,0 +1,150 @@
+import CNcursesw
+import PodTerm
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The interactive player on the real terminal: the scenario picker, then the player, in one
+/// ncurses session that always gives the terminal back (q, Esc, Ctrl-C, SIGTERM, SIGHUP, an
+/// error thrown from inside).
+///
+/// While paused it sleeps in `get_wch` with no time-out (no CPU); while playing it wakes for
+/// the next frame and moves the simulated clock by the real time that passed, read from a
+/// monotonic clock, times the speed.
+public enum PlayerSession {
+    /// A scenario ready to play.
+    public struct Opened: Sendable {
+        public var timeline: Timeline
+        public var summary: String
+        public var story: String
+        /// Start paused at this time (`--at`), else at the beginning.
+        public var startAt: Millis?
+
+        /// Creates one.
+        public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil) {
+            self.timeline = timeline
+            self.summary = summary
+            self.story = story
+            self.startAt = startAt
+        }
+    }
+
+    /// How the session ended.
+    public enum Ending: Equatable, Sendable {
+        /// q or Esc.
+        case quit
+        /// Ctrl-C or a signal (SIGINT, SIGTERM, SIGHUP): the exit status should be 128 + it.
+        case interrupted(Int32)
+    }
+
+    /// A picked scenario that could not be opened; the picker shows `message`.
+    public struct OpenFailure: Error, Sendable {
+        public var message: String
+        /// Creates one.
+        public init(_ message: String) { self.message = message }
+    }
+
+    /// Time between two frames while playing.
+    public static let frameMs: Int32 = 40
+
+    /// Runs the session: the player on `initial`, or the picker over `entries` first.
+    /// `open` loads a picked entry. Throws what `TerminalScreen.start` throws.
+    public static func run(entries: [PickerEntry], initial: Opened?, open: (PickerEntry) throws -> Opened) throws -> Ending {
+        // Decided before initscr: terminfoColors loads and frees a terminal description, which
+        // after initscr would free the screen's own.
+        let wantsColor = ColorSupport.decide(isTerminal: true, environment: environment(), colors: ColorSupport.terminfoColors)
+        let screen = try TerminalScreen.start()
+        defer { screen.end() }
+        let display = CursesDisplay(screen: screen, colors: wantsColor)
+        let glyphs: Glyphs = screen.isUnicode ? .unicode : .ascii
+        var current = initial
+        var picker = PickerState(entries: entries)
+        while true {
+            if current == nil {
+                picker.chosen = nil
+                guard let ending = pick(&picker, display, glyphs) else {
+                    do {
+                        current = try open(entries[picker.chosen!])
+                        picker.message = nil
+                    } catch let e as OpenFailure {
+                        picker.message = e.message
+                    } catch {
+                        picker.message = "\(error)"
+                    }
+                    continue
+                }
+                return ending
+            }
+            let (ending, back) = play(current!, display, glyphs)
+            if let ending { return ending }
+            if back && !entries.isEmpty { current = nil } else { return .quit }
+        }
+    }
+
+    /// The picker's loop; nil when an entry was chosen.
+    static func pick(_ state: inout PickerState, _ display: CursesDisplay, _ glyphs: Glyphs) -> Ending? {
+        let layout = PickerLayout(glyphs: glyphs)
+        display.invalidate()
+        while true {
+            let size = display.screen.size
+            var frame = layout.draw(state, rows: size.rows, cols: size.cols)
+            if glyphs == .ascii { frame = frame.asciified() }
+            display.present(frame)
+            switch display.readKey(timeoutMs: -1) {
+            case .signal(let s): return .interrupted(s)
+            case .resize: display.invalidate()
+            case .timeout: break
+            case .key(let k):
+                if k == .interrupt { return .interrupted(SIGINT) }
+                state.handle(k)
+                if state.quit { return .quit }
+                if state.chosen != nil { return nil }
+            }
+        }
+    }
+
+    /// The player's loop; returns the ending, or nil and whether `o` asked for the picker.
+    static func play(_ opened: Opened, _ display: CursesDisplay, _ glyphs: Glyphs) -> (Ending?, Bool) {
+        let layout = PlayerLayout(timeline: opened.timeline, glyphs: glyphs)
+        let adapter = MomentAdapter(opened.timeline)
+        var state = PlayerState(timeline: opened.timeline, summary: opened.summary, story: opened.story)
+        if let at = opened.startAt { state.seek(time: at) }
+        let clock = ContinuousClock()
+        var last = clock.now
+        let trace = KeyTrace.fromEnvironment()
+        var keyReadAt: ContinuousClock.Instant?
+        display.invalidate()
+        while true {
+            let size = display.screen.size
+            var frame = layout.draw(state, adapter.moment(for: state), rows: size.rows, cols: size.cols)
+            if glyphs == .ascii { frame = frame.asciified() }
+            display.present(frame)
+            if let trace, let k = keyReadAt { trace.write(clock.now - k, cells: display.cellsWritten); keyReadAt = nil }
+            let wait: Int32 = state.playing ? frameMs : -1
+            let input = display.readKey(timeoutMs: wait)
+            let now = clock.now
+            let elapsed = now - last
+            last = now
+            state.advance(realSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            switch input {
+            case .signal(let s): return (.interrupted(s), false)
+            case .resize: display.invalidate()
+            case .timeout: break
+            case .key(let k):
+                if k == .interrupt { return (.interrupted(SIGINT), false) }
+                keyReadAt = now
+                state.handle(k)
+                if state.quit { return (.quit, false) }
+                if state.backToPicker { return (nil, true) }
+            }
+        }
+    }
+
+    private static func environment() -> [String: String] {
+        var env: [String: String] = [:]
+        for key in ["NO_COLOR", "TERM"] { if let v = getenv(key) { env[key] = String(cString: v) } }
+        return env
+    }
+}

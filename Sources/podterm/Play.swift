@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import PodTerm
+import PodTermBuiltins
+import PodTermScenario
+import PodTermTUI
+
+/// `podterm play SCENARIO` (alias `tui`): the full-screen terminal player on one scenario.
+struct Play: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Play one scenario in the full-screen terminal player (needs a terminal).",
+        discussion: """
+            SCENARIO is a file path or the name of a built-in scenario (see `podterm list`); \
+            a folder opens the scenario picker on its .yaml files. \
+            Keys: space play/pause, → ← step, ] [ key moments, g G start/end, + - speed, Tab pane, \
+            j k move, Enter explain, / filter, s story, ? help, q quit. \
+            Exit status: 0 after q or Esc, \(Play.notATerminalStatus) when standard input or output is not a terminal, \
+            130 after Ctrl-C, 129 after SIGHUP, 143 after SIGTERM, 2 bad input.
+            """,
+        aliases: ["tui"])
+
+    /// Exit status when standard input or output is not a terminal.
+    static let notATerminalStatus: Int32 = 6
+
+    @Argument(help: "A scenario file, a built-in scenario's name, or a folder of scenario files.")
+    var scenario: String
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Seed of the run's random generator (default: the scenario's seed).", valueName: "seed"))
+    var seed: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a number or duration in the scenario, by path. Repeatable.", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Option(help: ArgumentHelp("Start paused at this simulated time, e.g. 12s, 1m30s, 2500ms.", valueName: "time"))
+    var at: String?
+
+    @OptionGroup var budget: EventBudgetOption
+
+    func run() throws {
+        do {
+            let seed = try ScenarioSource.parseSeed(self.seed)
+            var startAt: Millis?
+            if let at {
+                guard let ms = parseDuration(at) else {
+                    throw CLIError.input("--at \(at): expected a time such as 12s, 1m30s or 2500ms")
+                }
+                startAt = ms
+            }
+            let overrides = try ScenarioSource.parseOverrides(self.overrides)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: scenario, isDirectory: &isDir), isDir.boolValue {
+                // A folder: the picker over its scenario files.
+                let entries = PlayerLauncher.fileEntries(scenario)
+                guard !entries.isEmpty else { throw CLIError.input("\(scenario): no .yaml or .yml file in this folder") }
+                guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: entries[0].name) }
+                PlayerLauncher.launch(entries: entries, initial: nil, overrides: overrides, seed: seed)
+            }
+            let loaded = try ScenarioSource.load(scenario, overrides: overrides)
+            guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: scenario) }
+            let opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt)
+            PlayerLauncher.launch(entries: [], initial: opened)
+        } catch CLIError.input(let msg) {
+            Terminal.fail(msg, status: 2)
+        }
+    }
+}
+
+/// Starting the player from the commands: the terminal check, loading, the exit status.
+enum PlayerLauncher {
+    /// Whether standard input and output are both terminals.
+    static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// The polite refusal when there is no terminal, with exit status 6.
+    static func refuse(scenario: String) -> Never {
+        Terminal.fail("the player needs a terminal (standard input and output must both be one); "
+                      + "for text, use `podterm run \(scenario)`", status: Play.notATerminalStatus)
+    }
+
+    /// Runs the loaded scenario, ready for the player.
+    static func open(_ loaded: LoadedScenario, seed: UInt64?, budget: Int, startAt: Millis?) throws -> PlayerSession.Opened {
+        let timeline: Timeline
+        do {
+            timeline = try Simulator.run(loaded.scenario, seed: seed, maxEvents: budget)
+        } catch let e as EventBudgetExceeded {
+            Terminal.fail(EventBudgetOption.message(e, file: loaded.fileName), status: 5)
+        } catch {
+            throw CLIError.input("\(loaded.fileName): \(error)")
+        }
+        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt)
+    }
+
+    /// The built-in scenarios, grouped by folder (top level first), for the picker.
+    static func builtinEntries() -> [PickerEntry] {
+        let entries = BuiltinScenarios.all.map { b -> PickerEntry in
+            let parts = b.name.split(separator: "/")
+            let folder = "scenarios/" + (parts.count > 1 ? parts.dropLast().joined(separator: "/") + "/" : "")
+            let loaded = try? ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName)
+            return PickerEntry(name: b.name, folder: folder, summary: loaded?.scenario.summary ?? "(does not load: run `podterm check \(b.fileName)`)",
+                               story: loaded?.scenario.story ?? "")
+        }
+        return entries.enumerated().sorted { ($0.element.folder, $0.offset) < ($1.element.folder, $1.offset) }.map(\.element)
+    }
+
+    /// The scenario files under `folder` (`.yaml`, `.yml`, any case), grouped by sub-folder.
+    static func fileEntries(_ folder: String) -> [PickerEntry] {
+        let root = URL(fileURLWithPath: folder)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+            paths.append(url.path)
+        }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return paths.sorted().map { path in
+            let shown = path.hasPrefix(root.path + "/") ? base + String(path.dropFirst(root.path.count + 1)) : path
+            let dir = shown.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/"
+            let loaded = try? ScenarioLoader.load(file: path)
+            return PickerEntry(name: shown, folder: dir, summary: loaded?.scenario.summary ?? "(does not load: run `podterm check \(shown)`)",
+                               story: loaded?.scenario.story ?? "")
+        }
+    }
+
+    /// Runs the session and exits: 0 after q, 128+N after a signal or Ctrl-C.
+    static func launch(entries: [PickerEntry], initial: PlayerSession.Opened?, overrides: [Override] = [], seed: UInt64? = nil) -> Never {
+        let ending: PlayerSession.Ending
+        do {
+            ending = try PlayerSession.run(entries: entries, initial: initial) { entry in
+                do {
+                    let loaded = try ScenarioSource.load(entry.name, overrides: overrides)
+                    return try open(loaded, seed: seed, budget: EventBudget.defaultMaxEvents, startAt: nil)
+                } catch CLIError.input(let message) {
+                    throw PlayerSession.OpenFailure(message)
+                }
+            }
+        } catch {
+            Terminal.fail("\(error)", status: Play.notATerminalStatus)
+        }
+        switch ending {
+        case .quit: exit(0)
+        case .interrupted(let s): exit(128 + s)
+        }
+    }
+}
