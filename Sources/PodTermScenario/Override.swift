@@ -1,27 +1,28 @@
 import Foundation
 import PodTerm
 
-/// A `--set KEY=VALUE` override of one numeric or duration field of a scenario file.
+/// A `--set KEY=VALUE` override of one field of a scenario file.
 ///
 /// `KEY` is a dot-separated path from the top of the file; a list element is named by its
 /// index or by its `name`; keys may contain `/` (`programs./app/server.runsFor`), and where a
-/// key itself contains dots the longest key present wins; a key has at most 64 parts. `VALUE` is a whole number or a
-/// duration. Overrides are applied to the file's tree before it is decoded, so a value the
-/// field does not accept, or a key the format does not know, is reported like an error in the
-/// file, but as `--set KEY=VALUE: …`.
+/// key itself contains dots the longest key present wins; a key has at most 64 parts. `VALUE`
+/// is whatever the field takes: a number, a duration, a signal, a string, a boolean or one of
+/// a field's words (`images.X.shell=busybox`). The loader decodes the file, then resolves each
+/// override into a typed change of the decoded scenario (`ScenarioSetting`), so a value the
+/// field does not accept, or a key the format does not know, is reported as `--set KEY=VALUE: …`.
 ///
 /// ```swift
 /// let grace = try Override(parsing: "pod.terminationGracePeriodSeconds=60")
-/// let sleep = try Override(parsing: "pod.containers.app.lifecycle.preStop.sleep.seconds=5")
-/// let loaded = try ScenarioLoader.load(file: path, overrides: [grace, sleep])
+/// let quit = try Override(parsing: "pod.containers.app.lifecycle.stopSignal=SIGQUIT")
+/// let loaded = try ScenarioLoader.load(file: path, overrides: [grace, quit])
 /// ```
 public struct Override: Sendable, Equatable {
     /// The dotted path, e.g. `stop.0.at`.
     public let path: String
-    /// The value, e.g. `60` or `12s`.
+    /// The value, e.g. `60`, `12s` or `SIGQUIT`.
     public let value: String
 
-    /// Parses `KEY=VALUE`.
+    /// Parses `KEY=VALUE` (spaces around either are dropped).
     public init(parsing text: String) throws(ScenarioError) {
         guard let eq = text.firstIndex(of: "=") else {
             throw ScenarioError(override: text, message: "expected KEY=VALUE, e.g. pod.terminationGracePeriodSeconds=60")
@@ -31,6 +32,15 @@ public struct Override: Sendable, Equatable {
         guard !path.isEmpty else {
             throw ScenarioError(override: text, message: "expected a key before '=', e.g. pod.terminationGracePeriodSeconds=60")
         }
+        try self.init(path: path, value: value, text: text)
+    }
+
+    /// An override of `path` with `value`; the path is checked as `init(parsing:)` checks it.
+    public init(path: String, value: String) throws(ScenarioError) {
+        try self.init(path: path, value: value, text: path + "=" + value)
+    }
+
+    private init(path: String, value: String, text: String) throws(ScenarioError) {
         let parts = path.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= Override.maxPathParts else {
             throw ScenarioError(
@@ -39,12 +49,6 @@ public struct Override: Sendable, Equatable {
         }
         if parts.contains(where: \.isEmpty) {
             throw ScenarioError(override: text, message: "the key '\(path)' has an empty part; write keys separated by single dots, e.g. stop.0.at")
-        }
-        guard Scalars.looksLikeWholeNumber(value) || Scalars.parseDurationText(value, saturating: true) != nil else {
-            let got = value.isEmpty ? "nothing" : "'\(value)'"
-            throw ScenarioError(
-                override: text,
-                message: "expected a whole number or a duration like 500ms, 5s or 2m after '=', got \(got); only numeric and duration fields can be set")
         }
         self.path = path
         self.value = value

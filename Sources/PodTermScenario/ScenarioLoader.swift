@@ -20,12 +20,20 @@ public enum ScenarioLoader {
     }
 
     /// Loads a scenario from YAML text; `fileName` names it in errors and gives the default `name`.
+    ///
+    /// The file is decoded as written, then each override is resolved into a typed change of the
+    /// decoded scenario and applied in order (`ScenarioSetting`); the checks that span fields
+    /// run once after the last. A check a setting breaks from the other side (a grace made
+    /// shorter than the file's preStop sleep) is reported at the file's field, as before. Since
+    /// the file is decoded first, a file that is wrong on its own is refused even when an
+    /// override would have mended it.
     public static func load(yaml: String, fileName: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
+        let root: SourceNode
+        var loaded: LoadedScenario
         do {
-            var root = try YAMLReading.parse(yaml)
-            try OverrideApplication.apply(overrides, to: &root)
+            root = try YAMLReading.parse(yaml)
             let (scenario, expectations) = try ScenarioDecoding.decode(root, fileName: fileName)
-            return LoadedScenario(scenario: scenario, expectations: expectations, fileName: fileName)
+            loaded = LoadedScenario(scenario: scenario, expectations: expectations, fileName: fileName)
         } catch let error as LocatedError {
             throw error.scenarioError(file: fileName)
         } catch let error as ScenarioError {
@@ -33,5 +41,33 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: fileName, message: "\(error)")
         }
+        guard !overrides.isEmpty else { return loaded }
+        var settings: [ScenarioSetting] = []
+        do {
+            for o in overrides {
+                let setting = try ScenarioSetting(o, resolvingIn: loaded)
+                try setting.write(into: &loaded)
+                settings.append(setting)
+            }
+            try SettingChecks.check(loaded.scenario, settings.reduce(into: []) { $0.formUnion($1.checks) })
+        } catch let problem as SettingChecks.Problem {
+            throw blame(problem, settings, root: root, fileName: fileName)
+        } catch let error as ScenarioError {
+            throw error.withFile(fileName)
+        } catch {
+            throw ScenarioError(file: fileName, message: "\(error)")
+        }
+        return loaded
+    }
+
+    /// Where a check that failed after the settings points: at the field in the file when the
+    /// field is the file's (no setting changed it), else at the last setting that could break it.
+    private static func blame(_ p: SettingChecks.Problem, _ settings: [ScenarioSetting], root: SourceNode, fileName: String) -> ScenarioError {
+        if let path = p.path, !settings.contains(where: { $0.resolvedPath == path }),
+           case .file(let line, let column)? = root.origin(atPath: path) {
+            return ScenarioError(file: fileName, line: line, column: column, message: p.message)
+        }
+        let culprit = settings.last { !$0.checks.intersection(p.kind).isEmpty } ?? settings.last!
+        return ScenarioError(file: fileName, override: culprit.text, message: p.message)
     }
 }

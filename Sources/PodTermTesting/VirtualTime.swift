@@ -6,6 +6,6 @@ extension Duration {
     /// This duration in whole milliseconds of virtual time.
     var virtualMillis: Millis {
         let (seconds, attoseconds) = components
-        return Millis(seconds) * 1000 + Millis(attoseconds / 1_000_000_000_000_000)
+        return Millis(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
     }
 }

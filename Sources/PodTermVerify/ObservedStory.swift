@@ -34,7 +34,7 @@ enum ObservedStory {
         func ms(_ t: Int64) -> Millis {
             var x = t - t0
             if let s = shiftFrom, t >= s { x -= shift }
-            return startedAt + Millis((Double(x) / 1_000_000).rounded())
+            return startedAt + Millis(Int((Double(x) / 1_000_000).rounded()))
         }
         var procs = obs.shapes(container: c)
         let root = obs.roots[c]

@@ -45,7 +45,7 @@ enum ProbeSpec {
         lines.append("exit-code\t\(spec.exitCode)")
         lines.append("reaps\t\(spec.reaps.rawValue)")
         for c in spec.children {
-            lines.append((["child", c.setsid ? "1" : "0", String(c.startAfter)] + c.command.map(rewrite)).joined(separator: "\t"))
+            lines.append((["child", c.setsid ? "1" : "0", String(c.startAfter.ms)] + c.command.map(rewrite)).joined(separator: "\t"))
             if !c.closes.isEmpty { lines.append((["child-closes"] + c.closes.map(\.rawValue)).joined(separator: "\t")) }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -73,7 +73,7 @@ enum RealRun {
         func launch(_ c: Int) throws(VerifyError) {
             let p = plans[c]
             // The launcher's own deadline is a last resort; the loop below stops earlier.
-            let deadline = p.simulatedEnd - p.simulatedStart + options.treeWaitMs + 1_000 + 15_000
+            let deadline = (p.simulatedEnd - p.simulatedStart).ms + options.treeWaitMs + 1_000 + 15_000
             let l = try Launcher(
                 probe: probe, argv: p.staging.argv, env: p.staging.environment, outFile: p.staging.outLog, deadlineMs: deadline,
                 sandbox: p.staging.dir)
@@ -111,7 +111,7 @@ enum RealRun {
             // SIGINT, SIGTERM, SIGHUP: the defers above kill every tree and remove the instance.
             try Interruption.check()
             let now = Sys.monoNanos()
-            for (c, p) in plans.enumerated() where launchers[c] == nil && now >= origin + Int64(p.simulatedStart - first) * ms {
+            for (c, p) in plans.enumerated() where launchers[c] == nil && now >= origin + Int64((p.simulatedStart - first).ms) * ms {
                 try launch(c)
             }
             for e in tracer.poll() { obs.ingest(e) }
@@ -127,7 +127,7 @@ enum RealRun {
                 if l.exited != nil { continue }
                 allDone = false
                 // Out of time: the simulated container ended long ago.
-                let end = t0[c] + Int64(p.simulatedEnd - p.simulatedStart) * ms + shift[c] + Int64(options.toleranceMs + options.treeWaitMs + 2_000) * ms
+                let end = t0[c] + Int64((p.simulatedEnd - p.simulatedStart).ms) * ms + shift[c] + Int64(options.toleranceMs + options.treeWaitMs + 2_000) * ms
                 if now > end && !killedAtEnd[c] {
                     killedAtEnd[c] = true
                     cutAt[c] = Sys.monoNanos()
@@ -136,7 +136,7 @@ enum RealRun {
                 let actions = p.actions
                 guard nextAction[c] < actions.count, !killedAtEnd[c] else { continue }
                 let rs = actions[nextAction[c]]
-                let planned = t0[c] + Int64(rs.at - p.simulatedStart) * ms + shift[c]
+                let planned = t0[c] + Int64((rs.at - p.simulatedStart).ms) * ms + shift[c]
                 guard now >= planned else { continue }
                 if nextAction[c] == 0 {
                     if sendAt[c] == nil {
@@ -165,9 +165,9 @@ enum RealRun {
                         }
                     }
                     guard now >= sendAt[c]! else { continue }
-                    shift[c] = now - (t0[c] + Int64(rs.at - p.simulatedStart) * ms)
+                    shift[c] = now - (t0[c] + Int64((rs.at - p.simulatedStart).ms) * ms)
                     firstSentAt[c] = now
-                    if shift[c] > 2 * ms { lateness[c] = (Millis(shift[c] / ms), why[c]) }
+                    if shift[c] > 2 * ms { lateness[c] = (Millis(Int(shift[c] / ms)), why[c]) }
                 }
                 switch rs.kind {
                 case .signal(let sig): l.send(sig.rawValue)
@@ -231,7 +231,7 @@ enum RealRun {
         let shapes = obs.shapes(container: c)
         guard let h = shapes.first(where: { $0.key == sv.key })?.hostPid, let last = obs.polls[h]?.last else { return nil }
         let second: Int64 = 1_000_000_000
-        let lag = Int64(sv.lag) * 1_000_000
+        let lag = Int64(sv.lag.ms) * 1_000_000
         // The loop wakes when a 1 s poll() times out.
         var tick = last + second
         while tick - lag < notBefore { tick += second }

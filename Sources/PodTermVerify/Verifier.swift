@@ -123,8 +123,8 @@ public enum Verifier {
             let story = SimulatedStory.make(t, container: c)
             guard story.processes.first?.startedAt != nil else { continue }
             let end = story.exitedAt ?? t.endedAt
-            if end > options.maxDurationMs {
-                throw .notCovered("\(fileName): container \(record.name) runs for \(formatDuration(end)) before it stops; verify plays scenarios in real time, and this is longer than its limit of \(formatDuration(options.maxDurationMs)) (raise it with --max-duration)")
+            if end.ms > options.maxDurationMs {
+                throw .notCovered("\(fileName): container \(record.name) runs for \(formatDuration(end)) before it stops; verify plays scenarios in real time, and this is longer than its limit of \(formatDuration(Millis(options.maxDurationMs))) (raise it with --max-duration)")
             }
             if !story.runtimeSignals.isEmpty || !SimulatedStory.execs(t, container: c).isEmpty || story.exitedAt != nil { somethingStops = true }
         }

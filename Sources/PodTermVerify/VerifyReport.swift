@@ -119,12 +119,12 @@ public struct ContainerComparison: Sendable {
         let anchors = simulated.runtimeSignals.map(\.at)
         func tolerance(_ simAt: Millis) -> Millis {
             let anchor = anchors.last { $0 <= simAt } ?? 0
-            return options.toleranceMs + (simAt - anchor) * options.tolerancePercent / 100
+            return Millis(options.toleranceMs) + (simAt - anchor) * options.tolerancePercent / 100
         }
-        func time(_ ms: Millis) -> String { String(format: "%.3fs", Double(ms) / 1000) }
+        func time(_ ms: Millis) -> String { String(format: "%.3fs", Double(ms.ms) / 1000) }
         func timing(_ r: Millis, _ s: Millis) -> String? {
             let tol = tolerance(s)
-            return abs(r - s) > tol ? "\(abs(r - s)) ms apart (tolerance \(tol) ms)" : nil
+            return abs((r - s).ms) > tol.ms ? "\(abs((r - s).ms)) ms apart (tolerance \(tol) ms)" : nil
         }
 
         // Processes, matched by their place in the tree.

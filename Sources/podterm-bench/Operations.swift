@@ -14,17 +14,19 @@ enum Operations {
     /// Footnote of the outcome column.
     static let outcomeNote = "outcome: Simulator.outcome(_:seed:maxEvents:), folded live, no event list"
 
-    /// The override each sweep point changes: a value every Kubernetes scenario has.
-    static let sweepOverride = "pod.terminationGracePeriodSeconds=45"
+    /// The value each sweep point changes: a value every Kubernetes scenario has.
+    static let sweepPath = "pod.terminationGracePeriodSeconds"
 
-    /// One point of a what-if sweep: change one value, get the outcome. Today the override is
-    /// a `--set`, applied to the YAML tree, so each point loads the file again
-    /// (`scenario.setting(path, to:)` is not on main yet).
-    static func sweepPoint(_ yaml: String, fileName: String, override: Override) throws -> Outcome {
-        let loaded = try ScenarioLoader.load(yaml: yaml, fileName: fileName, overrides: [override])
-        return try outcomeOnly(loaded.scenario)
+    /// The value a sweep point sets: the scenario's own grace plus one second, so that the
+    /// point differs from the file.
+    static func sweepValue(_ scenario: Scenario) -> String { "\(scenario.pod.terminationGracePeriodSeconds + 1)" }
+
+    /// One point of a what-if sweep on an already-loaded scenario: a typed setting of one
+    /// value (resolved and applied to the decoded scenario, no YAML), then an outcome-only run.
+    static func sweepPoint(_ scenario: Scenario, value: String) throws -> Outcome {
+        try outcomeOnly(try scenario.setting(sweepPath, to: value))
     }
 
     /// Footnote of the sweep column.
-    static let sweepNote = "sweep: one --set \(sweepOverride), re-loaded from YAML, then an outcome-only run; scenario.setting(path, to:) is not on main yet"
+    static let sweepNote = "sweep: scenario.setting(\"\(sweepPath)\", to: grace + 1), then an outcome-only run; no YAML work"
 }

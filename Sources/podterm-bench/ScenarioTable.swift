@@ -103,10 +103,10 @@ enum ScenarioTable {
             return sink.count
         }
         var sweep: Spread? = nil
-        if let o = try? Override(parsing: Operations.sweepOverride),
-            (try? Operations.sweepPoint(b.yaml, fileName: b.fileName, override: o)) != nil {
+        let value = Operations.sweepValue(s)
+        if (try? Operations.sweepPoint(s, value: value)) != nil {
             sweep = Spread(try Sampling.measure(samples: samples) {
-                try Operations.sweepPoint(b.yaml, fileName: b.fileName, override: o).figures.count
+                try Operations.sweepPoint(s, value: value).figures.count
             }.seconds)
         }
         return Row(name: b.name, events: timeline.events.count, load: Spread(load.seconds), run: Spread(run.seconds),

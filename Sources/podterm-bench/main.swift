@@ -31,6 +31,7 @@ print("perf.events_per_second=\(eventsPerSecond)")
 
 if options.scenarios {
     ScenarioTable.run(samples: options.samples, filter: options.filter)
+    benchSettings()
 }
 
 if options.jsonRender {

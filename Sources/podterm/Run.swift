@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
     var seed: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a number or duration in the scenario, by path: --set pod.terminationGracePeriodSeconds=60. Repeatable.",
+        "Override a field of the scenario, by path: --set pod.terminationGracePeriodSeconds=60, --set pod.containers.app.lifecycle.stopSignal=SIGQUIT. Repeatable.",
         valueName: "key=value"))
     var overrides: [String] = []
 

@@ -54,7 +54,7 @@ struct Verify: ParsableCommand {
     var probeLog = false
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a number or duration in the scenario, by path. Repeatable.", valueName: "key=value"))
+        "Override a field of the scenario, by path. Repeatable.", valueName: "key=value"))
     var overrides: [String] = []
 
     func run() throws {
@@ -67,7 +67,7 @@ struct Verify: ParsableCommand {
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
         }
-        let options = VerifyOptions(toleranceMs: tol, tolerancePercent: tolerancePercent, maxDurationMs: max, keepFiles: keep)
+        let options = VerifyOptions(toleranceMs: tol.ms, tolerancePercent: tolerancePercent, maxDurationMs: max.ms, keepFiles: keep)
         let report: VerifyReport
         do {
             report = try Verifier.verify(loaded, options: options)

@@ -39,7 +39,9 @@ struct BenchTableTests {
         }
         #expect(lines[start + 2 + chosen.count].hasPrefix("median scenario"))
         #expect(lines[start + 3 + chosen.count].hasPrefix("all (sum of medians)"))
-        #expect(lines[(start + 4 + chosen.count)...].allSatisfy { $0.hasPrefix("* ") })
+        let notes = lines[(start + 4 + chosen.count)...].prefix { $0.hasPrefix("* ") }
+        #expect(notes.count == 3, "\(lines[(start + 4 + chosen.count)...])")
+        #expect(notes.first?.hasPrefix("* outcome: Simulator.outcome") == true)
         let tree = try Self.bench(["--scenarios", "--samples", "1", "--filter", "generated/"])
         #expect(tree.stdout.contains("\ngenerated/wide-tree-1000  "), "\(tree.stdout)")
     }

@@ -31,7 +31,7 @@ struct MeterGrowthTests {
         let full = try Simulator.run(s)
         // Times between the events (and one on an event), spread over the run.
         let end = full.endedAt
-        var times = (1..<12).map { end * $0 / 12 + 7 }
+        var times: [Millis] = (1..<12).map { (end * $0) / 12 + 7 }
         times.append(contentsOf: full.events.filter { if case .meters = $0.kind { true } else { false } }.map(\.time).filter { $0 > 0 })
         var compared = 0
         for t in Set(times).sorted() where t < end && !Self.horizonCountsAhead(full, at: t) {

@@ -35,7 +35,8 @@ import Testing
                     contains: "expected a duration from 0s to 8760h")
         // The longest allowed loads.
         let s = try load("horizon: 8760h\n" + minimalYAML).scenario
-        #expect(s.horizon == 365 * 86_400_000)
+        let year: Millis = 365 * 86_400_000
+        #expect(s.horizon == year)
         guard let e = loadError(minimalYAML, overrides: ["stop.0.at=99999999999999999999999h"]) else { return }
         #expect(e.message.contains("stop.0.at: expected a duration from 0s to 8760h"), "\(e)")
     }

@@ -112,7 +112,7 @@ func storyDisagreements(_ t: Timeline) -> [String] {
         if outcome[p + "reason"] != (last.map { .text($0.reason.rawValue) } ?? FigureValue.none) { problems.append("\(p)reason disagrees with the last exit") }
         if c < jsonContainers.count {
             let j = jsonContainers[c]
-            if (j["sigkillAt"] as? Int) != kills.last?.element.time { problems.append("JSON \(rec.name).sigkillAt is \(j["sigkillAt"] ?? "nil")") }
+            if (j["sigkillAt"] as? Int) != kills.last?.element.time.ms { problems.append("JSON \(rec.name).sigkillAt is \(j["sigkillAt"] ?? "nil")") }
             if (j["exitCode"] as? Int) != last?.code { problems.append("JSON \(rec.name).exitCode is \(j["exitCode"] ?? "nil")") }
         }
         // preStop: ends once, as the figure says.

@@ -48,12 +48,12 @@ enum TieOverrides {
         // StopContainer, a preStop given up, a Docker command, the pod gone; and the moments the
         // timeouts started in the run would have run out (a StopContainer's, docker stop's, the
         // grace of a preStop hook).
-        let grace = (t.pod.effectiveGrace ?? s.pod.terminationGracePeriodSeconds) * 1000
+        let grace = GraceSeconds(t.pod.effectiveGrace ?? s.pod.terminationGracePeriodSeconds).millis
         let decisive = Set(t.events.flatMap { e -> [Millis] in
             switch e.kind {
             case .signalSent where e.signal == .kill: return [e.time]
-            case .stopContainer(let timeout, _, _): return [e.time, e.time + timeout * 1000]
-            case .dockerCommand(_, let timeout?): return [e.time, e.time + timeout * 1000]
+            case .stopContainer(let timeout, _, _): return [e.time, e.time + GraceSeconds(timeout).millis]
+            case .dockerCommand(_, let timeout?): return [e.time, e.time + GraceSeconds(timeout).millis]
             case .preStopStarted, .sidecarWaits: return [e.time + grace]
             case .preStopAbandoned, .dockerCommand, .podGone, .supervisorctlStop: return [e.time]
             default: return []

@@ -28,8 +28,8 @@ struct KafkaLongRunTests {
             }
         }
         var n = 0
-        while n * 1000 / rate < killAt {
-            periodic(upTo: n * 1000 / rate, inclusive: true)
+        while Millis(n * 1000 / rate) < killAt {
+            periodic(upTo: Millis(n * 1000 / rate), inclusive: true)
             buffer += 1
             consumed += 1
             if buffer == batch { written += buffer; writes += 1; buffer = 0 }
@@ -56,16 +56,16 @@ struct KafkaLongRunTests {
     }
 
     @Test func aOneMillisecondFlushForThreeHundredDaysDoesNotSpin() throws {
-        let days300: Millis = 300 * 86_400_000
+        let days300 = 300 * 86_400_000  // also the messages at one a millisecond
         // One message a millisecond: every flush writes the one message of the millisecond
         // before; the one of the last millisecond is still buffered at the kill.
-        let o = try Simulator.run(indexer(rate: 1_000, batch: 500, flush: 1, killAt: days300)).outcome
+        let o = try Simulator.run(indexer(rate: 1_000, batch: 500, flush: 1, killAt: Millis(days300))).outcome
         #expect(o["kafka.consumed"] == .int(days300))
         #expect(o["kafka.written"] == .int(days300 - 1))
         #expect(o["kafka.bulkWrites"] == .int(days300 - 1))
         #expect(o["kafka.lost"] == .int(1))
         // Three a millisecond, batches of two: a full batch, then the odd one at the flush.
-        let three = try Simulator.run(indexer(rate: 3_000, batch: 2, flush: 1, killAt: days300)).outcome
+        let three = try Simulator.run(indexer(rate: 3_000, batch: 2, flush: 1, killAt: Millis(days300))).outcome
         #expect(three["kafka.consumed"] == .int(3 * days300))
         #expect(three["kafka.bulkWrites"] == .int(2 * (days300 - 1) + 1))
         #expect(three["kafka.lost"] == .int(1))
@@ -80,7 +80,7 @@ struct KafkaParameterTests {
                 pod: PodSpec(containers: [ContainerSpec(name: "indexer", command: ["/app/indexer"])]),
                 programs: ["/app/indexer": ProgramSpec()],
                 actions: [StopAction(at: 1_000, .delete(DeleteOptions()))],
-                workloads: [WorkloadSpec(name: "i", container: "indexer", kind: .kafka(KafkaWorkload(rate: 10, batchSize: batch, flushInterval: flush)))])
+                workloads: [WorkloadSpec(name: "i", container: "indexer", kind: .kafka(KafkaWorkload(rate: 10, batchSize: batch, flushInterval: Millis(flush))))])
             #expect(throws: ModelError.self) { try Simulator.run(s) }
         }
     }

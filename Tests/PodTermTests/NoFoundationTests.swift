@@ -7,10 +7,7 @@ import Testing
 @Suite("no Foundation in the engine")
 struct NoFoundationTests {
     /// Files still allowed to import Foundation, each with the reason and who removes it.
-    static let allowed: Set<String> = [
-        // The superseded v1 renderer encodes with JSONEncoder; kept byte for byte until v1 goes.
-        "Render/TimelineJSONv1.swift",
-    ]
+    static let allowed: Set<String> = []
 
     /// `Sources/PodTerm`, found from this file's path.
     static var engineSources: URL {

@@ -34,7 +34,7 @@ struct PoissonTrafficTests {
 
     @Test func aStreamKeepsOnlyTheTimesItWasAskedAbout() {
         let s = ArrivalStream(rate: 1_000_000, pattern: .poisson, rng: SeededGenerator(seed: 3))
-        let hour = 3_600_000
+        let hour: Millis = 3_600_000
         let n = s.before(hour)
         #expect(abs(Double(n) - 3.6e9) <= 6 * 60_000)
         // Asking inside a known interval splits it; its parts add up, in order.
@@ -50,14 +50,14 @@ struct PoissonTrafficTests {
         let s = ArrivalStream(rate: 100, pattern: .poisson, rng: SeededGenerator(seed: 8))
         var last = 0
         for t in stride(from: 1_000, through: 60_000, by: 1_000) {
-            let n = s.before(t)
+            let n = s.before(Millis(t))
             #expect(n >= last)
             last = n
         }
         // Refining every 10 ms inside the minute never breaks monotonicity or the totals.
         var previous = 0
         for t in stride(from: 10, through: 60_000, by: 10) {
-            let n = s.before(t)
+            let n = s.before(Millis(t))
             #expect(n >= previous)
             previous = n
         }

@@ -1,6 +1,8 @@
 /// Formats a virtual time or duration compactly and exactly: `0s`, `500ms`, `5s`, `2.5s`, `1m30s`.
-public func formatDuration(_ ms: Millis) -> String {
-    if ms < 0 { return "-" + formatDuration(-ms) }
+public func formatDuration(_ time: Millis) -> String { formatDuration(ms: time.ms) }
+
+private func formatDuration(ms: Int) -> String {
+    if ms < 0 { return "-" + formatDuration(ms: -ms) }
     if ms == 0 { return "0s" }
     if ms < 1000 { return "\(ms)ms" }
     let minutes = ms / 60_000
@@ -32,6 +34,10 @@ public func parseDuration(_ text: String) -> Millis? {
 /// `Millis.max` rather than nil, so a caller can say "too large" instead of "not a duration".
 /// Never traps, whatever the text.
 public func parseDurationSaturating(_ text: String) -> Millis? {
+    parseDurationMs(text).map { Millis($0) }
+}
+
+private func parseDurationMs(_ text: String) -> Int? {
     let s = trimmingBlanks(text)
     if s.isEmpty { return nil }
     if s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return scaled(s.utf8, by: 1000) }
@@ -83,14 +89,14 @@ private func scaled<S: Sequence>(_ digits: S, by factor: Int) -> Int where S.Ele
     for d in digits {
         let (a, o1) = n.multipliedReportingOverflow(by: 10)
         let (b, o2) = a.addingReportingOverflow(Int(d - 0x30))
-        if o1 || o2 { return Millis.max }
+        if o1 || o2 { return Int.max }
         n = b
     }
     let (v, o) = n.multipliedReportingOverflow(by: factor)
-    return o ? Millis.max : v
+    return o ? Int.max : v
 }
 
 private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
     let (v, o) = a.addingReportingOverflow(b)
-    return o ? Millis.max : v
+    return o ? Int.max : v
 }

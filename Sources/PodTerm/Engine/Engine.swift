@@ -52,14 +52,14 @@ final class Engine {
 
     /// Schedules `action` `delay` ms from now.
     func schedule(_ action: Action, after delay: Millis) {
-        queue.push(action, at: now + max(0, delay))
+        queue.push(action, at: (now + max(0, delay)).ms)
     }
 
     /// Schedules a deadline `delay` ms from now: a timeout that stops waiting for something.
     /// It acts after everything else due in that millisecond (rule `tie.exit-before-deadline`),
     /// so an exit, a hook's end or a turn that comes at the very instant is seen as in time.
     func scheduleDeadline(_ action: Action, after delay: Millis) {
-        queue.pushDeadline(action, at: now + max(0, delay))
+        queue.pushDeadline(action, at: (now + max(0, delay)).ms)
     }
 
     /// Records an event at the current time.
@@ -96,7 +96,7 @@ final class Engine {
         // Stop actions come from outside, like timeouts: at their millisecond they act after what
         // the processes do in it (rule `tie.stop-action-after-processes`), in the order listed.
         for (i, a) in scenario.actions.enumerated() {
-            queue.pushDeadline(.scenarioAction(i), at: a.at)
+            queue.pushDeadline(.scenarioAction(i), at: a.at.ms)
         }
         #if DEBUG
         checkedUpTo = recorder.eventCount
@@ -105,7 +105,7 @@ final class Engine {
             #if DEBUG
             checkedUpTo = recorder.eventCount
             #endif
-            if next > scenario.horizon {
+            if Millis(next) > scenario.horizon {
                 now = scenario.horizon
                 record(.scenario, .horizonReached(pending: queue.count), rule: .scenarioStart)
                 recorder.hitHorizon = true
@@ -117,9 +117,9 @@ final class Engine {
                 break
             }
             let (t, action) = queue.pop()!
-            precondition(t >= now, "time went backwards")
+            precondition(t >= now.ms, "time went backwards")
             if podGone && !action.outlivesThePod { continue }
-            now = t
+            now = Millis(t)
             processed += 1
             dispatch(action)
             if !kernel.masksChanged.isEmpty { kernel.recordMaskChanges() }

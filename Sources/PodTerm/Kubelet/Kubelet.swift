@@ -18,7 +18,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     struct Termination {
         var phase: Phase = .running
         /// Seconds of grace left for this container (`gracePeriod` in killContainer).
-        var grace = 0
+        var grace: GraceSeconds = 0
         /// Identifies the current kill, so late answers from an earlier one do nothing.
         var run = 0
     }
@@ -132,7 +132,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
 
     func killContainer(_ c: Int, grace: Int) {
         nextRun += 1
-        terms[c] = Termination(phase: .running, grace: grace, run: nextRun)
+        terms[c] = Termination(phase: .running, grace: GraceSeconds(grace), run: nextRun)
         if let hook = runtime.containers[c].spec.preStop, grace > 0 {
             startPreStop(c, hook)
         } else {
@@ -143,11 +143,11 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     private func startPreStop(_ c: Int, _ hook: LifecycleHandler) {
         let run = terms[c].run
         terms[c].phase = .preStop(startedAt: engine.now)
-        engine.record(.kubelet, .preStopStarted(hook, grace: terms[c].grace), container: c, rule: .kubeletPreStopHandlers)
-        engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace * 1000)
+        engine.record(.kubelet, .preStopStarted(hook, grace: terms[c].grace.seconds), container: c, rule: .kubeletPreStopHandlers)
+        engine.scheduleDeadline(.preStopDeadline(container: c, run: run), after: terms[c].grace.millis)
         switch hook {
         case .sleep(let seconds):
-            engine.schedule(.preStopCompletes(container: c, run: run, succeeded: true, detail: 0), after: seconds * 1000)
+            engine.schedule(.preStopCompletes(container: c, run: run, succeeded: true, detail: 0), after: GraceSeconds(seconds).millis)
         case .httpGet(let path, _):
             if let route = runtime.route(in: c, path: path) {
                 engine.schedule(.preStopCompletes(container: c, run: run, succeeded: true, detail: route.status), after: route.takes)
@@ -170,8 +170,8 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     func preStopCompleted(container c: Int, run: Int, succeeded: Bool, detail: Int) {
         guard terms[c].run == run, case .preStop(let started) = terms[c].phase else { return }
         let elapsed = engine.now - started
-        terms[c].grace -= elapsed / 1000
-        engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail, graceLeft: terms[c].grace), container: c,
+        terms[c].grace -= GraceSeconds(wholeSecondsIn: elapsed)
+        engine.record(.kubelet, .preStopFinished(succeeded: succeeded, elapsed: elapsed, detail: detail, graceLeft: terms[c].grace.seconds), container: c,
                       rule: succeeded ? .kubeletPreStopBudget : .kubeletPreStopFails)
         afterPreStop(c)
     }
@@ -180,7 +180,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         guard terms[c].run == run, case .preStop(let started) = terms[c].phase else { return }
         let elapsed = engine.now - started
         engine.record(.kubelet, .preStopAbandoned(elapsed: elapsed), container: c, rule: .kubeletPreStopOverrun)
-        terms[c].grace -= elapsed / 1000
+        terms[c].grace -= GraceSeconds(wholeSecondsIn: elapsed)
         afterPreStop(c)
     }
 
@@ -207,13 +207,13 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
             return
         }
         terms[c].phase = .waitingTurn(since: engine.now)
-        engine.record(.kubelet, .sidecarWaits(graceLeft: terms[c].grace), container: c, rule: .kubeletSidecarOrder)
-        engine.scheduleDeadline(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace * 1000)
+        engine.record(.kubelet, .sidecarWaits(graceLeft: terms[c].grace.seconds), container: c, rule: .kubeletSidecarOrder)
+        engine.scheduleDeadline(.sidecarDeadline(container: c, run: terms[c].run), after: terms[c].grace.millis)
     }
 
     func sidecarDeadline(container c: Int, run: Int) {
         guard terms[c].run == run, case .waitingTurn(let since) = terms[c].phase else { return }
-        terms[c].grace -= (engine.now - since) / 1000
+        terms[c].grace -= GraceSeconds(wholeSecondsIn: engine.now - since)
         callStop(c)
     }
 
@@ -221,7 +221,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         for c in terms.indices {
             guard case .waitingTurn(let since) = terms[c].phase else { continue }
             if prerequisites(of: c).allSatisfy({ terms[$0].phase == .exited }) {
-                terms[c].grace -= (engine.now - since) / 1000
+                terms[c].grace -= GraceSeconds(wholeSecondsIn: engine.now - since)
                 callStop(c)
             }
         }
@@ -231,7 +231,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
 
     private func callStop(_ c: Int) {
         terms[c].phase = .stopping
-        var timeout = terms[c].grace
+        var timeout = terms[c].grace.seconds
         var floored = false
         let rule: Rule
         if version >= KubernetesVersion(1, 28) {
@@ -254,7 +254,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
             containerStopped(c)
             return
         }
-        engine.record(.kubelet, .stopContainer(timeout: timeout, floored: floored, graceLeft: terms[c].grace), container: c, rule: rule)
+        engine.record(.kubelet, .stopContainer(timeout: timeout, floored: floored, graceLeft: terms[c].grace.seconds), container: c, rule: rule)
         runtime.stop(c, timeout: timeout)
     }
 
@@ -314,7 +314,7 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         pendingRestart.insert(c)
         let restarts = restarts[c]
         // First restart at once; then 10 s, doubling, capped at 5 min.
-        let delay = restarts == 0 ? 0 : min(300_000, 10_000 << min(restarts - 1, 5))
+        let delay: Millis = restarts == 0 ? 0 : Millis(min(300_000, 10_000 << min(restarts - 1, 5)))
         engine.schedule(.restartContainer(container: c), after: delay)
     }
 

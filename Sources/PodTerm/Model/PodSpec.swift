@@ -2,8 +2,10 @@
 public struct PodSpec: Sendable, Equatable {
     /// `metadata.name`.
     public var name: String
-    /// `spec.terminationGracePeriodSeconds` (default 30).
+    /// `spec.terminationGracePeriodSeconds` (default `defaultTerminationGracePeriodSeconds`).
     public var terminationGracePeriodSeconds: Int
+    /// Kubernetes' default grace: 30 s. The one place it is defined.
+    public static let defaultTerminationGracePeriodSeconds = 30
     /// `spec.restartPolicy`.
     public var restartPolicy: RestartPolicy
     /// `spec.initContainers`; those with `restartPolicy: Always` are sidecars.
@@ -13,7 +15,7 @@ public struct PodSpec: Sendable, Equatable {
 
     /// Creates a pod spec.
     public init(
-        name: String = "pod", terminationGracePeriodSeconds: Int = 30, restartPolicy: RestartPolicy = .always,
+        name: String = "pod", terminationGracePeriodSeconds: Int = defaultTerminationGracePeriodSeconds, restartPolicy: RestartPolicy = .always,
         initContainers: [ContainerSpec] = [], containers: [ContainerSpec]
     ) {
         self.name = name

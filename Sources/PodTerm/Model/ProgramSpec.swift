@@ -131,8 +131,11 @@ public struct HTTPRoute: Sendable, Equatable {
     /// The status it answers with.
     public var status: Int
 
+    /// The status a route answers with unless it says: 200.
+    public static let defaultStatus = 200
+
     /// Creates a route.
-    public init(takes: Millis, status: Int = 200) {
+    public init(takes: Millis, status: Int = defaultStatus) {
         self.takes = takes
         self.status = status
     }

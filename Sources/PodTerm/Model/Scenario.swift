@@ -1,5 +1,3 @@
-/// Virtual time in milliseconds since the scenario started. Integer, never `Double`, so ordering is exact.
-public typealias Millis = Int
 
 /// Everything one simulation needs: the pod, what its programs do, what stops it, and when.
 ///
@@ -26,8 +24,12 @@ public struct Scenario: Sendable, Equatable {
     public var network: NetworkSpec
     /// What stops the pod or its containers, and when.
     public var actions: [StopAction]
-    /// The run stops here if it has not ended by itself (default 10 minutes of virtual time).
+    /// The run stops here if it has not ended by itself (default `defaultHorizon`).
     public var horizon: Millis
+    /// The default horizon: 10 minutes of virtual time.
+    public static let defaultHorizon: Millis = 600_000
+    /// The default seed of the run's random generator.
+    public static let defaultSeed: UInt64 = 1
     /// Who stops the containers: the kubelet (default) or Docker.
     public var frontDoor: FrontDoor
     /// Docker's `--stop-timeout` for the container (front door docker), in seconds.
@@ -40,10 +42,10 @@ public struct Scenario: Sendable, Equatable {
 
     /// Creates a scenario; every part but the pod has a default.
     public init(
-        name: String = "scenario", summary: String = "", story: String = "", seed: UInt64 = 1,
+        name: String = "scenario", summary: String = "", story: String = "", seed: UInt64 = defaultSeed,
         kubernetesVersion: KubernetesVersion = .current, pod: PodSpec,
         images: [String: ImageSpec] = [:], programs: [String: ProgramSpec] = [:],
-        network: NetworkSpec = NetworkSpec(), actions: [StopAction] = [], horizon: Millis = 600_000,
+        network: NetworkSpec = NetworkSpec(), actions: [StopAction] = [], horizon: Millis = defaultHorizon,
         frontDoor: FrontDoor = .kubernetes, dockerStopTimeout: Int? = nil, criticalPod: Bool = false,
         workloads: [WorkloadSpec] = []
     ) {

@@ -108,6 +108,9 @@ public enum ProbeKind: String, Sendable, Equatable, CaseIterable {
 
 /// A Docker CLI command.
 public enum DockerCommand: Sendable, Equatable {
+    /// Docker's stop timeout when neither `-t` nor the container's `--stop-timeout` says: 10 s.
+    public static let defaultStopTimeout = 10
+
     /// `docker stop [-t N] [--signal S]`: nil time means the container's stop timeout, else 10 s; -1 waits forever.
     case stop(time: Int?, signal: Signal?)
     /// `docker kill [--signal S]` (SIGKILL by default): sends the signal and returns.

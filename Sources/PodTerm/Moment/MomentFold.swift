@@ -84,7 +84,7 @@ public struct MomentFold: Sendable {
         case .preStopStarted(_, let grace):
             guard let c = e.container else { break }
             moment.containers[c].preStop = PreStopRecord(startedAt: t, endedAt: nil, succeeded: false, abandoned: false)
-            moment.containers[c].phase = .preStop(until: t + grace * 1000)
+            moment.containers[c].phase = .preStop(until: t + GraceSeconds(grace).millis)
         case .preStopFinished(let ok, _, _, _):
             guard let c = e.container else { break }
             moment.containers[c].preStop?.endedAt = t
@@ -99,25 +99,25 @@ public struct MomentFold: Sendable {
             guard let c = e.container else { break }
             let signal = timeout > 0 ? moment.containers[c].stopSignal : .kill
             if timeout > 0 { moment.containers[c].stopSignalAt = t }
-            moment.containers[c].phase = .stopSignalSent(signal: signal, killAt: t + timeout * 1000)
+            moment.containers[c].phase = .stopSignalSent(signal: signal, killAt: t + GraceSeconds(timeout).millis)
         case .dockerCommand(let cmd, let timeout):
             guard let c = e.container, case .stop(_, let sig) = cmd else { break }
             moment.containers[c].stopSignalAt = t
-            let killAt = timeout.flatMap { $0 >= 0 ? t + $0 * 1000 : nil }
+            let killAt = timeout.flatMap { $0 >= 0 ? t + GraceSeconds($0).millis : nil }
             moment.containers[c].phase = .stopSignalSent(signal: sig ?? moment.containers[c].stopSignal, killAt: killAt)
         case .podTerminating(let grace):
             moment.pod.deletedAt = t
             moment.pod.deletionGrace = grace
-            moment.pod.deletionDeadline = t + grace * 1000
+            moment.pod.deletionDeadline = t + GraceSeconds(grace).millis
         case .deadlineShortened(let grace):
             moment.pod.deletionGrace = grace
-            moment.pod.deletionDeadline = max((moment.pod.deletedAt ?? t) + grace * 1000, t)
+            moment.pod.deletionDeadline = max((moment.pod.deletedAt ?? t) + GraceSeconds(grace).millis, t)
         case .podObjectRemoved:
             if moment.pod.objectRemovedAt == nil { moment.pod.objectRemovedAt = t }
         case .killPod(let grace):
             moment.pod.effectiveGrace = grace
             moment.pod.killStartedAt = t
-            moment.pod.killDeadline = t + grace * 1000
+            moment.pod.killDeadline = t + GraceSeconds(grace).millis
         case .graceShortened(let grace):
             moment.pod.effectiveGrace = grace
         case .endpointNotReady, .endpointRemoved:

@@ -14,7 +14,7 @@ func parseCoreutilsDuration(_ s: String) -> Millis? {
     // longest is 2^53 ms (about 285,000 years, past any horizon), so sums of such waits stay
     // far from overflowing.
     let ms = (v * factor).rounded()
-    return ms >= coreutilsLongestWait ? Millis(coreutilsLongestWait) : Int(ms)
+    return ms >= coreutilsLongestWait ? Millis(Int(coreutilsLongestWait)) : Millis(Int(ms))
 }
 
 /// The longest wait `sleep` and `timeout` model, in ms: 2^53, where longer ones are clamped.

@@ -68,10 +68,15 @@ public struct SupervisedProgram: Sendable, Equatable {
     /// supervisord watches one pipe instead of two (rule `supervisord.wakeup`).
     public var redirectStderr: Bool
 
+    /// supervisord's default `stopwaitsecs`: 10.
+    public static let defaultStopWaitSecs = 10
+    /// supervisord's default `priority`: 999.
+    public static let defaultPriority = 999
+
     /// Creates a program section with supervisord's defaults.
     public init(
-        name: String, command: [String], stopSignal: Signal = .term, stopWaitSecs: Int = 10,
-        stopAsGroup: Bool = false, killAsGroup: Bool? = nil, priority: Int = 999, redirectStderr: Bool = false
+        name: String, command: [String], stopSignal: Signal = .term, stopWaitSecs: Int = defaultStopWaitSecs,
+        stopAsGroup: Bool = false, killAsGroup: Bool? = nil, priority: Int = defaultPriority, redirectStderr: Bool = false
     ) {
         self.redirectStderr = redirectStderr
         self.name = name

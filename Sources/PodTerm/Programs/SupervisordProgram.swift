@@ -161,7 +161,7 @@ final class SupervisordProgram: ProgramModel, SupervisorControl {
         // transition(): SIGKILL to every program still stopping past its deadline.
         for i in order.indices where !gone[i] {
             guard let pid = pids[i], let deadline = killDeadline[i], p.now >= deadline else { continue }
-            killDeadline[i] = p.now + max(0, order[i].stopWaitSecs) * 1000
+            killDeadline[i] = p.now + GraceSeconds(max(0, order[i].stopWaitSecs)).millis
             if order[i].killAsGroup {
                 p.killGroup(pid, .kill, rule: .supervisordStop)
             } else {
@@ -215,7 +215,7 @@ final class SupervisordProgram: ProgramModel, SupervisorControl {
     /// due `stopwaitsecs` later.
     private func sendStop(_ i: Int, _ pid: Int, _ p: ProcessHandle) {
         stopSent[i] = true
-        killDeadline[i] = p.now + max(0, order[i].stopWaitSecs) * 1000
+        killDeadline[i] = p.now + GraceSeconds(max(0, order[i].stopWaitSecs)).millis
         let prog = order[i]
         if prog.stopAsGroup {
             p.killGroup(pid, prog.stopSignal, rule: .supervisordStop)

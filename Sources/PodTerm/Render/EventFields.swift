@@ -119,13 +119,13 @@ struct EventFieldReader {
         case .podTerminating(let grace):
             deletedAt = e.time
             f.graceSeconds = grace
-            f.deadlineMs = e.time + grace * 1000
+            f.deadlineMs = e.time + GraceSeconds(grace).millis
         case .podObjectRemoved, .endpointNotReady, .signalCaughtAgain, .oomKill,
              .endpointRemoved, .trapDeferred, .signalTaken, .regularContainersDone, .signalDelivered:
             break
         case .sidecarWaits(let left):
             f.graceLeftSeconds = left
-            f.deadlineMs = e.time + max(left, 0) * 1000
+            f.deadlineMs = e.time + GraceSeconds(max(left, 0)).millis
         case .dispositionsChanged(let d, let blocked):
             f.handlers = d.caught.signals.map(\.name)
             f.ignoredSignals = d.ignored.signals.map(\.name)
@@ -142,7 +142,7 @@ struct EventFieldReader {
         case .preStopStarted(let h, let grace):
             f.hook = h
             f.graceLeftSeconds = grace
-            f.deadlineMs = e.time + grace * 1000
+            f.deadlineMs = e.time + GraceSeconds(grace).millis
             if let c = e.container { hooks[c] = h }
         case .preStopFinished(let ok, let elapsed, let detail, _):
             f.succeeded = ok
@@ -166,7 +166,7 @@ struct EventFieldReader {
             f.graceLeftSeconds = left
             f.timeoutSeconds = timeout
             f.floored = floored
-            f.deadlineMs = e.time + timeout * 1000
+            f.deadlineMs = e.time + GraceSeconds(timeout).millis
         case .signalSent(let origin):
             f.from = originName(origin)
         case .signalDiscarded(let why):
@@ -205,7 +205,7 @@ struct EventFieldReader {
             // api.shorten-only: the deletionTimestamp moves back by the old grace and forward by
             // the new one (the first delete's time + grace), but never into the past.
             f.graceSeconds = grace
-            f.deadlineMs = max((deletedAt ?? e.time) + grace * 1000, e.time)
+            f.deadlineMs = max((deletedAt ?? e.time) + GraceSeconds(grace).millis, e.time)
         case .evicted(let how, let grace):
             f.graceSeconds = grace
             switch how {
@@ -230,7 +230,7 @@ struct EventFieldReader {
                 f.command = "stop"
                 f.signal = sig ?? e.container.map { t.containers[$0].stopSignal }
                 f.timeoutSeconds = timeout
-                if let timeout, timeout >= 0 { f.deadlineMs = e.time + timeout * 1000 }
+                if let timeout, timeout >= 0 { f.deadlineMs = e.time + GraceSeconds(timeout).millis }
             case .kill(let sig):
                 f.command = "kill"
                 f.signal = sig ?? .kill

@@ -126,6 +126,13 @@ struct JSONWriter {
     mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
     @inline(__always)
     mutating func int(_ v: Int?) { if let v { int(v) } else { null() } }
+
+    /// A time or span, as its milliseconds.
+    @inline(__always)
+    mutating func int(_ v: Millis) { int(v.ms) }
+
+    @inline(__always)
+    mutating func int(_ v: Millis?) { if let v { int(v.ms) } else { null() } }
     @inline(__always)
     mutating func bool(_ b: Bool?) { if let b { bool(b) } else { null() } }
 

@@ -331,8 +331,8 @@ public enum TimelineJSON {
         case .notClosedForm: law = "not-closed-form"
         case .traffic(let r, let a): law = "traffic"; rates = r; accepted = a
         case .kafka(let r, let b, let f, let n, let nf):
-            law = "kafka"; rate = r; batchSize = b; flushIntervalMs = f; next = n; nextFlushMs = nf
-        case .outbound(let r, let ok): law = "outbound"; rate = r; okFromMs = ok
+            law = "kafka"; rate = r; batchSize = b; flushIntervalMs = f.ms; next = n; nextFlushMs = nf.ms
+        case .outbound(let r, let ok): law = "outbound"; rate = r; okFromMs = ok?.ms
         }
         w.raw("{\"law\": \"")
         w.raw(law)

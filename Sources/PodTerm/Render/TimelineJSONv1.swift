@@ -1,183 +1,94 @@
-import Foundation
-
 /// Renders a timeline as the superseded JSON schema `podterm.timeline/v1` (`--format json-v1`),
 /// kept byte for byte for tools that have not moved to `podterm.timeline/v2` (`TimelineJSON`).
 ///
 /// Keys are sorted and arrays keep timeline order, so the same run gives the same bytes. Its
 /// events carry their numbers only inside `message`; v2 gives them typed fields. It leaves out
-/// the bookkeeping events v1 never had (`EventKind.isBookkeeping`), which v2 carries.
+/// the bookkeeping events v1 never had (`EventKind.isBookkeeping`), which v2 carries. Printed by
+/// `PrettyJSON` in the format Foundation's `JSONEncoder` gave it, without Foundation.
 public enum TimelineJSONv1 {
     /// The schema id written into every document.
     public static let schema = "podterm.timeline/v1"
 
     /// The JSON text, pretty-printed, ending with a newline.
     public static func render(_ t: Timeline, file: String? = nil) -> String {
-        let words = EventText(t)
-        let doc = Document(t, words: words, file: file)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        document(t, words: EventText(t), file: file).render() + "\n"
     }
 
-    struct Document: Encodable {
-        let schema: String
-        let scenario: ScenarioInfo
-        let events: [Event]
-        let containers: [Container]
-        let processes: [Process]
-        let pod: Pod
-        let outcome: [String: Figure]
-        let endedAt: Int
-        let hitHorizon: Bool
-
-        init(_ t: Timeline, words: EventText, file: String?) {
-            schema = TimelineJSONv1.schema
-            scenario = ScenarioInfo(name: t.scenarioName, file: file, seed: t.seed, kubernetesVersion: t.kubernetesVersion.description)
-            let keys = Outcome.processKeys(t)
-            var keyOf = Array(repeating: "", count: t.processes.count)
-            for (k, i) in keys { keyOf[i] = k }
-            events = t.events.enumerated().filter { !$0.element.kind.isBookkeeping }.map { i, e in
-                Event(
-                    t: e.time, actor: words.actorName(e.actor, atEvent: i), source: words.actorKind(e.actor), kind: words.kindName(e.kind),
-                    container: e.container.map { t.containers[$0].name }, process: e.process.map { keyOf[$0] },
-                    pid: e.process.map { t.processes[$0].pid }, signal: e.signal?.name, rule: e.rule.id, message: words.message(e, atEvent: i))
-            }
-            containers = t.containers.map { c in
-                Container(
-                    name: c.name, sidecar: c.isSidecar, argv: c.argv, stopSignal: c.stopSignal.name,
-                    exitCode: c.lastExit?.code, reason: c.lastExit?.reason.rawValue, exitedAt: c.lastExit?.at,
-                    stopSignalAt: c.stopSignalAt, sigkillAt: c.sigkillAt, restarts: c.restarts,
-                    exits: c.exits.map { ContainerExitJSON(at: $0.at, exitCode: $0.code, reason: $0.reason.rawValue) })
-            }
-            processes = t.processes.enumerated().map { i, p in
-                Process(
-                    id: keyOf[i], container: t.containers[p.container].name, pid: p.pid, name: p.name, argv: p.argv,
-                    parent: p.parent.map { keyOf[$0] }, startedAt: p.startedAt,
-                    received: p.received.map { r in
-                        Received(at: r.at, signal: r.signal.name, from: originName(r.origin, t.lastMoment), fate: fateName(r.fate))
-                    },
-                    end: p.end.map { end in
-                        End(at: end.at, how: { if case .exited = end.status { return "exited" } else { return "killed" } }(),
-                            exitCode: end.status.exitCode,
-                            signal: { if case .signaled(let s) = end.status { return s.name } else { return nil } }(),
-                            by: end.killedBy.map { originName($0, t.lastMoment) })
-                    },
-                    reapedAt: p.reapedAt)
-            }
-            pod = Pod(name: t.pod.name, deletedAt: t.pod.deletedAt, grace: t.pod.deletionGrace, effectiveGrace: t.pod.effectiveGrace,
-                      objectRemovedAt: t.pod.objectRemovedAt, goneAt: t.pod.goneAt, phase: t.pod.phase?.rawValue, reason: t.pod.reason)
-            var o: [String: Figure] = [:]
-            for (k, v) in t.outcome.figures { o[k] = Figure(v) }
-            outcome = o
-            endedAt = t.endedAt
-            hitHorizon = t.hitHorizon
+    static func document(_ t: Timeline, words: EventText, file: String?) -> PrettyJSON {
+        let keys = Outcome.processKeys(t)
+        var keyOf = Array(repeating: "", count: t.processes.count)
+        for (k, i) in keys { keyOf[i] = k }
+        let events: [PrettyJSON] = t.events.enumerated().filter { !$0.element.kind.isBookkeeping }.map { i, e in
+            .members([
+                ("t", .int(e.time)), ("actor", .string(words.actorName(e.actor, atEvent: i))),
+                ("source", .string(words.actorKind(e.actor))), ("kind", .string(words.kindName(e.kind))),
+                ("container", .string(e.container.map { t.containers[$0].name })), ("process", .string(e.process.map { keyOf[$0] })),
+                ("pid", .int(e.process.map { t.processes[$0].pid })), ("signal", .string(e.signal?.name)),
+                ("rule", .string(e.rule.id)), ("message", .string(words.message(e, atEvent: i))),
+            ])
         }
-    }
-
-    struct ScenarioInfo: Encodable {
-        let name: String
-        let file: String?
-        let seed: UInt64
-        let kubernetesVersion: String
-    }
-
-    struct Event: Encodable {
-        let t: Int
-        let actor: String
-        let source: String
-        let kind: String
-        let container: String?
-        let process: String?
-        let pid: Int?
-        let signal: String?
-        let rule: String
-        let message: String
-    }
-
-    struct ContainerExitJSON: Encodable {
-        let at: Int
-        let exitCode: Int
-        let reason: String
-    }
-
-    struct Container: Encodable {
-        let name: String
-        let sidecar: Bool
-        let argv: [String]
-        let stopSignal: String
-        let exitCode: Int?
-        let reason: String?
-        let exitedAt: Int?
-        let stopSignalAt: Int?
-        let sigkillAt: Int?
-        let restarts: Int
-        let exits: [ContainerExitJSON]
-    }
-
-    struct Received: Encodable {
-        let at: Int
-        let signal: String
-        let from: String
-        let fate: String
-    }
-
-    struct End: Encodable {
-        let at: Int
-        let how: String
-        let exitCode: Int
-        let signal: String?
-        let by: String?
-    }
-
-    struct Process: Encodable {
-        let id: String
-        let container: String
-        let pid: Int
-        let name: String
-        let argv: [String]
-        let parent: String?
-        let startedAt: Int
-        let received: [Received]
-        let end: End?
-        let reapedAt: Int?
-    }
-
-    struct Pod: Encodable {
-        let name: String
-        let deletedAt: Int?
-        let grace: Int?
-        let effectiveGrace: Int?
-        let objectRemovedAt: Int?
-        let goneAt: Int?
-        let phase: String?
-        let reason: String?
+        let containers: [PrettyJSON] = t.containers.map { c in
+            .members([
+                ("name", .string(c.name)), ("sidecar", .bool(c.isSidecar)), ("argv", .strings(c.argv)),
+                ("stopSignal", .string(c.stopSignal.name)), ("exitCode", .int(c.lastExit?.code)),
+                ("reason", .string(c.lastExit?.reason.rawValue)), ("exitedAt", .int(c.lastExit?.at)),
+                ("stopSignalAt", .int(c.stopSignalAt)), ("sigkillAt", .int(c.sigkillAt)), ("restarts", .int(c.restarts)),
+                ("exits", .array(c.exits.map { x in
+                    .members([("at", .int(x.at)), ("exitCode", .int(x.code)), ("reason", .string(x.reason.rawValue))])
+                })),
+            ])
+        }
+        let processes: [PrettyJSON] = t.processes.enumerated().map { i, p in
+            let end: PrettyJSON? = p.end.map { end in
+                let how: String, signal: String?
+                switch end.status {
+                case .exited: (how, signal) = ("exited", nil)
+                case .signaled(let s): (how, signal) = ("killed", s.name)
+                }
+                return .members([
+                    ("at", .int(end.at)), ("how", .string(how)), ("exitCode", .int(end.status.exitCode)),
+                    ("signal", .string(signal)), ("by", .string(end.killedBy.map { originName($0, t.lastMoment) })),
+                ])
+            }
+            return .members([
+                ("id", .string(keyOf[i])), ("container", .string(t.containers[p.container].name)), ("pid", .int(p.pid)),
+                ("name", .string(p.name)), ("argv", .strings(p.argv)), ("parent", .string(p.parent.map { keyOf[$0] })),
+                ("startedAt", .int(p.startedAt)),
+                ("received", .array(p.received.map { r in
+                    .members([
+                        ("at", .int(r.at)), ("signal", .string(r.signal.name)), ("from", .string(originName(r.origin, t.lastMoment))),
+                        ("fate", .string(fateName(r.fate))),
+                    ])
+                })),
+                ("end", end), ("reapedAt", .int(p.reapedAt)),
+            ])
+        }
+        let pod = PrettyJSON.members([
+            ("name", .string(t.pod.name)), ("deletedAt", .int(t.pod.deletedAt)), ("grace", .int(t.pod.deletionGrace)),
+            ("effectiveGrace", .int(t.pod.effectiveGrace)), ("objectRemovedAt", .int(t.pod.objectRemovedAt)),
+            ("goneAt", .int(t.pod.goneAt)), ("phase", .string(t.pod.phase?.rawValue)), ("reason", .string(t.pod.reason)),
+        ])
+        let outcome = PrettyJSON.object(t.outcome.figures.map { k, v in (k, figure(v)) })
+        return .members([
+            ("schema", .string(schema)),
+            ("scenario", .members([
+                ("name", .string(t.scenarioName)), ("file", .string(file)), ("seed", .unsigned(t.seed)),
+                ("kubernetesVersion", .string(t.kubernetesVersion.description)),
+            ])),
+            ("events", .array(events)), ("containers", .array(containers)), ("processes", .array(processes)),
+            ("pod", pod), ("outcome", outcome), ("endedAt", .int(t.endedAt)), ("hitHorizon", .bool(t.hitHorizon)),
+        ])
     }
 
     /// An outcome figure in JSON: numbers as numbers (durations in ms), words as strings, none as null.
-    enum Figure: Encodable {
-        case int(Int), bool(Bool), text(String), list([String]), null
-
-        init(_ v: FigureValue) {
-            switch v {
-            case .int(let i): self = .int(i)
-            case .duration(let ms): self = .int(ms)
-            case .bool(let b): self = .bool(b)
-            case .text(let s): self = .text(s)
-            case .list(let l): self = .list(l)
-            case .none: self = .null
-            }
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .int(let i): try c.encode(i)
-            case .bool(let b): try c.encode(b)
-            case .text(let s): try c.encode(s)
-            case .list(let l): try c.encode(l)
-            case .null: try c.encodeNil()
-            }
+    static func figure(_ v: FigureValue) -> PrettyJSON {
+        switch v {
+        case .int(let i): .int(i)
+        case .duration(let ms): .int(ms)
+        case .bool(let b): .bool(b)
+        case .text(let s): .string(s)
+        case .list(let l): .strings(l)
+        case .none: .null
         }
     }
 

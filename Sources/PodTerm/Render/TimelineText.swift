@@ -117,7 +117,7 @@ public struct TimelineText {
 /// A virtual time as seconds with milliseconds: `0.000s`, `30.000s`, `125.250s`.
 public func formatClock(_ ms: Millis) -> String {
     let sign = ms < 0 ? "-" : ""
-    let a = abs(ms)
+    let a = abs(ms.ms)
     var frac = String(a % 1000)
     while frac.count < 3 { frac = "0" + frac }
     return "\(sign)\(a / 1000).\(frac)s"

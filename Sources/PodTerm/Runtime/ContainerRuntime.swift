@@ -113,7 +113,7 @@ final class ContainerRuntime: KernelReports {
         guard let pid = initProcess(c) else { return }
         if timeout > 0 {
             kernel.send(containers[c].stopSignal, to: pid, origin: .runtime, actor: .runtime)
-            engine.scheduleDeadline(.stopTimeout(container: c, instance: containers[c].instance), after: timeout * 1000)
+            engine.scheduleDeadline(.stopTimeout(container: c, instance: containers[c].instance), after: GraceSeconds(timeout).millis)
         } else {
             sigkill(c)
         }

@@ -23,11 +23,11 @@ struct DockerCLI: Stopper {
         switch cmd {
         case .stop(let time, let signal):
             let sig = signal ?? engine.runtime.containers[c].stopSignal
-            let timeout = time ?? engine.scenario.dockerStopTimeout ?? 10
+            let timeout = time ?? engine.scenario.dockerStopTimeout ?? DockerCommand.defaultStopTimeout
             engine.record(.docker, .dockerCommand(cmd, timeout: timeout), container: c, rule: .dockerStop)
             engine.kernel.send(sig, to: pid, origin: .runtime, actor: .docker)
             if timeout >= 0 {
-                engine.scheduleDeadline(.dockerStopTimeout(container: c, instance: engine.runtime.containers[c].instance), after: timeout * 1000)
+                engine.scheduleDeadline(.dockerStopTimeout(container: c, instance: engine.runtime.containers[c].instance), after: GraceSeconds(timeout).millis)
             }
         case .kill(let signal):
             let sig = signal ?? .kill

@@ -44,11 +44,11 @@ final class ArrivalStream {
         if lo < times.count && times[lo] == t { return counts[lo] }
         let n: Int
         if lo == times.count {
-            let mean = Double(rate) * Double(t - times[lo - 1]) / 1000
+            let mean = Double(rate) * Double((t - times[lo - 1]).ms) / 1000
             n = counts[lo - 1] + rng!.poisson(mean: mean)
         } else {
             let (a, b) = (times[lo - 1], times[lo])
-            n = counts[lo - 1] + rng!.binomial(counts[lo] - counts[lo - 1], Double(t - a) / Double(b - a))
+            n = counts[lo - 1] + rng!.binomial(counts[lo] - counts[lo - 1], Double((t - a).ms) / Double((b - a).ms))
         }
         times.insert(t, at: lo)
         counts.insert(n, at: lo)

@@ -58,9 +58,9 @@ struct KafkaCount: Equatable {
         // when ⌊q⌋ is a multiple of batchSize).
         let whole = (t - 1 - nextFlush) / interval
         if whole > 0 {
-            let end = nextFlush + whole * interval
+            let end = nextFlush + interval * whole
             let total = Arrivals.before(end, rate: rate) - next
-            let low = interval * rate / 1000
+            let low = (interval * rate).ms / 1000
             let highs = total - whole * low
             let batch = batchSize
             bulkWrites += whole * ((low + batch - 1) / batch) + (low % batch == 0 ? highs : 0)

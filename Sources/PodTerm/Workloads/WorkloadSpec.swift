@@ -52,8 +52,11 @@ public struct HTTPWorkload: Sendable, Equatable {
     /// to the pod keep sending on their open connections and are served until the process exits.
     public var closeKeepAlive: Bool
 
+    /// How long a request takes unless the scenario says: 50 ms.
+    public static let defaultServiceTime: Millis = 50
+
     /// Creates the workload.
-    public init(rate: Int, serviceTime: Millis = 50, keepServing: Millis = 0, arrivals: ArrivalPattern = .constant,
+    public init(rate: Int, serviceTime: Millis = defaultServiceTime, keepServing: Millis = 0, arrivals: ArrivalPattern = .constant,
                 consumerRates: [String: Int] = [:], closeKeepAlive: Bool = true) {
         self.rate = rate
         self.serviceTime = serviceTime
@@ -107,10 +110,17 @@ public struct KafkaWorkload: Sendable, Equatable {
     /// leaving (45 s since Kafka 3.0, 10 s before).
     public var sessionTimeout: Millis
 
+    /// `max.poll.records`-style batch unless the scenario says: 500 messages.
+    public static let defaultBatchSize = 500
+    /// How often the buffer is flushed unless the scenario says: 1 s.
+    public static let defaultFlushInterval: Millis = 1_000
+    /// `session.timeout.ms` since Kafka 3.0: 45 s.
+    public static let defaultSessionTimeout: Millis = 45_000
+
     /// Creates the workload.
     public init(
-        rate: Int, batchSize: Int = 500, flushInterval: Millis = 1_000, commit: KafkaCommit = .afterBulkWrite,
-        onStop: KafkaOnStop = .flushAndClose, sessionTimeout: Millis = 45_000
+        rate: Int, batchSize: Int = defaultBatchSize, flushInterval: Millis = defaultFlushInterval, commit: KafkaCommit = .afterBulkWrite,
+        onStop: KafkaOnStop = .flushAndClose, sessionTimeout: Millis = defaultSessionTimeout
     ) {
         self.rate = rate
         self.batchSize = batchSize
@@ -144,7 +154,7 @@ enum Arrivals {
     /// that is n < t·rate/1000.
     static func before(_ t: Millis, rate: Int) -> Int {
         guard t > 0, rate > 0 else { return 0 }
-        return (t * rate + 999) / 1000
+        return ((t * rate).ms + 999) / 1000
     }
 
     /// How many arrive in [from, to).
@@ -154,5 +164,5 @@ enum Arrivals {
     }
 
     /// When item n arrives.
-    static func time(of n: Int, rate: Int) -> Millis { n * 1000 / rate }
+    static func time(of n: Int, rate: Int) -> Millis { Millis(n * 1000 / rate) }
 }

@@ -92,6 +92,8 @@ enum ContainerDecoding {
         return decoded
     }
 
+    static let probeKeys = ["terminationGracePeriodSeconds"]
+
     /// The fields of a Probe that do not change how a container stops: accepted, ignored.
     static let probeIgnoredKeys = [
         "exec", "httpGet", "tcpSocket", "grpc", "initialDelaySeconds", "timeoutSeconds", "periodSeconds",
@@ -101,7 +103,7 @@ enum ContainerDecoding {
     /// A probe's `terminationGracePeriodSeconds` (1 or more, as the API server validates); a
     /// readiness probe may not have one, since its failure restarts nothing.
     static func probeGrace(_ node: SourceNode, path: String, restarts: Bool) throws -> Int? {
-        let p = try MappingReader(node, path: path, known: ["terminationGracePeriodSeconds"], ignored: probeIgnoredKeys)
+        let p = try MappingReader(node, path: path, known: probeKeys, ignored: probeIgnoredKeys)
         if !restarts, let e = p.entry("terminationGracePeriodSeconds") {
             throw LocatedError(
                 at: e.keyNode,

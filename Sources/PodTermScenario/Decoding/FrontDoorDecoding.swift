@@ -4,6 +4,7 @@ import PodTerm
 /// section, and checks that every stop action belongs to that front door.
 enum FrontDoorDecoding {
     static let dockerActions: Set<String> = ["dockerStop", "dockerKill", "dockerRm"]
+    static let dockerKeys = ["stopTimeout"]
 
     static func decode(_ top: MappingReader, actions: [StopAction], stopNode: SourceNode?) throws -> (FrontDoor, Int?) {
         var frontDoor = FrontDoor.kubernetes
@@ -17,7 +18,7 @@ enum FrontDoorDecoding {
         }
         var stopTimeout: Int?
         if let node = top.value("docker") {
-            let d = try MappingReader(node, path: "docker", known: ["stopTimeout"])
+            let d = try MappingReader(node, path: "docker", known: dockerKeys)
             stopTimeout = try d.int("stopTimeout", ValueRanges.dockerSeconds)
             if frontDoor != .docker, let key = top.entry("docker")?.keyNode {
                 throw LocatedError(at: key, "docker: only applies with frontDoor: docker")

@@ -12,13 +12,15 @@ struct DecodedImage {
 
 /// Decodes `images:`: image name → what its Dockerfile says (ENTRYPOINT, CMD, STOPSIGNAL).
 enum ImageDecoding {
+    static let keys = ["entrypoint", "cmd", "stopSignal", "shell"]
+
     static func decode(_ node: SourceNode?) throws -> [String: DecodedImage] {
         guard let node else { return [:] }
         let images = try entries(node, path: "images", example: "example/app:1.0: {entrypoint: [/app/server]}")
         var out: [String: DecodedImage] = [:]
         for e in images {
             let path = "images.\(e.key)"
-            let i = try MappingReader(e.value, path: path, known: ["entrypoint", "cmd", "stopSignal", "shell"])
+            let i = try MappingReader(e.value, path: path, known: keys)
             var spec = ImageSpec(
                 entrypoint: try i.value("entrypoint").map { try Scalars.command($0, path + ".entrypoint") },
                 cmd: try i.value("cmd").map { try Scalars.command($0, path + ".cmd") },

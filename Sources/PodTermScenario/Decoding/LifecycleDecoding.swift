@@ -3,13 +3,20 @@ import PodTerm
 
 /// Decodes a container's `lifecycle`: `preStop`, `stopSignal`, and `postStart` (accepted, ignored).
 enum LifecycleDecoding {
+    static let keys = ["preStop", "postStart", "stopSignal"]
+    /// The handlers of a hook; exactly one is given.
+    static let handlers = ["exec", "httpGet", "sleep"]
+    static let execKeys = ["command"]
+    static let httpGetKeys = ["path", "port", "host", "scheme"]
+    static let httpGetIgnoredKeys = ["httpHeaders"]
+    static let sleepKeys = ["seconds"]
+
     static func decode(_ node: SourceNode, into c: inout DecodedContainer, ports: SourceNode?) throws {
         let path = c.path + ".lifecycle"
-        let l = try MappingReader(node, path: path, known: ["preStop", "postStart", "stopSignal"])
+        let l = try MappingReader(node, path: path, known: keys)
         c.spec.stopSignal = try l.signal("stopSignal")
         guard let preStop = l.value("preStop") else { return }
 
-        let handlers = ["exec", "httpGet", "sleep"]
         let p = try MappingReader(
             preStop, path: path + ".preStop", known: handlers,
             hints: ["tcpSocket": "tcpSocket hooks are deprecated and not modelled; use exec, httpGet or sleep"])
@@ -25,20 +32,20 @@ enum LifecycleDecoding {
         let hpath = path + ".preStop." + handler.key
         switch handler.key {
         case "exec":
-            let e = try MappingReader(handler.value, path: hpath, known: ["command"])
+            let e = try MappingReader(handler.value, path: hpath, known: execKeys)
             let command = try e.required("command")
             c.spec.preStop = .exec(command: try Scalars.stringList(command, hpath + ".command", nonEmpty: true))
             c.preStopExecNode = command
         case "httpGet":
             let h = try MappingReader(
-                handler.value, path: hpath, known: ["path", "port", "host", "scheme"], ignored: ["httpHeaders"])
+                handler.value, path: hpath, known: httpGetKeys, ignored: httpGetIgnoredKeys)
             let route = try h.string("path") ?? "/"
             _ = try h.oneOf("scheme", [("HTTP", 0), ("HTTPS", 1)])
             _ = try h.string("host")
             let port = try self.port(try h.required("port"), hpath + ".port", ports: ports, container: c.spec.name)
             c.spec.preStop = .httpGet(path: route, port: port)
         default:
-            let s = try MappingReader(handler.value, path: hpath, known: ["seconds"])
+            let s = try MappingReader(handler.value, path: hpath, known: sleepKeys)
             let seconds = try s.required("seconds")
             c.spec.preStop = .sleep(seconds: try Scalars.int(seconds, hpath + ".seconds", ValueRanges.seconds))
             c.sleepSecondsNode = seconds

@@ -16,6 +16,8 @@ enum PodDecoding {
         "metadata", "terminationGracePeriodSeconds", "restartPolicy", "initContainers", "containers",
         "shareProcessNamespace",
     ]
+    static let metadataKeys = ["name", "namespace", "labels", "annotations"]
+    static let metadataIgnoredKeys = ["generateName"]
 
     /// Real pod fields that do not change how the pod stops: accepted so manifests paste, then ignored.
     static let ignoredKeys = [
@@ -34,8 +36,7 @@ enum PodDecoding {
         var name = "pod"
         if let meta = pod.value("metadata") {
             let m = try MappingReader(
-                meta, path: "pod.metadata", known: ["name", "namespace", "labels", "annotations"],
-                ignored: ["generateName"])
+                meta, path: "pod.metadata", known: metadataKeys, ignored: metadataIgnoredKeys)
             name = try m.nonEmptyString("name") ?? name
         }
         if let share = pod.value("shareProcessNamespace"), try Scalars.bool(share, "pod.shareProcessNamespace") {
@@ -43,7 +44,7 @@ enum PodDecoding {
                 at: share,
                 "shareProcessNamespace: true is not modelled yet: the containers would share one PID namespace whose PID 1 is the pause process; remove it or set it to false")
         }
-        let grace = try pod.int("terminationGracePeriodSeconds", ValueRanges.seconds) ?? 30
+        let grace = try pod.int("terminationGracePeriodSeconds", ValueRanges.seconds) ?? PodSpec.defaultTerminationGracePeriodSeconds
         let restart = try pod.oneOf("restartPolicy", RestartPolicy.allCases.map { ($0.rawValue, $0) }) ?? .always
 
         var all: [DecodedContainer] = []

@@ -16,6 +16,11 @@ enum ProgramDecoding {
         "signals", "runsFor", "exitCode", "reaps", "children", "http",
         "script", "shell", "preset", "presetCleanup", "supervisord", "readyAfter",
     ]
+    static let childKeys = ["command", "setsid", "startAfter", "closes"]
+    static let routeKeys = ["takes", "status"]
+    static let supervisordKeys = ["programs", "pollPhase"]
+    static let supervisedKeys = ["name", "command", "stopsignal", "stopwaitsecs", "stopasgroup", "killasgroup", "priority", "redirect_stderr"]
+    static let handlerKeys = ["cleanup", "exitCode", "then"]
 
     static func decode(_ node: SourceNode?) throws -> [String: DecodedProgram] {
         guard let node else { return [:] }
@@ -38,7 +43,7 @@ enum ProgramDecoding {
             let items = try Scalars.list(children, path + ".children", example: "- command: [/app/worker]")
             for (i, item) in items.enumerated() {
                 let cpath = "\(path).children.\(i)"
-                let c = try MappingReader(item, path: cpath, known: ["command", "setsid", "startAfter", "closes"])
+                let c = try MappingReader(item, path: cpath, known: childKeys)
                 let command = try c.required("command")
                 spec.children.append(ChildSpec(
                     command: try Scalars.stringList(command, cpath + ".command", nonEmpty: true),
@@ -51,9 +56,9 @@ enum ProgramDecoding {
         if let http = p.value("http") {
             for e in try ImageDecoding.entries(http, path: path + ".http", example: "/drain: {takes: 5s}") {
                 let rpath = "\(path).http.\(e.key)"
-                let r = try MappingReader(e.value, path: rpath, known: ["takes", "status"])
+                let r = try MappingReader(e.value, path: rpath, known: routeKeys)
                 let takes = try Scalars.duration(try r.required("takes", ": how long the request takes, e.g. takes: 5s"), rpath + ".takes")
-                spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", ValueRanges.httpStatus) ?? 200)
+                spec.http[e.key] = HTTPRoute(takes: takes, status: try r.int("status", ValueRanges.httpStatus) ?? HTTPRoute.defaultStatus)
             }
         }
         spec.readyAfter = try p.duration("readyAfter") ?? 0
@@ -90,20 +95,20 @@ enum ProgramDecoding {
 
     /// `supervisord:`: the `[program:x]` sections its configuration would hold.
     static func supervisord(_ node: SourceNode, path: String) throws -> SupervisordSpec {
-        let r = try MappingReader(node, path: path, known: ["programs", "pollPhase"])
+        let r = try MappingReader(node, path: path, known: supervisordKeys)
         var spec = SupervisordSpec(pollPhase: try r.duration("pollPhase", ValueRanges.pollPhase) ?? 0)
         let list = try r.required("programs", ": the [program:x] sections, e.g. - {name: app, command: [/app/server]}")
         for (i, item) in try Scalars.list(list, path + ".programs", example: "- {name: app, command: [/app/server]}").enumerated() {
             let ppath = "\(path).programs.\(i)"
-            let q = try MappingReader(item, path: ppath, known: ["name", "command", "stopsignal", "stopwaitsecs", "stopasgroup", "killasgroup", "priority", "redirect_stderr"])
+            let q = try MappingReader(item, path: ppath, known: supervisedKeys)
             spec.programs.append(SupervisedProgram(
                 name: try q.requiredString("name"),
                 command: try Scalars.stringList(try q.required("command"), ppath + ".command", nonEmpty: true),
                 stopSignal: try q.signal("stopsignal") ?? .term,
-                stopWaitSecs: try q.int("stopwaitsecs", ValueRanges.seconds) ?? 10,
+                stopWaitSecs: try q.int("stopwaitsecs", ValueRanges.seconds) ?? SupervisedProgram.defaultStopWaitSecs,
                 stopAsGroup: try q.bool("stopasgroup") ?? false,
                 killAsGroup: try q.bool("killasgroup"),
-                priority: try q.int("priority", ValueRanges.priority) ?? 999,
+                priority: try q.int("priority", ValueRanges.priority) ?? SupervisedProgram.defaultPriority,
                 redirectStderr: try q.bool("redirect_stderr") ?? false))
         }
         return spec
@@ -138,7 +143,7 @@ enum ProgramDecoding {
                     "\(path): expected ignore, default, or a handler like {cleanup: 3s, exitCode: 0}, got '\(s.text)'\(Suggestions.hint(s.text, in: ["ignore", "default"]))")
             }
         }
-        let h = try MappingReader(node, path: path, known: ["cleanup", "exitCode", "then"])
+        let h = try MappingReader(node, path: path, known: handlerKeys)
         let cleanup = try h.duration("cleanup") ?? 0
         let exitCode = try h.int("exitCode", ValueRanges.exitCode)
         let then = try h.oneOf("then", [("exit", 0), ("keepRunning", 1), ("reraise", 2)]) ?? 0

@@ -1,7 +1,16 @@
 import Foundation
 import PodTerm
 
-/// Typed readers for scalar nodes, each with a message that says what was expected.
+/// What is wrong with a value, before anyone knows where it came from (a node of the file or
+/// a `--set`).
+struct ValueProblem: Error, Sendable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Typed readers for scalar nodes, each with a message that says what was expected. Each
+/// reader has a text form (`text:`) that `--set` settings share, so a value is judged the same
+/// way whether it is written in the file or after `--set`.
 enum Scalars {
     /// The text of a scalar (any scalar: `name: 123` is the string "123").
     static func string(_ node: SourceNode, _ what: String) throws -> String {
@@ -16,23 +25,42 @@ enum Scalars {
         guard case .scalar(let s) = node.content else {
             throw LocatedError(at: node, "\(what): expected a whole number, got \(node.shortDescription)")
         }
-        let text = s.text.trimmingCharacters(in: .whitespaces)
-        guard let n = Int(text) else {
-            if looksLikeWholeNumber(text) {
-                throw LocatedError(at: node, "\(what): expected a whole number \(range.explained), got '\(s.text)'")
+        return try located(node) { () throws(ValueProblem) in try int(text: s.text, what, range, got: node.shortDescription) }
+    }
+
+    /// A whole number from the text of a scalar; `got` is how messages quote it.
+    static func int(text: String, _ what: String, _ range: ValueRange, got: String) throws(ValueProblem) -> Int {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let n = Int(trimmed) else {
+            if looksLikeWholeNumber(trimmed) {
+                throw ValueProblem("\(what): expected a whole number \(range.explained), got '\(text)'")
             }
-            throw LocatedError(at: node, "\(what): expected a whole number, got \(node.shortDescription)")
+            throw ValueProblem("\(what): expected a whole number, got \(got)")
         }
         guard range.contains(n) else {
-            throw LocatedError(at: node, "\(what): expected a whole number \(range.explained), got '\(s.text)'")
+            throw ValueProblem("\(what): expected a whole number \(range.explained), got '\(text)'")
         }
         return n
     }
 
+    /// Runs a text reader and puts its problem at `node`.
+    static func located<T>(_ node: SourceNode, _ read: () throws(ValueProblem) -> T) throws -> T {
+        do { return try read() } catch { throw LocatedError(at: node, error.message) }
+    }
+
+    /// How a message quotes the text of a `--set` value: `'5s'`, or `nothing` when empty.
+    static func got(_ text: String) -> String { text.isEmpty ? "nothing" : "'\(text)'" }
+
     /// A seed: a whole number from 0 to 2^64−1.
     static func seed(_ node: SourceNode, _ what: String) throws -> UInt64 {
-        guard case .scalar(let s) = node.content, let n = UInt64(s.text.trimmingCharacters(in: .whitespaces)) else {
-            throw LocatedError(at: node, "\(what): expected a whole number from 0 to 18446744073709551615 (2^64−1), got \(node.shortDescription)")
+        let text: String? = if case .scalar(let s) = node.content { s.text } else { nil }
+        return try located(node) { () throws(ValueProblem) in try seed(text: text ?? "", what, got: node.shortDescription, valid: text != nil) }
+    }
+
+    /// A seed from text.
+    static func seed(text: String, _ what: String, got: String, valid: Bool = true) throws(ValueProblem) -> UInt64 {
+        guard valid, let n = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+            throw ValueProblem("\(what): expected a whole number from 0 to 18446744073709551615 (2^64−1), got \(got)")
         }
         return n
     }
@@ -46,11 +74,21 @@ enum Scalars {
 
     /// A duration within `range`: `500ms`, `5s`, `2.5s`, `2m`, `1m30s`, or a bare number of seconds.
     static func duration(_ node: SourceNode, _ what: String, _ range: ValueRange = ValueRanges.duration) throws -> Millis {
-        guard case .scalar(let s) = node.content, let ms = Scalars.parseDurationText(s.text, saturating: true) else {
-            throw LocatedError(at: node, "\(what): expected a duration like 500ms, 5s or 2m, got \(node.shortDescription)")
+        let text: String? = if case .scalar(let s) = node.content { s.text } else { nil }
+        return try located(node) { () throws(ValueProblem) in
+            try duration(text: text ?? "", what, range, got: node.shortDescription, valid: text != nil)
+        }
+    }
+
+    /// A duration from text.
+    static func duration(
+        text: String, _ what: String, _ range: ValueRange = ValueRanges.duration, got: String, valid: Bool = true
+    ) throws(ValueProblem) -> Millis {
+        guard valid, let ms = Scalars.parseDurationText(text, saturating: true) else {
+            throw ValueProblem("\(what): expected a duration like 500ms, 5s or 2m, got \(got)")
         }
         guard range.contains(ms) else {
-            throw LocatedError(at: node, "\(what): expected a duration \(range.explained), got '\(s.text)'")
+            throw ValueProblem("\(what): expected a duration \(range.explained), got '\(text)'")
         }
         return ms
     }
@@ -70,14 +108,17 @@ enum Scalars {
 
     /// true or false (YAML's yes/no/on/off too).
     static func bool(_ node: SourceNode, _ what: String) throws -> Bool {
-        if case .scalar(let s) = node.content {
-            switch s.text.lowercased() {
-            case "true", "yes", "on": return true
-            case "false", "no", "off": return false
-            default: break
-            }
+        let text: String? = if case .scalar(let s) = node.content { s.text } else { nil }
+        return try located(node) { () throws(ValueProblem) in try bool(text: text ?? "", what, got: node.shortDescription) }
+    }
+
+    /// true or false from text.
+    static func bool(text: String, _ what: String, got: String) throws(ValueProblem) -> Bool {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw ValueProblem("\(what): expected true or false, got \(got)")
         }
-        throw LocatedError(at: node, "\(what): expected true or false, got \(node.shortDescription)")
     }
 
     /// A list of strings (exec form).
@@ -118,26 +159,33 @@ enum Scalars {
 
     /// A signal from text, with an error at `node`.
     static func signal(named text: String, at node: SourceNode, _ what: String) throws -> Signal {
+        try located(node) { () throws(ValueProblem) in try signal(text: text, what) }
+    }
+
+    /// A signal from text.
+    static func signal(text: String, _ what: String) throws(ValueProblem) -> Signal {
         if let sig = Signal(parsing: text) { return sig }
         let upper = text.uppercased()
         let candidate = upper.hasPrefix("SIG") ? upper : "SIG" + upper
         let suggestion = Suggestions.hint(candidate, in: Signal.allNames)
-        throw LocatedError(
-            at: node,
+        throw ValueProblem(
             "\(what): unknown signal '\(text)'\(suggestion); expected a name like SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGUSR1 or a number from 1 to 31")
     }
 
     /// One of a fixed set of words (case-sensitive, as Kubernetes is).
     static func oneOf<T>(_ node: SourceNode, _ what: String, _ choices: [(String, T)]) throws -> T {
-        let names = choices.map(\.0)
-        if case .scalar(let s) = node.content, let hit = choices.first(where: { $0.0 == s.text }) {
-            return hit.1
+        let text: String? = if case .scalar(let s) = node.content { s.text } else { nil }
+        return try located(node) { () throws(ValueProblem) in
+            try oneOf(text: text, what, choices, got: node.shortDescription)
         }
-        var suggestion = ""
-        if case .scalar(let s) = node.content { suggestion = Suggestions.hint(s.text, in: names) }
-        throw LocatedError(
-            at: node,
-            "\(what): expected one of \(names.joined(separator: ", ")), got \(node.shortDescription)\(suggestion)")
+    }
+
+    /// One of a fixed set of words from text (nil: not a scalar, so no suggestion).
+    static func oneOf<T>(text: String?, _ what: String, _ choices: [(String, T)], got: String) throws(ValueProblem) -> T {
+        let names = choices.map(\.0)
+        if let text, let hit = choices.first(where: { $0.0 == text }) { return hit.1 }
+        let suggestion = text.map { Suggestions.hint($0, in: names) } ?? ""
+        throw ValueProblem("\(what): expected one of \(names.joined(separator: ", ")), got \(got)\(suggestion)")
     }
 
     /// Refuses a list longer than `range` allows, at its first item too many.

@@ -19,7 +19,7 @@ enum ScenarioDecoding {
         let name = try top.nonEmptyString("name") ?? defaultName(fileName)
         let summary = try top.requiredString("summary")
         let story = try top.requiredString("story")
-        let seed = try top.value("seed").map { try Scalars.seed($0, "seed") } ?? 1
+        let seed = try top.value("seed").map { try Scalars.seed($0, "seed") } ?? Scenario.defaultSeed
         var version = KubernetesVersion.current
         if let v = top.value("kubernetes") {
             let text = try Scalars.string(v, "kubernetes")
@@ -32,7 +32,7 @@ enum ScenarioDecoding {
             }
             version = parsed
         }
-        let horizon = try top.duration("horizon", ValueRanges.positiveDuration) ?? 600_000
+        let horizon = try top.duration("horizon", ValueRanges.positiveDuration) ?? Scenario.defaultHorizon
 
         let images = try ImageDecoding.decode(top.value("images"))
         let programs = try ProgramDecoding.decode(top.value("programs"))

@@ -7,6 +7,15 @@ enum StopDecoding {
         "delete", "drain", "preempt", "evict", "nodeShutdown", "probeFailure", "oomKill",
         "dockerStop", "dockerKill", "dockerRm", "supervisorctl",
     ]
+    /// The keys of each kind's mapping.
+    static let kindKeys: [String: [String]] = [
+        "delete": ["gracePeriod", "force", "now"], "drain": [], "preempt": [],
+        "evict": ["threshold", "evictionMaxPodGracePeriod"],
+        "nodeShutdown": ["shutdownGracePeriod", "shutdownGracePeriodCriticalPods"],
+        "probeFailure": ["container", "probe", "terminationGracePeriodSeconds"],
+        "oomKill": ["container", "process"], "dockerStop": ["time", "signal"], "dockerKill": ["signal"],
+        "dockerRm": ["force"], "supervisorctl": ["stop"],
+    ]
 
     static func decode(
         _ node: SourceNode?, containers: [DecodedContainer], horizon: Millis, horizonNode: SourceNode?
@@ -45,7 +54,7 @@ enum StopDecoding {
                 _ = try MappingReader(kind.value, path: kpath, known: [])
                 action = .evict(.preemption)
             case "evict":
-                let e = try MappingReader(kind.value, path: kpath, known: ["threshold", "evictionMaxPodGracePeriod"])
+                let e = try MappingReader(kind.value, path: kpath, known: kindKeys["evict"]!)
                 let tnode = try e.required("threshold", ": soft or hard (node-pressure eviction)")
                 let threshold = try Scalars.string(tnode, kpath + ".threshold")
                 switch threshold {
@@ -60,7 +69,7 @@ enum StopDecoding {
                     throw LocatedError(at: tnode, "\(kpath).threshold: expected soft or hard, got '\(threshold)'")
                 }
             case "nodeShutdown":
-                let n = try MappingReader(kind.value, path: kpath, known: ["shutdownGracePeriod", "shutdownGracePeriodCriticalPods"])
+                let n = try MappingReader(kind.value, path: kpath, known: kindKeys["nodeShutdown"]!)
                 let total = try wholeSeconds(n, "shutdownGracePeriod", kpath, required: true)
                 let critical = try wholeSeconds(n, "shutdownGracePeriodCriticalPods", kpath, required: false)
                 if critical > total, let k = n.entry("shutdownGracePeriodCriticalPods")?.keyNode {
@@ -68,7 +77,7 @@ enum StopDecoding {
                 }
                 action = .nodeShutdown(gracePeriod: total, criticalPodsGracePeriod: critical)
             case "probeFailure":
-                let pr = try MappingReader(kind.value, path: kpath, known: ["container", "probe", "terminationGracePeriodSeconds"])
+                let pr = try MappingReader(kind.value, path: kpath, known: kindKeys["probeFailure"]!)
                 let name = try container(pr, kpath, containers)
                 var probe = ProbeKind.liveness
                 if let pnode = pr.value("probe") {
@@ -80,21 +89,21 @@ enum StopDecoding {
                 }
                 action = .probeFailure(container: name, probe: probe, terminationGracePeriodSeconds: try pr.int("terminationGracePeriodSeconds", ValueRanges.probeSeconds))
             case "oomKill":
-                let o = try MappingReader(kind.value, path: kpath, known: ["container", "process"])
+                let o = try MappingReader(kind.value, path: kpath, known: kindKeys["oomKill"]!)
                 action = .oomKill(container: try container(o, kpath, containers), process: try o.nonEmptyString("process"))
             case "dockerStop":
-                let d = try MappingReader(kind.value, path: kpath, known: ["time", "signal"])
+                let d = try MappingReader(kind.value, path: kpath, known: kindKeys["dockerStop"]!)
                 action = .docker(.stop(time: try d.int("time", ValueRanges.dockerSeconds), signal: try d.signal("signal")))
             case "dockerKill":
-                let d = try MappingReader(kind.value, path: kpath, known: ["signal"])
+                let d = try MappingReader(kind.value, path: kpath, known: kindKeys["dockerKill"]!)
                 action = .docker(.kill(signal: try d.signal("signal")))
             case "supervisorctl":
-                let d = try MappingReader(kind.value, path: kpath, known: ["stop"])
+                let d = try MappingReader(kind.value, path: kpath, known: kindKeys["supervisorctl"]!)
                 _ = try d.required("stop", ": the [program:x] name to stop")
                 let name = try d.nonEmptyString("stop")!
                 action = .supervisorctlStop(program: name)
             default:  // dockerRm
-                let d = try MappingReader(kind.value, path: kpath, known: ["force"])
+                let d = try MappingReader(kind.value, path: kpath, known: kindKeys["dockerRm"]!)
                 guard try d.bool("force") == true else {
                     throw LocatedError(at: kind.keyNode, "\(kpath): only docker rm -f stops a running container; write dockerRm: {force: true}")
                 }
@@ -126,11 +135,11 @@ enum StopDecoding {
         guard ms % 1000 == 0 else {
             throw LocatedError(at: node, "\(path).\(key): expected whole seconds, got '\(formatDuration(ms))'")
         }
-        return ms / 1000
+        return GraceSeconds(wholeSecondsIn: ms).seconds
     }
 
     static func delete(_ node: SourceNode, path: String) throws -> DeleteOptions {
-        let d = try MappingReader(node, path: path, known: ["gracePeriod", "force", "now"])
+        let d = try MappingReader(node, path: path, known: kindKeys["delete"]!)
         let options = DeleteOptions(
             gracePeriod: try d.int("gracePeriod", ValueRanges.seconds), force: try d.bool("force") ?? false,
             now: try d.bool("now") ?? false)

@@ -46,6 +46,9 @@ struct ValueRange: Sendable, Equatable {
     /// Whether `value` is in the range.
     func contains(_ value: Int) -> Bool { value >= min && value <= max }
 
+    /// Whether a duration is in the range (its milliseconds).
+    func contains(_ value: Millis) -> Bool { contains(value.ms) }
+
     /// A duration in the units a scenario writes, the largest that divides it exactly.
     static func format(_ ms: Int) -> String {
         if ms == 0 { return "0s" }

@@ -5,6 +5,13 @@ import PodTerm
 /// optional `program`, and exactly one of `http`, `kafka`, `outbound`.
 enum WorkloadDecoding {
     static let kinds = ["http", "kafka", "outbound"]
+    static let itemKeys = ["name", "container", "program"] + kinds
+    /// The keys of each kind's mapping.
+    static let kindKeys: [String: [String]] = [
+        "http": ["rate", "serviceTime", "keepServing", "arrivals", "consumerRates", "closeKeepAlive"],
+        "kafka": ["rate", "batchSize", "flushInterval", "commit", "onStop", "sessionTimeout"],
+        "outbound": ["rate", "via"],
+    ]
 
     static func decode(_ node: SourceNode?, containers: [String], consumers: [String]) throws -> [WorkloadSpec] {
         let hasConsumers = !consumers.isEmpty
@@ -16,7 +23,7 @@ enum WorkloadDecoding {
         try Scalars.checkCount(items, ValueRanges.workloads, "workloads")
         for (i, item) in items.enumerated() {
             let path = "workloads.\(i)"
-            let w = try MappingReader(item, path: path, known: ["name", "container", "program"] + kinds)
+            let w = try MappingReader(item, path: path, known: itemKeys)
             let present = kinds.filter { w.value($0) != nil || w.has($0) }
             guard present.count == 1, let kind = present.first else {
                 let at = present.count > 1 ? (w.entry(present[1])?.keyNode ?? item) : item
@@ -42,7 +49,7 @@ enum WorkloadDecoding {
                 if !hasConsumers {
                     throw LocatedError(at: w.entry(kind)!.keyNode, "\(kp): requests come from the consumers of endpoints; add network.consumers (e.g. - {name: kube-proxy, delay: 1s})")
                 }
-                let h = try MappingReader(body, path: kp, known: ["rate", "serviceTime", "keepServing", "arrivals", "consumerRates", "closeKeepAlive"])
+                let h = try MappingReader(body, path: kp, known: kindKeys["http"]!)
                 var consumerRates: [String: Int] = [:]
                 if let cr = h.value("consumerRates") {
                     for e in try ImageDecoding.entries(cr, path: kp + ".consumerRates", example: "ingress-nginx: 50") {
@@ -53,22 +60,22 @@ enum WorkloadDecoding {
                     }
                 }
                 let rate = try requiredRate(h, kp)
-                let service = try h.duration("serviceTime", ValueRanges.positiveDuration) ?? 50
+                let service = try h.duration("serviceTime", ValueRanges.positiveDuration) ?? HTTPWorkload.defaultServiceTime
                 workloadKind = .http(HTTPWorkload(
                     rate: rate, serviceTime: service, keepServing: try h.duration("keepServing") ?? 0,
                     arrivals: try h.oneOf("arrivals", ArrivalPattern.allCases.map { ($0.rawValue, $0) }) ?? .constant,
                     consumerRates: consumerRates, closeKeepAlive: try h.bool("closeKeepAlive") ?? true))
             case "kafka":
-                let k = try MappingReader(body, path: kp, known: ["rate", "batchSize", "flushInterval", "commit", "onStop", "sessionTimeout"])
+                let k = try MappingReader(body, path: kp, known: kindKeys["kafka"]!)
                 let rate = try requiredRate(k, kp)
-                let batch = try k.int("batchSize", ValueRanges.batchSize) ?? 500
-                let flush = try k.duration("flushInterval", ValueRanges.positiveDuration) ?? 1_000
+                let batch = try k.int("batchSize", ValueRanges.batchSize) ?? KafkaWorkload.defaultBatchSize
+                let flush = try k.duration("flushInterval", ValueRanges.positiveDuration) ?? KafkaWorkload.defaultFlushInterval
                 let commit = try k.oneOf("commit", KafkaCommit.allCases.map { ($0.rawValue, $0) }) ?? .afterBulkWrite
                 let onStop = try k.oneOf("onStop", KafkaOnStop.allCases.map { ($0.rawValue, $0) }) ?? .flushAndClose
-                let session = try k.duration("sessionTimeout") ?? 45_000
+                let session = try k.duration("sessionTimeout") ?? KafkaWorkload.defaultSessionTimeout
                 workloadKind = .kafka(KafkaWorkload(rate: rate, batchSize: batch, flushInterval: flush, commit: commit, onStop: onStop, sessionTimeout: session))
             default:
-                let o = try MappingReader(body, path: kp, known: ["rate", "via"])
+                let o = try MappingReader(body, path: kp, known: kindKeys["outbound"]!)
                 let rate = try requiredRate(o, kp)
                 let viaNode = try o.required("via")
                 let via = try o.requiredString("via")

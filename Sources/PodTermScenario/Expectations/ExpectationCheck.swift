@@ -130,7 +130,7 @@ enum ExpectationCheck {
     private static func value(_ v: FigureValue) -> Operand {
         switch v {
         case .int(let n): return .number(n)
-        case .duration(let ms): return .number(ms)
+        case .duration(let ms): return .number(ms.ms)
         case .bool(let b): return .bool(b)
         case .text(let s): return .text(s)
         case .list(let l): return .list(l)
@@ -152,7 +152,7 @@ enum ExpectationCheck {
             guard let ms = Scalars.parseDurationText(text) else {
                 return .failure(Unreadable(message: "'\(text)' is not a duration like 500ms, 30s or 2m, and the figure is one"))
             }
-            return .success(.number(ms))
+            return .success(.number(ms.ms))
         case .bool:
             switch text.lowercased() {
             case "true": return .success(.bool(true))
@@ -170,7 +170,7 @@ enum ExpectationCheck {
             return .failure(Unreadable(message: "the figure is a list; write the expected list as a YAML list, e.g. [SIGTERM]"))
         case .none:
             if let n = Int(text) { return .success(.number(n)) }
-            if let ms = Scalars.parseDurationText(text) { return .success(.number(ms)) }
+            if let ms = Scalars.parseDurationText(text) { return .success(.number(ms.ms)) }
             return .success(.text(text))
         }
     }

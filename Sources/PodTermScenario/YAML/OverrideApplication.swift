@@ -1,4 +1,6 @@
-/// Applies `--set` overrides to the scenario tree before it is decoded.
+/// Applies `--set` overrides to the scenario tree before it is decoded: how `--set` worked
+/// before typed settings (`ScenarioSetting`). The loader no longer uses it; it is kept as the
+/// oracle `SettingTests` holds every typed setting of every built-in scenario against.
 ///
 /// Every node an override creates or replaces is marked with the override's text, so an
 /// error inside it is reported as `--set KEY=VALUE: …` rather than at a line of the file.

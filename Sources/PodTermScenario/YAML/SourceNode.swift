@@ -64,3 +64,42 @@ struct SourceNode: Sendable {
 enum ScalarKind: Sendable, Equatable {
     case null, bool, int, float, string
 }
+
+extension SourceNode {
+    /// Where the node at a dotted path came from (list items by index or `name`; the longest
+    /// key present wins), or nil when the tree has no such node.
+    func origin(atPath path: String) -> NodeOrigin? {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var node = self
+        var i = 0
+        func length(_ key: String) -> Int? {
+            var used = 0
+            for piece in key.split(separator: ".", omittingEmptySubsequences: false) {
+                guard i + used < parts.count, parts[i + used] == piece else { return nil }
+                used += 1
+            }
+            return used
+        }
+        while i < parts.count {
+            var best: (SourceNode, Int)?
+            switch node.content {
+            case .mapping(let entries):
+                for e in entries { if let n = length(e.key), n > (best?.1 ?? 0) { best = (e.value, n) } }
+            case .sequence(let items):
+                if let n = Int(parts[i]), items.indices.contains(n) { best = (items[n], 1) }
+                for item in items {
+                    guard case .mapping(let entries) = item.content,
+                          case .scalar(let s)? = entries.first(where: { $0.key == "name" })?.value.content,
+                          let n = length(s.text), n > (best?.1 ?? 0) else { continue }
+                    best = (item, n)
+                }
+            case .scalar:
+                return nil
+            }
+            guard let (next, used) = best else { return nil }
+            node = next
+            i += used
+        }
+        return node.origin
+    }
+}

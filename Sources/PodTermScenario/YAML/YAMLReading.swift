@@ -3,8 +3,17 @@ import Yams
 
 /// Parses YAML text into a `SourceNode` tree, turning every Yams error into a located error.
 enum YAMLReading {
+    /// Counts the parses of the current task, when a test sets one (to prove that applying
+    /// settings and running never parse YAML).
+    final class ParseCount: @unchecked Sendable {
+        var value = 0
+    }
+
+    @TaskLocal static var parseCount: ParseCount?
+
     /// The document's root node; an empty document is an error.
     static func parse(_ yaml: String) throws -> SourceNode {
+        parseCount?.value += 1
         try refuseAliases(yaml)
         let root: Node?
         // The parser holds the anchors: a node's `anchor` is a weak reference that is only

@@ -50,7 +50,7 @@ struct HeaderPane {
         col = g.put(row + 2, col, "[")
         let barCol = col
         for i in 0..<barWidth {
-            let cellTime = start + Int((Int64(total) * Int64(i)) / Int64(barWidth))
+            let cellTime = start + Millis(Int((Int64(total.ms) * Int64(i)) / Int64(barWidth)))
             let isLeft = cellTime >= m.time
             let inPreStop = m.pod.preStopFrom.map { cellTime >= $0 && cellTime < (m.pod.preStopUntil ?? m.time) } ?? false
             let scalar = inPreStop ? glyphs.shade : (isLeft ? glyphs.full : glyphs.empty)
@@ -58,7 +58,7 @@ struct HeaderPane {
             g.fill(row + 2, barCol + i, 1, scalar, .role(role))
         }
         if let k = killAt {
-            let i = min(barWidth - 1, max(0, Int((Int64(k - start) * Int64(barWidth)) / Int64(total))))
+            let i = min(barWidth - 1, max(0, Int((Int64((k - start).ms) * Int64(barWidth)) / Int64(total.ms))))
             g.fill(row + 2, barCol + i, 1, "K", .role(.danger, bold: true))
         }
         col = g.put(row + 2, barCol + barWidth, "]")

@@ -34,7 +34,7 @@ struct LanesPane {
         g.fill(y, axisCol, axisWidth, glyphs.horizontal, .role(.muted))
         let end = layout.axisEnd
         let step = Self.tickStep(end, cells: axisWidth)
-        var tick = 0
+        var tick: Millis = 0
         while tick <= end && step > 0 {
             let x = layout.column(tick, col: axisCol, width: axisWidth)
             let label = Text.axis(tick)
@@ -88,7 +88,7 @@ struct LanesPane {
     /// A round tick interval that puts about one label every 10 cells.
     static func tickStep(_ end: Millis, cells: Int) -> Millis {
         let target = max(1, cells / 10)
-        for s in [100, 250, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000] where end / s <= target {
+        for s: Millis in [100, 250, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000] where end / s <= target {
             return s
         }
         return max(1, end / target)

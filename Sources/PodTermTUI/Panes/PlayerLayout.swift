@@ -75,7 +75,7 @@ public struct PlayerLayout {
     /// The column of time `t` on an axis of `width` cells starting at `col`.
     func column(_ t: Millis, col: Int, width: Int) -> Int {
         let end = max(1, axisEnd)
-        let c = Int((Int64(min(max(t, 0), end)) * Int64(width - 1)) / Int64(end))
+        let c = Int((Int64(min(max(t, 0), end).ms) * Int64(width - 1)) / Int64(end.ms))
         return col + c
     }
 

@@ -29,7 +29,7 @@ enum Text {
 
     /// `12.3s` (one decimal), for countdowns.
     static func seconds(_ ms: Millis) -> String {
-        let a = abs(ms)
+        let a = abs(ms.ms)
         return (ms < 0 ? "-" : "") + "\(a / 1000).\((a % 1000) / 100)s"
     }
 

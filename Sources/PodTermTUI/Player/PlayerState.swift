@@ -70,7 +70,7 @@ public struct PlayerState: Sendable {
     public mutating func seek(time ms: Millis) {
         let t = min(max(ms, 0), endTime)
         time = t
-        exactTime = Double(t)
+        exactTime = Double(t.ms)
         cursor = Self.countAtOrBefore(t, timeline.events)
         logSelection = nil
     }
@@ -79,7 +79,7 @@ public struct PlayerState: Sendable {
     public mutating func seek(events count: Int) {
         cursor = min(max(count, 0), timeline.events.count)
         time = cursor > 0 ? timeline.events[cursor - 1].time : 0
-        exactTime = Double(time)
+        exactTime = Double(time.ms)
         logSelection = nil
     }
 
@@ -87,11 +87,11 @@ public struct PlayerState: Sendable {
     public mutating func advance(realSeconds: Double) {
         guard playing else { return }
         exactTime += realSeconds * 1000 * speed
-        if exactTime >= Double(endTime) {
-            exactTime = Double(endTime)
+        if exactTime >= Double(endTime.ms) {
+            exactTime = Double(endTime.ms)
             playing = false
         }
-        time = Millis(exactTime)
+        time = Millis(Int(exactTime))
         cursor = Self.countAtOrBefore(time, timeline.events)
         logSelection = nil
     }
@@ -99,7 +99,7 @@ public struct PlayerState: Sendable {
     /// Real seconds until the clock reaches the next event (nil: not playing or none left).
     public var realSecondsToNextEvent: Double? {
         guard playing, cursor < timeline.events.count else { return nil }
-        return max(0, (Double(timeline.events[cursor].time) - exactTime) / 1000 / speed)
+        return max(0, (Double(timeline.events[cursor].time.ms) - exactTime) / 1000 / speed)
     }
 
     /// Applies one key.
