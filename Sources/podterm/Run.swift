@@ -20,7 +20,7 @@ struct Run: ParsableCommand {
     @Argument(help: "A scenario file, or the name of a built-in scenario.")
     var scenario: String
 
-    @Option(help: "Output format: text, json (podterm.timeline/v2) or json-v1 (superseded).")
+    @Option(help: "Output format: text, json (podterm.timeline/v2), json-v1 (superseded) or svg (a picture of the timeline).")
     var format: OutputFormat = .text
 
     @Flag(help: "Print the rule, its reason and its source under every event.")
@@ -43,6 +43,7 @@ struct Run: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
         case jsonV1 = "json-v1"
+        case svg
     }
 
     func run() throws {
@@ -62,6 +63,7 @@ struct Run: ParsableCommand {
                 var out = StandardOutput()
                 try TimelineJSON.write(timeline, file: loaded.fileName, to: &out)
             case .jsonV1: Terminal.write(TimelineJSONv1.render(timeline, file: loaded.fileName))
+            case .svg: Terminal.write(TimelineSVG().render(timeline))
             case .text: Terminal.write(TimelineText(explain: explain, color: Terminal.wantsColor).render(timeline))
             }
         } catch CLIError.input(let msg) {
