@@ -5,6 +5,7 @@ import PodTermScenario
 /// `podterm import`: a Kubernetes manifest in, a scenario file out, with its guesses marked.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn a Kubernetes manifest into a scenario file.",
         discussion: """
             FILE holds a Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob (several \

@@ -6,6 +6,7 @@ import PodTermScenario
 /// `podterm lint`: runs each manifest or scenario and reports its shutdown risks.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Report the shutdown risks of Kubernetes manifests or scenario files.",
         discussion: """
             Each FILE (a manifest, imported as `podterm import` does, or a scenario) is run, and the \

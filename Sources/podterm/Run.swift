@@ -6,6 +6,7 @@ import PodTermScenario
 /// `podterm run`: one scenario's timeline, as text or JSON.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run one scenario and print its timeline.",
         discussion: """
             SCENARIO is a file path or the name of a built-in scenario (see `podterm list`).
@@ -17,7 +18,7 @@ struct Run: ParsableCommand {
             fields. json-v1 prints the superseded podterm.timeline/v1.
             """)
 
-    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    @Argument(help: "A scenario file, or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
     var scenario: String
 
     @Option(help: "Output format: text, json (podterm.timeline/v2), json-v1 (superseded) or svg (a picture of the timeline).")

@@ -4,6 +4,7 @@ import PodTermScenario
 /// `podterm schema`: the JSON Schema of scenario files, for editors.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of scenario files.",
         discussion: """
             The same document as schemas/podterm.scenario.schema.json, generated from the decoder's \

@@ -63,7 +63,7 @@ indirect enum ManifestNode: Sendable {
 
     /// Parses every document of a file (`---`-separated); aliases are resolved by Yams.
     static func documents(_ yaml: String) throws -> [ManifestNode] {
-        try Yams.compose_all(yaml: yaml).map(convert)
+        try Yams.compose_all(yaml: yaml, .basic).map(convert)
     }
 
     private static func convert(_ node: Node) -> ManifestNode {
