@@ -19,13 +19,15 @@ public enum SweepChart {
             let means = r.points.map { $0.stats[f].mean }
             let known = means.compactMap { $0 }
             guard let lo = known.min(), let hi = known.max(), hi > lo else {
-                constant.append(name + " = " + (known.isEmpty ? "none" : SweepRendering.meanCell(r.points[0].stats[f], r.units[f])))
+                constant.append(name + " = " + (known.isEmpty ? "none" : SweepRendering.statsCell(r.points[0].stats[f], r.units[f], runs: 1)))
                 continue
             }
             func glyph(_ v: Double?) -> Character {
                 guard let v else { return " " }
                 if v == 0 { return zero }
-                let k = Int(((v - lo) / (hi - lo) * Double(levels.count - 1)).rounded())
+                // Heights from 0 (or the smallest mean, if below 0), so small damage looks small.
+                let base = Swift.min(0, lo)
+                let k = Int(((v - base) / (hi - base) * Double(levels.count - 1)).rounded(.up))
                 return levels[max(0, min(levels.count - 1, k))]
             }
             let range = "  " + label(lo, r.units[f]) + ".." + label(hi, r.units[f])

@@ -71,7 +71,15 @@ public struct Tune: Sendable {
         for c in constraints where !names.contains(c.figure) { names.append(c.figure) }
         var sweep = Sweep(loaded, vary: [axis], runs: runs, seed: seed, figures: names, constraints: constraints, threads: threads, maxEvents: maxEvents)
         sweep.numericFiguresOnly = true
-        let plan = try sweep.prepare()
+        let plan: SweepPlan
+        do { plan = try sweep.prepare() } catch {
+            // The values come from --minimize, not --vary.
+            if case .input(var e) = error, e.file.hasPrefix("--vary ") {
+                e.file = "--minimize " + e.file.dropFirst("--vary ".count)
+                throw .input(e)
+            }
+            throw error
+        }
         let n = axis.values.count
         let need = requiredRuns
         var tried: [Int: SweepPointResult] = [:]
