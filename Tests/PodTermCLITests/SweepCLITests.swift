@@ -110,4 +110,57 @@ struct SweepCLITests {
         #expect(r.stderr.contains("programs./app/server.exitCode=1 with seed 1 stopped after 1000 events"))
         #expect(r.stdout.isEmpty)
     }
+
+    static let randomDelay = """
+        summary: A server behind an ingress whose delay varies from run to run.
+        story: The ingress lets go between 1 and 3 s after the delete.
+        pod:
+          containers:
+            - name: app
+              image: example/web:1.0
+              command: ["/app/server"]
+        programs:
+          /app/server:
+            signals:
+              SIGTERM: {cleanup: 1s, exitCode: 0}
+        network:
+          consumers:
+            - name: ingress
+              delay: uniform(1s, 3s)
+        workloads:
+          - {name: web, container: app, http: {rate: 100}}
+        stop:
+          - at: 10s
+            delete: {}
+
+        """
+
+    static func stoppedRouting(_ json: String) -> Int? {
+        guard let r = json.range(of: "\"endpoints.ingress.stoppedRoutingAt\": ") else { return nil }
+        return Int(json[r.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test func runDrawsTheRandomFieldsFromItsSeed() throws {
+        let f = try PodtermBinary.tempScenario(Self.randomDelay, name: "random.yaml")
+        var seen = Set<Int>()
+        for seed in 1...6 {
+            let a = try PodtermBinary.run(["run", f, "--seed", String(seed), "--format", "json"])
+            let b = try PodtermBinary.run(["run", f, "--seed", String(seed), "--format", "json"])
+            #expect(a.status == 0 && a.stdout == b.stdout)
+            let t = try #require(Self.stoppedRouting(a.stdout))
+            #expect((11_000...13_000).contains(t))
+            seen.insert(t)
+        }
+        #expect(seen.count > 1, "another seed, another draw")
+        let plain = try PodtermBinary.run(["run", f, "--format", "json"])
+        let one = try PodtermBinary.run(["run", f, "--seed", "1", "--format", "json"])
+        #expect(plain.stdout == one.stdout, "the file's seed (1) is the default")
+        let s = try PodtermBinary.run(["sweep", f, "--vary", "pod.terminationGracePeriodSeconds=30", "--runs", "50", "--figure", "traffic.refused"])
+        #expect(s.status == 0)
+        #expect(s.stdout.contains("each cell: mean p50/p95/max over the runs"))
+        let bad = try PodtermBinary.tempScenario(Self.randomDelay.replacingOccurrences(of: "uniform(1s, 3s)", with: "uniform(3s, 1s)"), name: "bad.yaml")
+        let e = try PodtermBinary.run(["run", bad])
+        #expect(e.status == 2)
+        #expect(e.stderr.contains("bad.yaml:15:14: network.consumers.0.delay: uniform(A, B): A must not be above B"), "\(e.stderr)")
+    }
 }

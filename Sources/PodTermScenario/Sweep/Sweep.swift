@@ -197,6 +197,8 @@ struct SweepPlan: Sendable {
     let constraints: [Constraint]
     let maxEvents: Int
     let points: Range<Int>
+    /// The fields the axes set: a random field there takes the axis's value, not a draw.
+    var axisPaths: Set<String> { Set(settings.compactMap { $0.first?.resolvedPath }) }
 
     /// The value index on each axis of point `i` (the first axis varies slowest).
     func coordinates(_ i: Int) -> [Int] {
@@ -219,7 +221,7 @@ struct SweepPlan: Sendable {
     func outcome(_ s: Scenario, point i: Int, run r: Int) -> Result<Outcome, PointFailure> {
         let seed = seeds[r]
         do {
-            let drawn = try loaded.drawing(s, seed: seed)
+            let drawn = try loaded.drawing(s, seed: seed, except: axisPaths)
             return .success(try Simulator.outcome(drawn, seed: seed, maxEvents: maxEvents))
         } catch let e as EventBudgetExceeded {
             return .failure(PointFailure(point: i, error: .budget(point: zip(axes, values(i)).map { "\($0.path)=\($1)" }, seed: seed, e)))
