@@ -112,6 +112,14 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
 
 /// One field of a scenario file that holds a distribution instead of a value.
 public struct RandomField: Sendable, Equatable {
+    public static func == (a: RandomField, b: RandomField) -> Bool {
+        a.path == b.path && a.text == b.text && a.distribution == b.distribution && a.isDuration == b.isDuration
+            && a.line == b.line && a.column == b.column
+    }
+
+    /// The field and its place, found once, so a draw only reads its value and writes it.
+    var target: (SettingField, SettingPlace)?
+
     /// The field's path, list items by name (as `--set` writes it): the key of its draws.
     public let path: String
     /// The distribution as written in the file.
@@ -202,6 +210,9 @@ enum RandomFields {
                 }
             }
             probe = RandomField(path: resolved, text: text, distribution: d, isDuration: isDuration, line: line, column: column)
+            if case .field(let field, let place)? = try? SettingResolver.locate(resolved, probe.valueText(values[0]), in: loaded.scenario, expectations: nil) {
+                probe.target = (field, place)
+            }
             out.append(probe)
         }
         return out
@@ -214,17 +225,32 @@ extension LoadedScenario {
     public func drawing(_ scenario: Scenario, seed: UInt64, except: Set<String> = []) throws(ScenarioError) -> Scenario {
         if randomFields.isEmpty { return scenario }
         var s = scenario
-        var settings: [ScenarioSetting] = []
+        var checks: SettingChecks.Kinds = []
+        var drawn: [String] = []
         for f in randomFields where !except.contains(f.path) {
-            let o = try Override(path: f.path, value: f.value(seed: seed))
-            let setting = try ScenarioSetting(o, resolvingIn: self)
-            try setting.write(&s)
-            settings.append(setting)
+            let value = f.value(seed: seed)
+            drawn.append(f.path + "=" + value)
+            if let (field, place) = f.target {
+                // The fast way: the field was found once; read the value and write it.
+                do {
+                    guard case .scenario(let write) = try field.resolve(value, place) else { continue }
+                    try write(&s)
+                } catch let p as ValueProblem {
+                    throw ScenarioError(file: fileName, override: f.path + "=" + value, message: p.message)
+                } catch {
+                    throw ScenarioError(file: fileName, override: f.path + "=" + value, message: "\(error)")
+                }
+                checks.formUnion(field.checks)
+            } else {
+                let setting = try ScenarioSetting(try Override(path: f.path, value: value), resolvingIn: self)
+                try setting.write(&s)
+                checks.formUnion(setting.checks)
+            }
         }
         do {
-            try SettingChecks.check(s, settings.reduce(into: []) { $0.formUnion($1.checks) })
+            try SettingChecks.check(s, checks)
         } catch {
-            throw ScenarioError(file: fileName, message: "with seed \(seed) the draws \(settings.map(\.text).joined(separator: ", ")) break the scenario: \(error.message)")
+            throw ScenarioError(file: fileName, message: "with seed \(seed) the draws \(drawn.joined(separator: ", ")) break the scenario: \(error.message)")
         }
         return s
     }
