@@ -77,5 +77,10 @@ struct ScenarioSchemaTests {
             #expect(r.status == 1, "\(name) passed the schema")
         }
         #expect(try validate([("typo", typo)]).stdout.contains("gracePeriode"))
+        // A value drawn per run is valid where a --set could set the field.
+        let random = minimalYAML.replacingOccurrences(of: "cleanup: 3s", with: "cleanup: \"uniform(1s, 3s)\"")
+        _ = try ScenarioLoader.load(yaml: random, fileName: "random.yaml")
+        let r = try validate([("random", random)])
+        #expect(r.status == 0, "\(r.stdout)")
     }
 }

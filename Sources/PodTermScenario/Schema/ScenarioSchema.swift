@@ -25,7 +25,29 @@ public enum ScenarioSchema {
 
     static let durationPattern = #"^\s*(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ms|s|m|h)?)+\s*$"#
 
+    /// A value drawn per run (`uniform(A, B)`, `normal(MEAN, SD)`, `exponential(MEAN)`, `choice(…)`),
+    /// which any field a `--set` can set may hold instead of its value (README, randomness).
+    static let random = JSON.object([
+        ("type", .string("string")),
+        ("pattern", .string(#"^\s*(uniform|normal|exponential|choice)\s*\(.*\)\s*$"#)),
+    ])
+
     static func schema(_ shape: Shape) -> JSON {
+        let base = plainSchema(shape)
+        switch shape {
+        case .integer, .duration, .signal, .words:
+            guard case .object(var entries) = base else { return base }
+            let description = entries.first { $0.0 == "description" }
+            entries.removeAll { $0.0 == "description" }
+            var out: [(String, JSON)] = [("anyOf", .array([.object(entries), random]))]
+            if let d = description { out.append(d) }
+            return .object(out)
+        default:
+            return base
+        }
+    }
+
+    static func plainSchema(_ shape: Shape) -> JSON {
         switch shape {
         case .string(let nonEmpty):
             return .object([("type", .string("string"))] + (nonEmpty ? [("minLength", .int(1))] : []))
