@@ -12,6 +12,10 @@ enum SettingResolver {
         var change: SettingChange
         var checks: SettingChecks.Kinds
         var path: String
+        /// The field's pattern (`pod.containers.*.lifecycle.stopSignal`); empty for `expect.…`.
+        var pattern = ""
+        /// What kind of value the field holds.
+        var shape: Tunable.Kind = .text
     }
 
     static func resolve(
@@ -62,7 +66,7 @@ enum SettingResolver {
         if let field = SettingFormat.fields[pattern] {
             let change: SettingChange
             do { change = try field.resolve(value, place) } catch let p as ValueProblem { throw p } catch { throw ValueProblem("\(error)") }
-            return Resolved(change: change, checks: field.checks, path: place.path)
+            return Resolved(change: change, checks: field.checks, path: place.path, pattern: pattern, shape: field.shape)
         }
         if let reason = SettingFormat.notSettable[pattern] { throw ValueProblem("\(here()): \(reason)") }
         if let level = SettingFormat.levels[pattern] {
