@@ -59,7 +59,7 @@ struct Play: ParsableCommand {
             }
             let loaded = try ScenarioSource.load(scenario, overrides: overrides)
             guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: scenario) }
-            let opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt)
+            let opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt, text: ScenarioSource.text(scenario))
             PlayerLauncher.launch(entries: [], initial: opened)
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
@@ -79,7 +79,8 @@ enum PlayerLauncher {
     }
 
     /// Runs the loaded scenario, ready for the player.
-    static func open(_ loaded: LoadedScenario, seed: UInt64?, budget: Int, startAt: Millis?) throws -> PlayerSession.Opened {
+    static func open(_ loaded: LoadedScenario, seed: UInt64?, budget: Int, startAt: Millis?,
+                     text: (yaml: String, fileName: String)? = nil) throws -> PlayerSession.Opened {
         let timeline: Timeline
         do {
             timeline = try Simulator.run(loaded.scenario, seed: seed, maxEvents: budget)
@@ -88,7 +89,9 @@ enum PlayerLauncher {
         } catch {
             throw CLIError.input("\(loaded.fileName): \(error)")
         }
-        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt)
+        // The what-if (`t`) needs the file's text; a file that the tunables cannot list plays without it.
+        let whatIf = text.flatMap { t in try? WhatIf(source: .init(yaml: t.yaml, fileName: t.fileName, seed: seed), original: loaded, timeline: timeline) }
+        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt, whatIf: whatIf)
     }
 
     /// The built-in scenarios, grouped by folder (top level first), for the picker.
@@ -128,7 +131,7 @@ enum PlayerLauncher {
             ending = try PlayerSession.run(entries: entries, initial: initial) { entry in
                 do {
                     let loaded = try ScenarioSource.load(entry.name, overrides: overrides)
-                    return try open(loaded, seed: seed, budget: EventBudget.defaultMaxEvents, startAt: nil)
+                    return try open(loaded, seed: seed, budget: EventBudget.defaultMaxEvents, startAt: nil, text: ScenarioSource.text(entry.name))
                 } catch CLIError.input(let message) {
                     throw PlayerSession.OpenFailure(message)
                 }

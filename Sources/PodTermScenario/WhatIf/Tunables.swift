@@ -39,6 +39,17 @@ public struct Tunable: Sendable, Equatable {
     /// Where the file writes the value (1-based), nil for a default the file leaves out.
     public var line: Int?
     public var column: Int?
+
+    /// Creates one (the list is made by `Tunables.list`).
+    public init(path: String, value: String, kind: Kind, pattern: String, importance: Int, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.value = value
+        self.kind = kind
+        self.pattern = pattern
+        self.importance = importance
+        self.line = line
+        self.column = column
+    }
 }
 
 /// The tunable values of a scenario, the ones that matter most first.
