@@ -74,7 +74,9 @@ enum WhatIfPane {
             g.put(y, col, shown, style, width: content.col + content.width - col)
         }
         let foot = content.row + content.height - 2
-        if let t = w.selected {
+        if let m = w.message {
+            g.put(foot, content.col, m, .role(.warning, bold: true), width: content.width)
+        } else if let t = w.selected {
             g.put(foot, content.col, "\(kindWords(t.kind))   \(t.line.map { "line \($0) of the file" } ?? "a default (not in the file)")", .role(.muted), width: content.width)
         }
         let keys = w.editing != nil ? "type a value · Enter apply · Esc cancel" : "↑↓ choose · ←→ change · Enter type · u undo · U redo · w write · Esc close"
