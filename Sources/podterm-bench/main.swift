@@ -40,4 +40,5 @@ if options.jsonRender {
 
 if options.playerFrame {
     PlayerFrameBench.run(treeChildren: options.treeChildren)
+    WhatIfBench.run()
 }

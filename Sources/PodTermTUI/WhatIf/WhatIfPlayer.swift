@@ -93,6 +93,9 @@ public struct WhatIfPlayer: Sendable {
         return l
     }
 
+    /// Draws the what-if (panel, both outcomes) over a player frame.
+    public func draw(over g: inout Grid, glyphs: Glyphs) { WhatIfPane.draw(&g, self, glyphs: glyphs) }
+
     /// Sets the selected value to `value` (as typed or stepped).
     public mutating func set(_ value: String) -> Handled {
         guard let t = selected else { return .handled }
