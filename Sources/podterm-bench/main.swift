@@ -40,5 +40,5 @@ if options.jsonRender {
 
 if options.playerFrame {
     PlayerFrameBench.run(treeChildren: options.treeChildren)
-    WhatIfBench.run()
+    WhatIfBench.run(treeChildren: options.treeChildren)
 }

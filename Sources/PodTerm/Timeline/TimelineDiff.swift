@@ -80,27 +80,33 @@ public struct TimelineDiff: Sendable, Equatable {
         return c
     }
 
-    /// Compares run `a` with run `b`.
-    public init(_ a: Timeline, _ b: Timeline, bookkeeping: Bool = false) {
+    /// Compares run `a` with run `b`; `outcomeA` and `outcomeB` are their outcomes when the
+    /// caller has them already (a what-if keeps the original's, which is costly on large runs).
+    public init(_ a: Timeline, _ b: Timeline, outcomeA: Outcome? = nil, outcomeB: Outcome? = nil, bookkeeping: Bool = false) {
         let wordsA = EventText(a), wordsB = EventText(b)
         let shownA = a.events.indices.filter { bookkeeping || !a.events[$0].kind.isBookkeeping }
         let shownB = b.events.indices.filter { bookkeeping || !b.events[$0].kind.isBookkeeping }
         // Identities interned as numbers, so the edit script compares integers.
-        var ids: [String: Int] = [:]
-        func intern(_ s: String) -> Int {
-            if let n = ids[s] { return n }
+        var ids: [Key: Int] = [:]
+        func intern(_ k: Key) -> Int {
+            if let n = ids[k] { return n }
             let n = ids.count
-            ids[s] = n
+            ids[k] = n
             return n
         }
-        let keysA = shownA.map { intern(Self.identity(a.events[$0], $0, wordsA)) }
-        let keysB = shownB.map { intern(Self.identity(b.events[$0], $0, wordsB)) }
-        let script = keysB.difference(from: keysA)
+        let keysA = shownA.map { intern(Key(a, a.events[$0])) }
+        let keysB = shownB.map { intern(Key(b, b.events[$0])) }
+        // The common head and tail are matched as they are; the edit script runs on the middle.
+        var head = 0
+        while head < keysA.count, head < keysB.count, keysA[head] == keysB[head] { head += 1 }
+        var tail = 0
+        while tail < keysA.count - head, tail < keysB.count - head, keysA[keysA.count - 1 - tail] == keysB[keysB.count - 1 - tail] { tail += 1 }
+        let script = keysB[head..<(keysB.count - tail)].difference(from: keysA[head..<(keysA.count - tail)])
         var removedA = Set<Int>(), insertedB = Set<Int>()
         for c in script {
             switch c {
-            case .remove(let offset, _, _): removedA.insert(offset)
-            case .insert(let offset, _, _): insertedB.insert(offset)
+            case .remove(let offset, _, _): removedA.insert(head + offset)
+            case .insert(let offset, _, _): insertedB.insert(head + offset)
             }
         }
         var out: [Change] = []
@@ -115,6 +121,9 @@ public struct TimelineDiff: Sendable, Equatable {
                 let ea = a.events[ia], eb = b.events[jb]
                 if ea.time != eb.time {
                     out.append(.moved(a: ia, b: jb))
+                } else if ea == eb && Self.sameProcesses(a, b, ea) {
+                    // The same event about the same processes: the same words (no text made).
+                    out.append(.same(a: ia, b: jb))
                 } else if wordsA.message(ea, atEvent: ia) != wordsB.message(eb, atEvent: jb) {
                     out.append(.changed(a: ia, b: jb))
                 } else {
@@ -134,7 +143,7 @@ public struct TimelineDiff: Sendable, Equatable {
         }
         differsInA = marksA
         differsInB = marksB
-        figures = Self.figureDeltas(a.outcome, b.outcome)
+        figures = Self.figureDeltas(outcomeA ?? a.outcome, outcomeB ?? b.outcome)
     }
 
     /// The figures whose values differ between two outcomes.
@@ -145,7 +154,57 @@ public struct TimelineDiff: Sendable, Equatable {
         return out
     }
 
-    /// An event's identity for the alignment: actor, container, kind, rule and signal, not time.
+    /// An event's identity for the alignment, without text: who acted (a process by its
+    /// container, instance and PID, a consumer by name), the container, the kind, the rule
+    /// and the signal; not the time.
+    struct Key: Hashable {
+        var actor: Int
+        var who: Int
+        var consumer: String?
+        var container: String?
+        var kind: String
+        var rule: Rule
+        var signal: Signal?
+
+        init(_ t: Timeline, _ e: TimelineEvent) {
+            consumer = nil
+            who = 0
+            switch e.actor {
+            case .scenario: actor = 0
+            case .kubectl: actor = 1
+            case .api: actor = 2
+            case .endpoints: actor = 3
+            case .consumer(let i): actor = 4; consumer = t.consumers[i]
+            case .kubelet: actor = 5
+            case .runtime: actor = 6
+            case .kernel: actor = 7
+            case .process(let i):
+                actor = 8
+                let p = t.processes[i]
+                who = (p.container << 40) | (p.containerInstance << 24) | p.pid
+            case .scheduler: actor = 9
+            case .docker: actor = 10
+            }
+            container = e.container.map { t.containers[$0].name }
+            kind = EventText.kindName(e.kind)
+            rule = e.rule
+            signal = e.signal
+        }
+    }
+
+    /// Whether the processes an event names are the same ones (PID and program) in both runs.
+    static func sameProcesses(_ a: Timeline, _ b: Timeline, _ e: TimelineEvent) -> Bool {
+        var indices: [Int] = []
+        if let p = e.process { indices.append(p) }
+        if case .process(let p) = e.actor { indices.append(p) }
+        return indices.allSatisfy { i in
+            a.processes.indices.contains(i) && b.processes.indices.contains(i)
+                && a.processes[i].pid == b.processes[i].pid && a.processes[i].name == b.processes[i].name
+                && a.processes[i].container == b.processes[i].container
+        } && (e.container.map { a.containers[$0].name == b.containers[$0].name } ?? true)
+    }
+
+    /// An event's identity for the alignment as text: actor, container, kind, rule and signal, not time.
     public static func identity(_ e: TimelineEvent, _ index: Int, _ words: EventText) -> String {
         words.actorName(e.actor, atEvent: index) + "|" + words.containerName(e) + "|" + words.kindName(e.kind) + "|" + e.rule.id
             + "|" + (e.signal?.name ?? "")

@@ -25,6 +25,8 @@ public struct WhatIf: Sendable {
     public let original: LoadedScenario
     /// Its run.
     public let originalTimeline: Timeline
+    /// The original run's outcome, computed once.
+    public let originalOutcome: Outcome
     /// Every tunable value, the ones that matter first.
     public let tunables: [Tunable]
     /// The changes in force, in the order they were made (one per path).
@@ -41,6 +43,7 @@ public struct WhatIf: Sendable {
         self.source = source
         self.original = original
         originalTimeline = timeline
+        originalOutcome = timeline.outcome
         self.timeline = timeline
         tunables = try Tunables.list(yaml: source.yaml, fileName: source.fileName)
     }
@@ -101,7 +104,7 @@ public struct WhatIf: Sendable {
         for c in list { loaded = try loaded.setting(c.path, to: c.value) }
         let t = try Simulator.run(loaded.scenario, seed: source.seed)
         timeline = t
-        diff = TimelineDiff(originalTimeline, t)
+        diff = TimelineDiff(originalTimeline, t, outcomeA: originalOutcome)
     }
 }
 
