@@ -112,6 +112,21 @@ import Testing
         #expect(again.scenario.pod.terminationGracePeriodSeconds == 25)
     }
 
+    @Test func theCommandLinesSetsAreTheStartAndAreWrittenToo() throws {
+        let b = try #require(BuiltinScenarios.named("pid1-no-handler"))
+        let loaded = try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName, overrides: [try Override(parsing: "stop.0.at=5s")])
+        let t = try Simulator.run(loaded.scenario)
+        var w = WhatIfPlayer(try WhatIf(source: .init(yaml: b.yaml, fileName: b.fileName, overrides: [.init(path: "stop.0.at", value: "5s")]),
+                                        original: loaded, timeline: t))
+        #expect(w.whatIf.value(of: "stop.0.at") == "5s")
+        _ = w.handle(.char("t"))
+        _ = w.handle(.left)
+        let r = try w.whatIf.rewritten()
+        let again = try ScenarioLoader.load(yaml: r.text, fileName: "w.yaml")
+        #expect(again.scenario.actions[0].at == Millis(5_000))
+        #expect(again.scenario.pod.terminationGracePeriodSeconds == 25)
+    }
+
     @Test func aValueWrittenInTheFileIsEditedWhereItIs() throws {
         let yaml = """
             # a comment that stays

@@ -129,7 +129,7 @@ public enum ScenarioRewrite {
     }
 
     /// The path as the decoder writes it (list items by name), if it resolves.
-    static func resolvedPath(_ c: Change, yaml: String, fileName: String) -> String? {
+    public static func resolvedPath(_ c: Change, yaml: String, fileName: String) -> String? {
         guard let loaded = try? ScenarioLoader.load(yaml: yaml, fileName: fileName) else { return nil }
         return try? ScenarioSetting(Override(uncheckedPath: c.path, value: c.value), in: loaded).resolvedPath
     }

@@ -12,11 +12,14 @@ public struct WhatIf: Sendable {
         public var yaml: String
         public var fileName: String
         public var seed: UInt64?
+        /// The command line's `--set`s, already in the opened scenario (and written by `w`).
+        public var overrides: [ScenarioRewrite.Change]
         /// Creates one.
-        public init(yaml: String, fileName: String, seed: UInt64? = nil) {
+        public init(yaml: String, fileName: String, seed: UInt64? = nil, overrides: [ScenarioRewrite.Change] = []) {
             self.yaml = yaml
             self.fileName = fileName
             self.seed = seed
+            self.overrides = overrides
         }
     }
 
@@ -45,7 +48,13 @@ public struct WhatIf: Sendable {
         originalTimeline = timeline
         originalOutcome = timeline.outcome
         self.timeline = timeline
-        tunables = try Tunables.list(yaml: source.yaml, fileName: source.fileName)
+        // The values as opened: a command-line --set replaces the file's value.
+        var list = try Tunables.list(yaml: source.yaml, fileName: source.fileName)
+        for o in source.overrides {
+            let path = ScenarioRewrite.resolvedPath(o, yaml: source.yaml, fileName: source.fileName) ?? o.path
+            if let i = list.firstIndex(where: { $0.path == path }) { list[i].value = o.value }
+        }
+        tunables = list
     }
 
     /// Whether any value is changed.
@@ -90,7 +99,7 @@ public struct WhatIf: Sendable {
 
     /// The changed scenario as a file's text (see `ScenarioRewrite`).
     public func rewritten() throws -> ScenarioRewrite.Result {
-        try ScenarioRewrite.rewrite(yaml: source.yaml, fileName: source.fileName, changes: changes)
+        try ScenarioRewrite.rewrite(yaml: source.yaml, fileName: source.fileName, changes: source.overrides + changes)
     }
 
     /// Runs the original with `list` applied; sets `timeline` and `diff`.
