@@ -36,6 +36,17 @@ struct WhatIfTerminalTests {
         try t.waitForExit(0)
     }
 
+    @Test func whatIfKeysTypedIntoTheFilterStayThere() throws {
+        let t = try TmuxSession(["play", "pid1-no-handler"], cols: 110, rows: 36)
+        defer { t.close() }
+        try t.waitFor("event 0/15")
+        try t.send("/", "t", "w", "u", "d")
+        let screen = try t.waitFor("filter the log: twud_")
+        #expect(!screen.contains("What if… values"), "\(screen)")
+        try t.send("Escape", "q")
+        try t.waitForExit(0)
+    }
+
     @Test func thePickerOpensAPairSideBySide() throws {
         let t = try TmuxSession([], cols: 110, rows: 36)
         defer { t.close() }

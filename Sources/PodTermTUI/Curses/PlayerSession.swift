@@ -106,7 +106,7 @@ public enum PlayerSession {
                         if let e = sideBySide(l, display) { return e }
                         display.invalidate()
                     } else {
-                        state.message = "d opens a scenario and its fix side by side: " + ScenarioPairs.builtin.map(\.problem).joined(separator: ", ")
+                        state.message = "side by side: this one has no built-in pair; d works on " + ScenarioPairs.builtin.map(\.problem).joined(separator: ", ") + " and their fixes"
                     }
                     continue
                 }
@@ -149,7 +149,8 @@ public enum PlayerSession {
             case .key(let k):
                 if k == .interrupt { return (.interrupted(SIGINT), false) }
                 keyReadAt = now
-                if var w = whatIf {
+                // Typing a filter or closing an overlay is the player's; the rest may be a what-if key.
+                if var w = whatIf, !state.editingFilter, state.overlay == nil || w.panelOpen {
                     let handled = w.handle(k)
                     whatIf = w
                     switch handled {
