@@ -44,4 +44,5 @@ if options.sweep {
 
 if options.playerFrame {
     PlayerFrameBench.run(treeChildren: options.treeChildren)
+    WhatIfBench.run(treeChildren: options.treeChildren)
 }

@@ -60,7 +60,8 @@ struct Play: ParsableCommand {
             }
             let loaded = try ScenarioSource.load(scenario, overrides: overrides)
             guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: scenario) }
-            let opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt)
+            let opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt, text: ScenarioSource.text(scenario),
+                                                 overrides: overrides)
             PlayerLauncher.launch(entries: [], initial: opened)
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
@@ -80,7 +81,8 @@ enum PlayerLauncher {
     }
 
     /// Runs the loaded scenario, ready for the player.
-    static func open(_ loaded: LoadedScenario, seed: UInt64?, budget: Int, startAt: Millis?) throws -> PlayerSession.Opened {
+    static func open(_ loaded: LoadedScenario, seed: UInt64?, budget: Int, startAt: Millis?,
+                     text: (yaml: String, fileName: String)? = nil, overrides: [Override] = []) throws -> PlayerSession.Opened {
         let scenario = try ScenarioSource.drawing(loaded, seed: seed)
         let timeline: Timeline
         do {
@@ -90,7 +92,12 @@ enum PlayerLauncher {
         } catch {
             throw CLIError.input("\(loaded.fileName): \(error)")
         }
-        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt)
+        // The what-if (`t`) needs the file's text; a file that the tunables cannot list plays without it.
+        let sets = overrides.map { ScenarioRewrite.Change(path: $0.path, value: $0.value) }
+        let whatIf = text.flatMap { t in
+            try? WhatIf(source: .init(yaml: t.yaml, fileName: t.fileName, seed: seed, overrides: sets), original: loaded, timeline: timeline)
+        }
+        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt, whatIf: whatIf)
     }
 
     /// The built-in scenarios, grouped by folder (top level first), for the picker.
@@ -130,7 +137,8 @@ enum PlayerLauncher {
             ending = try PlayerSession.run(entries: entries, initial: initial) { entry in
                 do {
                     let loaded = try ScenarioSource.load(entry.name, overrides: overrides)
-                    return try open(loaded, seed: seed, budget: EventBudget.defaultMaxEvents, startAt: nil)
+                    return try open(loaded, seed: seed, budget: EventBudget.defaultMaxEvents, startAt: nil, text: ScenarioSource.text(entry.name),
+                                    overrides: overrides)
                 } catch CLIError.input(let message) {
                     throw PlayerSession.OpenFailure(message)
                 }

@@ -37,6 +37,20 @@ enum ScenarioSource {
         throw CLIError.input(msg)
     }
 
+    /// The text of the scenario `nameOrPath` names (a file or a built-in), for the player's
+    /// what-if; nil when it cannot be read (the what-if is then off).
+    static func text(_ nameOrPath: String) -> (yaml: String, fileName: String)? {
+        if FileManager.default.fileExists(atPath: nameOrPath) {
+            guard let data = FileManager.default.contents(atPath: nameOrPath) else { return nil }
+            return (String(decoding: data, as: UTF8.self), nameOrPath)
+        }
+        let name = nameOrPath.hasSuffix(".yaml") ? String(nameOrPath.dropLast(5)) : nameOrPath
+        let bare = BuiltinScenarios.all.filter { $0.name.split(separator: "/").last.map(String.init) == name }
+        guard let b = BuiltinScenarios.named(name) ?? BuiltinScenarios.named(name.replacingOccurrences(of: "scenarios/", with: ""))
+            ?? (bare.count == 1 ? bare[0] : nil) else { return nil }
+        return (b.yaml, b.fileName)
+    }
+
     /// `--seed N`: a whole number from 0 to 2^64−1 (bad input, exit status 2, otherwise).
     static func parseSeed(_ text: String?) throws -> UInt64? {
         guard let text else { return nil }

@@ -55,7 +55,10 @@ public struct EventText {
     }
 
     /// A stable machine name for the event's kind, e.g. `signal.sent`.
-    public func kindName(_ k: EventKind) -> String {
+    public func kindName(_ k: EventKind) -> String { Self.kindName(k) }
+
+    /// The kind's machine name, without a timeline.
+    public static func kindName(_ k: EventKind) -> String {
         switch k {
         case .processStarted: return "process.started"
         case .deleteRequested: return "pod.delete"

@@ -45,6 +45,8 @@ enum SettingChange: Sendable {
 struct SettingField: Sendable {
     let pattern: String
     let checks: SettingChecks.Kinds
+    /// What kind of value the field holds (for the tunables list).
+    let shape: Tunable.Kind
     /// Reads the text (with the field's kind and range) and returns the write, bound to the place.
     let resolve: @Sendable (_ text: String, _ place: SettingPlace) throws -> SettingChange
 
@@ -55,6 +57,7 @@ struct SettingField: Sendable {
     ) {
         self.pattern = pattern
         self.checks = checks
+        shape = kind.shape
         resolve = { text, place in
             let value = try kind.read(text, place.path)
             return .scenario { s in try write(&s, place, value) }
@@ -65,6 +68,7 @@ struct SettingField: Sendable {
     init(pattern: String, resolve: @escaping @Sendable (String, SettingPlace) throws -> SettingChange) {
         self.pattern = pattern
         self.checks = []
+        shape = .text
         self.resolve = resolve
     }
 }

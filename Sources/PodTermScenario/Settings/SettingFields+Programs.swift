@@ -119,6 +119,6 @@ extension SettingKind where Value == SignalBehavior {
                 throw ValueProblem(
                     "\(what): expected ignore or default (set a handler by its fields, e.g. \(what).cleanup=3s), got \(Scalars.got(text))\(Suggestions.hint(text, in: ["ignore", "default"]))")
             }
-        }
+        }.shaped(.choice(["ignore", "default"]))
     }
 }

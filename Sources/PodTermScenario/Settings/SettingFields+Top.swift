@@ -39,6 +39,6 @@ extension SettingKind where Value == KubernetesVersion {
                 throw ValueProblem("\(what): version \(parsed) is not modelled; expected one of \(list)")
             }
             return parsed
-        }
+        }.shaped(.choice(KubernetesVersion.supportedList.map(\.description)))
     }
 }

@@ -51,12 +51,12 @@ extension SettingFields {
                 w.container = v
             },
             field("program", .string(nonEmpty: true)) { w, _, v, _ in w.program = v },
-            field("http.rate", .number(ValueRanges.rate)) { w, p, v, _ in try http("rate", &w, p) { $0.rate = v } },
+            field("http.rate", .rate) { w, p, v, _ in try http("rate", &w, p) { $0.rate = v } },
             field("http.serviceTime", .duration(ValueRanges.positiveDuration)) { w, p, v, _ in try http("", &w, p) { $0.serviceTime = v } },
             field("http.keepServing", .duration()) { w, p, v, _ in try http("", &w, p) { $0.keepServing = v } },
             field("http.arrivals", .cases) { (w: inout WorkloadSpec, p, v: ArrivalPattern, _) in try http("", &w, p) { $0.arrivals = v } },
             field("http.closeKeepAlive", .bool) { w, p, v, _ in try http("", &w, p) { $0.closeKeepAlive = v } },
-            field("http.consumerRates.*", .number(ValueRanges.rate)) { w, p, v, s in
+            field("http.consumerRates.*", .rate) { w, p, v, s in
                 let consumers = s.network.consumers.map(\.name)
                 let name = p.key(1)
                 guard consumers.contains(name) else {
@@ -64,13 +64,13 @@ extension SettingFields {
                 }
                 try http("", &w, p) { $0.consumerRates[name] = v }
             },
-            field("kafka.rate", .number(ValueRanges.rate)) { w, p, v, _ in try kafka(&w, p) { $0.rate = v } },
+            field("kafka.rate", .rate) { w, p, v, _ in try kafka(&w, p) { $0.rate = v } },
             field("kafka.batchSize", .number(ValueRanges.batchSize)) { w, p, v, _ in try kafka(&w, p) { $0.batchSize = v } },
             field("kafka.flushInterval", .duration(ValueRanges.positiveDuration)) { w, p, v, _ in try kafka(&w, p) { $0.flushInterval = v } },
             field("kafka.commit", .cases) { (w: inout WorkloadSpec, p, v: KafkaCommit, _) in try kafka(&w, p) { $0.commit = v } },
             field("kafka.onStop", .cases) { (w: inout WorkloadSpec, p, v: KafkaOnStop, _) in try kafka(&w, p) { $0.onStop = v } },
             field("kafka.sessionTimeout", .duration()) { w, p, v, _ in try kafka(&w, p) { $0.sessionTimeout = v } },
-            field("outbound.rate", .number(ValueRanges.rate)) { w, p, v, _ in try outbound(&w, p) { $0.rate = v } },
+            field("outbound.rate", .rate) { w, p, v, _ in try outbound(&w, p) { $0.rate = v } },
             field("outbound.via", .string(nonEmpty: true)) { w, p, v, s in
                 try requireContainer(v, s, p)
                 if v == w.container {

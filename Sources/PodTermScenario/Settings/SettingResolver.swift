@@ -12,6 +12,10 @@ enum SettingResolver {
         var change: SettingChange
         var checks: SettingChecks.Kinds
         var path: String
+        /// The field's pattern (`pod.containers.*.lifecycle.stopSignal`); empty for `expect.…`.
+        var pattern = ""
+        /// What kind of value the field holds.
+        var shape: Tunable.Kind = .text
     }
 
     static func resolve(
@@ -22,7 +26,7 @@ enum SettingResolver {
         case .field(let field, let place):
             let change: SettingChange
             do { change = try field.resolve(value, place) } catch let p as ValueProblem { throw p } catch { throw ValueProblem("\(error)") }
-            return Resolved(change: change, checks: field.checks, path: place.path)
+            return Resolved(change: change, checks: field.checks, path: place.path, pattern: field.pattern, shape: field.shape)
         }
     }
 

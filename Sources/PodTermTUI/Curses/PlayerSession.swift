@@ -21,13 +21,16 @@ public enum PlayerSession {
         public var story: String
         /// Start paused at this time (`--at`), else at the beginning.
         public var startAt: Millis?
+        /// The what-if of the scenario (`t`), when its text is known.
+        public var whatIf: WhatIf?
 
         /// Creates one.
-        public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil) {
+        public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil, whatIf: WhatIf? = nil) {
             self.timeline = timeline
             self.summary = summary
             self.story = story
             self.startAt = startAt
+            self.whatIf = whatIf
         }
     }
 
@@ -64,7 +67,7 @@ public enum PlayerSession {
         while true {
             if current == nil {
                 picker.chosen = nil
-                guard let ending = pick(&picker, display, glyphs) else {
+                guard let ending = pick(&picker, display, glyphs, pairs: { i in Self.pairLayout(entries, i, glyphs, open) }) else {
                     do {
                         current = try open(entries[picker.chosen!])
                         picker.message = nil
@@ -84,7 +87,7 @@ public enum PlayerSession {
     }
 
     /// The picker's loop; nil when an entry was chosen.
-    static func pick(_ state: inout PickerState, _ display: CursesDisplay, _ glyphs: Glyphs) -> Ending? {
+    static func pick(_ state: inout PickerState, _ display: CursesDisplay, _ glyphs: Glyphs, pairs: (Int) -> SideBySideLayout? = { _ in nil }) -> Ending? {
         let layout = PickerLayout(glyphs: glyphs)
         display.invalidate()
         while true {
@@ -98,6 +101,15 @@ public enum PlayerSession {
             case .timeout: break
             case .key(let k):
                 if k == .interrupt { return .interrupted(SIGINT) }
+                if k == .char("d") {
+                    if let l = pairs(state.selected) {
+                        if let e = sideBySide(l, display) { return e }
+                        display.invalidate()
+                    } else {
+                        state.message = "side by side: this one has no built-in pair; d works on " + ScenarioPairs.builtin.map(\.problem).joined(separator: ", ") + " and their fixes"
+                    }
+                    continue
+                }
                 state.handle(k)
                 if state.quit { return .quit }
                 if state.chosen != nil { return nil }
@@ -107,9 +119,10 @@ public enum PlayerSession {
 
     /// The player's loop; returns the ending, or nil and whether `o` asked for the picker.
     static func play(_ opened: Opened, _ display: CursesDisplay, _ glyphs: Glyphs) -> (Ending?, Bool) {
-        let layout = PlayerLayout(timeline: opened.timeline, glyphs: glyphs)
-        let adapter = MomentAdapter(opened.timeline)
+        var layout = PlayerLayout(timeline: opened.timeline, glyphs: glyphs)
+        var adapter = MomentAdapter(opened.timeline)
         var state = PlayerState(timeline: opened.timeline, summary: opened.summary, story: opened.story)
+        var whatIf = opened.whatIf.map(WhatIfPlayer.init)
         if let at = opened.startAt { state.seek(time: at) }
         let clock = ContinuousClock()
         var last = clock.now
@@ -119,6 +132,7 @@ public enum PlayerSession {
         while true {
             let size = display.screen.size
             var frame = layout.draw(state, adapter.moment(for: state), rows: size.rows, cols: size.cols)
+            if let whatIf { WhatIfPane.draw(&frame, whatIf, glyphs: glyphs) }
             if glyphs == .ascii { frame = frame.asciified() }
             display.present(frame)
             if let trace, let k = keyReadAt { trace.write(clock.now - k, cells: display.cellsWritten); keyReadAt = nil }
@@ -135,11 +149,61 @@ public enum PlayerSession {
             case .key(let k):
                 if k == .interrupt { return (.interrupted(SIGINT), false) }
                 keyReadAt = now
+                // Typing a filter or closing an overlay is the player's; the rest may be a what-if key.
+                if var w = whatIf, !state.editingFilter, state.overlay == nil || w.panelOpen {
+                    let handled = w.handle(k)
+                    whatIf = w
+                    switch handled {
+                    case .rerun:
+                        state = w.player(after: state)
+                        layout = w.layout(glyphs: glyphs)
+                        adapter = MomentAdapter(w.whatIf.timeline)
+                        continue
+                    case .handled: continue
+                    case .sideBySide:
+                        let l = SideBySideLayout(a: w.whatIf.originalTimeline, b: w.whatIf.timeline, titleA: "original",
+                                                 titleB: w.whatIf.changes.map { $0.path + "=" + $0.value }.joined(separator: " "), glyphs: glyphs)
+                        if let e = sideBySide(l, display, at: state.time) { return (e, false) }
+                        display.invalidate()
+                        continue
+                    case .notMine: break
+                    }
+                }
                 state.handle(k)
                 if state.quit { return (.quit, false) }
                 if state.backToPicker { return (nil, true) }
             }
         }
+    }
+
+    /// The side-by-side screen's loop; the ending, or nil when q or Esc closed it.
+    static func sideBySide(_ layout: SideBySideLayout, _ display: CursesDisplay, at time: Millis? = nil) -> Ending? {
+        var state = SideBySideState()
+        if let time { state.seek(time) }
+        display.invalidate()
+        while true {
+            let size = display.screen.size
+            var frame = layout.draw(state, rows: size.rows, cols: size.cols)
+            if layout.layoutA.glyphs == .ascii { frame = frame.asciified() }
+            display.present(frame)
+            switch display.readKey(timeoutMs: -1) {
+            case .signal(let s): return .interrupted(s)
+            case .resize: display.invalidate()
+            case .timeout: break
+            case .key(let k):
+                state.handle(k, layout)
+                if state.interrupted { return .interrupted(SIGINT) }
+                if state.closed { return nil }
+            }
+        }
+    }
+
+    /// The side-by-side layout of entry `i` and its pair (`ScenarioPairs`), if it has one that opens.
+    static func pairLayout(_ entries: [PickerEntry], _ i: Int, _ glyphs: Glyphs, _ open: (PickerEntry) throws -> Opened) -> SideBySideLayout? {
+        guard entries.indices.contains(i), let pair = ScenarioPairs.pair(of: entries[i].name),
+              let a = entries.first(where: { $0.name == pair.problem }), let b = entries.first(where: { $0.name == pair.fix }),
+              let oa = try? open(a), let ob = try? open(b) else { return nil }
+        return SideBySideLayout(a: oa.timeline, b: ob.timeline, titleA: pair.problem, titleB: "\(pair.fix) (\(pair.what))", glyphs: glyphs)
     }
 
     private static func environment() -> [String: String] {

@@ -42,6 +42,12 @@ struct LanesPane {
             if x + 1 + label.count <= axisCol + axisWidth { g.put(y, x + 1, label, .role(.muted)) }
             tick += step
         }
+        // A what-if or side by side: a mark on the axis at each changed event so far.
+        if layout.marks != nil {
+            for (i, e) in t.events.enumerated() where e.time <= m.time && layout.marked(i) {
+                g.put(y, layout.column(e.time, col: axisCol, width: axisWidth), "*", CellStyle(bold: true, role: .danger))
+            }
+        }
         g.fill(y, now, 1, glyphs.cursor, .role(.cursor, bold: true))
         y += 1
         // Below the axis: a mark pointing up at each endpoint change so far, its words after it.

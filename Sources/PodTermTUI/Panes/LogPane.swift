@@ -29,6 +29,7 @@ struct LogPane {
                 : current ? CellStyle(bold: true, reverse: true, role: .cursor) : .plain
             g.fill(y, r.col, r.width, " ", base)
             var col = g.put(y, r.col, formatClock(e.time) + " ", base.reverse ? base : .role(.muted), width: r.width)
+            if layout.marked(i) { col = g.put(y, col, "* ", base.reverse ? base : CellStyle(bold: true, role: .danger), width: r.col + r.width - col) }
             let actor = layout.words.actorName(e.actor, atEvent: i)
             col = g.put(y, col, actor + " ", base.reverse ? base : CellStyle(bold: true, role: Self.role(e)), width: r.col + r.width - col)
             g.put(y, col, layout.words.message(e, atEvent: i), base, width: r.col + r.width - col)

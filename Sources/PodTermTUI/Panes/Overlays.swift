@@ -17,6 +17,10 @@ struct Overlays {
         ("/", "filter the event log (Enter keeps, Esc clears)"),
         ("s", "the scenario's story"),
         ("o", "back to the scenario picker"),
+        ("t", "what if: the scenario's values; ←→ change one and re-run, Enter types one"),
+        ("u  U", "undo / redo a what-if change (Ctrl-R redoes too)"),
+        ("w", "write the changed scenario as a new YAML file"),
+        ("d", "the what-if side by side with the original"),
         ("?", "this help"),
         ("q Esc Ctrl-C", "quit (Esc first closes an overlay)"),
     ]

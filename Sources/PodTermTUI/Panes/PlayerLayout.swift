@@ -8,6 +8,10 @@ public struct PlayerLayout {
     public let spans: LaneSpans
     public let words: EventText
     public var glyphs: Glyphs
+    /// Events to mark as changed (a what-if or a side-by-side run), by index; nil: none.
+    public var marks: [Bool]?
+    /// The time axis's end when two runs share one axis (side by side); nil: this run's end.
+    public var sharedAxisEnd: Millis?
 
     /// Prepares the drawing of `timeline` (its lanes are computed once here).
     public init(timeline: Timeline, glyphs: Glyphs = .unicode) {
@@ -79,5 +83,8 @@ public struct PlayerLayout {
         return col + c
     }
 
-    var axisEnd: Millis { max(timeline.endedAt, timeline.events.last?.time ?? 0) }
+    var axisEnd: Millis { sharedAxisEnd ?? max(timeline.endedAt, timeline.events.last?.time ?? 0) }
+
+    /// Whether event `i` is marked as changed.
+    func marked(_ i: Int) -> Bool { marks.map { $0.indices.contains(i) && $0[i] } ?? false }
 }

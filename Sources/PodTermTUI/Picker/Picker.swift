@@ -128,11 +128,12 @@ public struct PickerLayout {
                 g.put(rows - 6 + k, x, l, .role(.danger, bold: true))
             }
         }
-        let hints = "j k ↑ ↓ move  [ ] folder  Enter play  ? help  q quit"
+        let hints = "j k ↑ ↓ move  [ ] folder  Enter play  d side by side  ? help  q quit"
         g.put(rows - 1, 0, glyphs == .ascii ? hints.replacingOccurrences(of: "↑ ↓", with: "Up Down") : hints, .role(.muted))
         if state.help {
             let lines = ["j k ↑ ↓   move", "[ ]       previous / next folder", "g G       first / last",
-                         "Enter     play the scenario (then ? lists the player's keys)", "q Esc     quit", "", "any key closes this help"]
+                         "Enter     play the scenario (then ? lists the player's keys)",
+                         "d         a scenario and its fix side by side (the built-in pairs)", "q Esc     quit", "", "any key closes this help"]
             let width = min(cols - 4, 70)
             let r = Rect(row: max(0, (rows - lines.count - 2) / 2), col: (cols - width) / 2, height: lines.count + 2, width: width)
             let inner = g.box(r, title: "Keys", glyphs: glyphs)
