@@ -88,7 +88,8 @@ enum PlayerLauncher {
         } catch {
             throw CLIError.input("\(loaded.fileName): \(error)")
         }
-        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt)
+        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt,
+                                    scenario: loaded.scenario, seed: seed)
     }
 
     /// The built-in scenarios, grouped by folder (top level first), for the picker.

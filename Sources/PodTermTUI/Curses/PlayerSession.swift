@@ -21,13 +21,18 @@ public enum PlayerSession {
         public var story: String
         /// Start paused at this time (`--at`), else at the beginning.
         public var startAt: Millis?
+        /// The scenario and seed it ran with, so that `k` can branch (nil: no branches).
+        public var scenario: Scenario?
+        public var seed: UInt64?
 
         /// Creates one.
-        public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil) {
+        public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil, scenario: Scenario? = nil, seed: UInt64? = nil) {
             self.timeline = timeline
             self.summary = summary
             self.story = story
             self.startAt = startAt
+            self.scenario = scenario
+            self.seed = seed
         }
     }
 
@@ -107,9 +112,16 @@ public enum PlayerSession {
 
     /// The player's loop; returns the ending, or nil and whether `o` asked for the picker.
     static func play(_ opened: Opened, _ display: CursesDisplay, _ glyphs: Glyphs) -> (Ending?, Bool) {
-        let layout = PlayerLayout(timeline: opened.timeline, glyphs: glyphs)
-        let adapter = MomentAdapter(opened.timeline)
+        var layout = PlayerLayout(timeline: opened.timeline, glyphs: glyphs)
+        var adapter = MomentAdapter(opened.timeline)
         var state = PlayerState(timeline: opened.timeline, summary: opened.summary, story: opened.story)
+        var branches = BranchDriver(scenario: opened.scenario, seed: opened.seed, original: opened.timeline)
+        /// The shown run changed (a branch, the original): the panes draw the new one.
+        func showBranch() {
+            state = branches.player(from: state)
+            layout = PlayerLayout(timeline: state.timeline, glyphs: glyphs)
+            adapter = MomentAdapter(state.timeline)
+        }
         if let at = opened.startAt { state.seek(time: at) }
         let clock = ContinuousClock()
         var last = clock.now
@@ -119,6 +131,7 @@ public enum PlayerSession {
         while true {
             let size = display.screen.size
             var frame = layout.draw(state, adapter.moment(for: state), rows: size.rows, cols: size.cols)
+            branches.draw(&frame, glyphs: glyphs)
             if glyphs == .ascii { frame = frame.asciified() }
             display.present(frame)
             if let trace, let k = keyReadAt { trace.write(clock.now - k, cells: display.cellsWritten); keyReadAt = nil }
@@ -135,7 +148,17 @@ public enum PlayerSession {
             case .key(let k):
                 if k == .interrupt { return (.interrupted(SIGINT), false) }
                 keyReadAt = now
+                branches.dismissNote()
+                if branches.isOpen {
+                    if branches.handle(k) { showBranch() }
+                    continue
+                }
                 state.handle(k)
+                if let r = state.branchRequest {
+                    state.branchRequest = nil
+                    let p = state.focus == .tree ? TreePane.selected(state, adapter.moment(for: state)) : nil
+                    if branches.open(r, process: p, time: state.time) { showBranch() }
+                }
                 if state.quit { return (.quit, false) }
                 if state.backToPicker { return (nil, true) }
             }
