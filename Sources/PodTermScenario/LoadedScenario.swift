@@ -15,6 +15,8 @@ public struct LoadedScenario: Sendable, Equatable {
     public var expectations: [Expectation]
     /// The file name as given to the loader (for `file:line:column` messages).
     public var fileName: String
+    /// The file's `questions:` for workshop mode, in the file's order (`Quiz.questions`).
+    public var questions: [DeclaredQuestion] = []
 
     /// Creates a loaded scenario.
     public init(scenario: Scenario, expectations: [Expectation], fileName: String) {

@@ -34,6 +34,9 @@ public enum ScenarioLoader {
             root = try YAMLReading.parse(yaml)
             let (scenario, expectations) = try ScenarioDecoding.decode(root, fileName: fileName)
             loaded = LoadedScenario(scenario: scenario, expectations: expectations, fileName: fileName)
+            if case .mapping(let entries) = root.content, let q = entries.first(where: { $0.key == "questions" }), !q.value.isNull {
+                loaded.questions = try QuestionDecoding.decode(q.value, horizon: scenario.horizon)
+            }
         } catch let error as LocatedError {
             throw error.scenarioError(file: fileName)
         } catch let error as ScenarioError {

@@ -24,6 +24,8 @@ public enum PlayerSession {
         /// The scenario and seed it ran with, so that `k` can branch (nil: no branches).
         public var scenario: Scenario?
         public var seed: UInt64?
+        /// Workshop mode: the questions and who answers them (nil: no questions).
+        public var workshop: WorkshopDriver?
 
         /// Creates one.
         public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil, scenario: Scenario? = nil, seed: UInt64? = nil) {
@@ -116,6 +118,7 @@ public enum PlayerSession {
         var adapter = MomentAdapter(opened.timeline)
         var state = PlayerState(timeline: opened.timeline, summary: opened.summary, story: opened.story)
         var branches = BranchDriver(scenario: opened.scenario, seed: opened.seed, original: opened.timeline)
+        var workshop = opened.workshop
         /// The shown run changed (a branch, the original): the panes draw the new one.
         func showBranch() {
             state = branches.player(from: state)
@@ -132,6 +135,7 @@ public enum PlayerSession {
             let size = display.screen.size
             var frame = layout.draw(state, adapter.moment(for: state), rows: size.rows, cols: size.cols)
             branches.draw(&frame, glyphs: glyphs)
+            workshop?.draw(&frame, glyphs: glyphs)
             if glyphs == .ascii { frame = frame.asciified() }
             display.present(frame)
             if let trace, let k = keyReadAt { trace.write(clock.now - k, cells: display.cellsWritten); keyReadAt = nil }
@@ -141,6 +145,7 @@ public enum PlayerSession {
             let elapsed = now - last
             last = now
             state.advance(realSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            workshop?.check(&state)
             switch input {
             case .signal(let s): return (.interrupted(s), false)
             case .resize: display.invalidate()
@@ -149,6 +154,11 @@ public enum PlayerSession {
                 if k == .interrupt { return (.interrupted(SIGINT), false) }
                 keyReadAt = now
                 branches.dismissNote()
+                if workshop?.isOpen == true, k != .char("q") {
+                    workshop!.handle(k, &state)
+                    workshop!.check(&state)
+                    continue
+                }
                 if branches.isOpen {
                     if branches.handle(k) { showBranch() }
                     continue
@@ -159,6 +169,7 @@ public enum PlayerSession {
                     let p = state.focus == .tree ? TreePane.selected(state, adapter.moment(for: state)) : nil
                     if branches.open(r, process: p, time: state.time) { showBranch() }
                 }
+                workshop?.check(&state)
                 if state.quit { return (.quit, false) }
                 if state.backToPicker { return (nil, true) }
             }
