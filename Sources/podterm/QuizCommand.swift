@@ -30,7 +30,8 @@ struct QuizCommand: ParsableCommand {
         do {
             let loaded = try ScenarioSource.load(scenario, overrides: [])
             let t: Timeline
-            do { t = try Simulator.run(inject.apply(to: loaded.scenario)) } catch { throw CLIError.input("\(loaded.fileName): \(error)") }
+            let drawn = try ScenarioSource.drawing(loaded, seed: nil)
+            do { t = try Simulator.run(inject.apply(to: drawn)) } catch { throw CLIError.input("\(loaded.fileName): \(error)") }
             let questions: [Question]
             do throws(QuestionError) {
                 questions = try Quiz.questions(t, declared: loaded.questions, file: loaded.fileName)
