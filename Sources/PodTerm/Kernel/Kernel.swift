@@ -104,40 +104,19 @@ final class Kernel {
         let c = procs[pid].container
         engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig, rule: rule ?? sendRule(origin))
         let p = procs[pid]
-        guard p.alive else {
-            discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
-            return
-        }
-        if pendingSlot[pid * 32 + sig.rawValue] != nil {
-            // A standard signal already pending is not queued a second time.
-            discard(sig, pid, origin, .alreadyPending, rule: .kernelSignalCoalesce)
-            return
-        }
-        if sig == .kill {
-            if isNamespaceInit(pid) && !origin.isOutsideOrKernel {
-                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1Unkillable)
-                return
-            }
-            post(sig, to: pid, origin: origin)
-            return
-        }
-        if p.blocked.contains(sig) {
-            post(sig, to: pid, origin: origin)
-            return
-        }
-        switch p.disposition(sig) {
-        case .ignore:
-            discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
-        case .default:
-            if sig.defaultIsIgnore || sig == .stop || sig == .tstp || sig == .ttin || sig == .ttou {
-                discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
-            } else if isNamespaceInit(pid) {
-                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
-            } else {
-                post(sig, to: pid, origin: origin)
-            }
-        case .handler:
-            post(sig, to: pid, origin: origin)
+        // The checks of kill(2), shared with what the player predicts (`SendCheck`).
+        let fate = SendCheck.atSend(
+            sig, alive: p.alive, alreadyPending: pendingSlot[pid * 32 + sig.rawValue] != nil, isNamespaceInit: isNamespaceInit(pid),
+            fromOutside: origin.isOutsideOrKernel, blocked: p.blocked, disposition: p.disposition(sig))
+        switch fate {
+        case .deadTarget: discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
+        // A standard signal already pending is not queued a second time.
+        case .alreadyPending: discard(sig, pid, origin, .alreadyPending, rule: .kernelSignalCoalesce)
+        case .pid1Unkillable: discard(sig, pid, origin, .pid1Default, rule: .kernelPid1Unkillable)
+        case .ignored: discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
+        case .defaultIgnore: discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
+        case .pid1Default: discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
+        case .killed, .pendingBlocked, .dies, .caught: post(sig, to: pid, origin: origin)
         }
     }
 
@@ -164,6 +143,7 @@ final class Kernel {
     private func sendRule(_ origin: SignalOrigin) -> Rule {
         switch origin {
         case .runtime: return .containerdStop
+        case .node: return .injectNodeKill
         case .namespaceTeardown: return .kernelNamespaceZap
         case .oomKiller: return .kernelOOMKill
         case .process: return .kernelKill

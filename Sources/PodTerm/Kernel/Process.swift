@@ -1,7 +1,5 @@
 /// A signal disposition, as `sigaction(2)` sets it.
-enum Disposition {
-    case `default`, ignore, handler
-}
+typealias Disposition = SignalDisposition
 
 /// One entry of the kernel's process table.
 struct KernelProcess {

@@ -148,6 +148,7 @@ func originName(_ o: SignalOrigin, _ m: Moment) -> String {
     case .runtime: return "runtime"
     case .namespaceTeardown: return "kernel"
     case .oomKiller: return "oom-killer"
+    case .node: return "node"
     case .process(let i): return m.processes[i].name
     }
 }

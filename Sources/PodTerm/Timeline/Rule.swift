@@ -65,6 +65,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case dockerKill = "docker.kill"
     case dockerRemoveForce = "docker.rm-force"
     case dockerExited = "docker.exited"
+    case injectNodeKill = "inject.node-kill"
     // Programs
     case appHandler = "app.handler"
     case appExit = "app.exit"
@@ -177,6 +178,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .dockerStop: ("docker stop sends the stop signal (--signal, else STOPSIGNAL, else SIGTERM), waits -t (else the container's stop timeout, else 10 s), then SIGKILL; -t 0 kills right after the signal, -t -1 waits forever.", "moby daemon/stop.go containerStop"),
         .dockerKill: ("docker kill sends one signal (SIGKILL by default) to the container's PID 1 and returns: no wait, no escalation.", "moby daemon/kill.go"),
         .dockerRemoveForce: ("docker rm -f sends SIGKILL straight away.", "moby daemon/delete.go cleanupContainer"),
+        .injectNodeKill: ("A signal sent by hand from the node (kill(2) in the host's PID namespace, an ancestor of the container's) goes through the same kernel checks as the runtime's: a container's PID 1 with no handler discards it, and only SIGKILL is forced through.", "kill(2); linux kernel/signal.c kill_pid_info, send_signal_locked (force from an ancestor namespace), sig_task_ignored (SIGNAL_UNKILLABLE)"),
         .dockerExited: ("Docker reports the exit code of PID 1, 128+N for a signal, and State.OOMKilled.", "moby container/state.go; docker inspect"),
         .appHandler: ("The program's signal handler runs its cleanup, as the scenario declares.", "scenario programs: section"),
         .appExit: ("The program finishes its work and exits, as the scenario declares.", "scenario programs: section"),
