@@ -38,7 +38,7 @@ import Testing
         #expect(shown.events == (try Simulator.run(headless)).events)
         state = d.player(from: state)
         #expect(state.time == 200 && state.focus == .tree)
-        #expect(d.label == "branch 1: SIGTERM → app/worker#1 at 0.200s · 0 original · b branches")
+        #expect(d.label == "branch 1: SIGTERM → app/worker#1 at 0.200s · 0 original · b branches · d side by side")
         #expect(d.open(.toggleOriginal, process: nil, time: 200) == true)
         #expect(d.branches?.current == 0 && d.label == nil)
         #expect(d.open(.toggleOriginal, process: nil, time: 200) == true)
