@@ -121,10 +121,12 @@ enum ObservedStory {
         case 2:
             return "discarded:already-pending"
         default:
+            // Result 1 (TRACE_SIGNAL_IGNORED) is also what prepare_signal gives a process whose
+            // group exit has started, and a zombie (its SIGNAL_GROUP_EXIT stays set).
             if let call = p.exitCall, call.time <= g.time { return "discarded:dead-target" }
-            // After the signal that killed it: it was already dying.
-            if let killer, k > killer { return "discarded:dead-target" }
             if let e = p.exitedAt, e <= g.time { return "discarded:dead-target" }
+            // After the signal that killed it, before it exited: it was dying (kernel.dying-drops).
+            if let killer, k > killer { return "discarded:dying" }
             let bit = UInt64(1) << UInt64(g.sig - 1)
             if let mask = samples.ignoredMask(at: g.time), mask & bit != 0 { return "discarded:ignored" }
             if [17, 18, 23, 28].contains(g.sig) { return "discarded:default-ignore" }

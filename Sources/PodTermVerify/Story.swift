@@ -62,7 +62,7 @@ public struct SignalStory: Sendable, Equatable {
     /// or `outside` for something else on the host.
     public var from: String
     /// `caught`, `killed`, or `discarded:REASON` (`pid1-default`, `ignored`, `default-ignore`,
-    /// `dead-target`, `already-pending`).
+    /// `dead-target`, `already-pending`, `dying`).
     public var fate: String
 
     /// The fate without its reason: `caught`, `killed` or `discarded`.

@@ -27,6 +27,9 @@ struct KernelProcess {
     var caught = SignalSet()
     var blocked = SignalSet()
     var subreaper = false
+    /// The fatal signal whose group exit started when it was sent (`kernel.dying-drops`):
+    /// from then on every signal to it is dropped at send time.
+    var dyingOf: Signal?
     /// Bumped on exit and exec, so stale timers do nothing.
     var generation = 0
     /// Children (alive or zombie) in the order they became its children.

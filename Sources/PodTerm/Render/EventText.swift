@@ -173,6 +173,7 @@ public struct EventText {
             case .defaultIgnore: return "\(sig) → \(proc) discarded: its default action is to ignore"
             case .deadTarget: return "\(sig) → \(proc): already exited, no effect"
             case .alreadyPending: return "\(sig) → \(proc): already pending, not queued again"
+            case .dying: return "\(sig) → \(proc) dropped: it is already dying"
             }
         case .signalCaught(let cleanup):
             return "catches \(sig): cleanup for \(formatDuration(cleanup))"

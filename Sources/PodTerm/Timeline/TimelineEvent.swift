@@ -87,6 +87,9 @@ public enum DiscardReason: String, Sendable, Equatable {
     case deadTarget = "dead-target"
     /// The same signal was already pending for it (standard signals are not queued twice).
     case alreadyPending = "already-pending"
+    /// Its group exit had already started (a SIGKILL, or a default-fatal signal, was queued for
+    /// it): the kernel drops every later signal at send time.
+    case dying = "dying"
 }
 
 /// How a process ended.

@@ -67,6 +67,7 @@ enum ProcessDetail {
         case .defaultIgnore: return "its default is to ignore"
         case .deadTarget: return "it had already exited"
         case .alreadyPending: return "already pending"
+        case .dying: return "it was already dying"
         }
     }
 
