@@ -102,7 +102,10 @@ final class Kernel {
     /// here; a signal that passes them is delivered as a separate event at the same millisecond.
     func send(_ sig: Signal, to pid: Int, origin: SignalOrigin, actor: Actor, rule: Rule? = nil) {
         let c = procs[pid].container
-        engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig, rule: rule ?? sendRule(origin))
+        // Sent to a process whose handler for it is running: queued, not acted on (yet).
+        let held = procs[pid].alive && procs[pid].handlerMask.contains(sig) && procs[pid].dyingOf == nil
+        engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig,
+                      rule: held ? .kernelHandlerMask : (rule ?? sendRule(origin)))
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -127,7 +130,8 @@ final class Kernel {
             post(sig, to: pid, origin: origin)
             return
         }
-        if p.blocked.contains(sig) {
+        if p.blocked.contains(sig) || p.handlerMask.contains(sig) {
+            // Blocked signals are never ignored at send time (sig_ignored), not even SIG_IGN.
             post(sig, to: pid, origin: origin)
             return
         }
@@ -151,7 +155,10 @@ final class Kernel {
     /// acted on before `kill()` returns (on the way back to user space); any other is delivered
     /// as its own event in the same millisecond.
     private func post(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
-        if case .process(let from) = origin, from == pid {
+        if procs[pid].handlerMask.contains(sig) {
+            // Pending until its handler returns (`releaseHandlerMask`).
+            pendingSlot[pid * 32 + sig.rawValue] = origin
+        } else if case .process(let from) = origin, from == pid {
             deliverNow(sig, to: pid, origin: origin)
         } else {
             if startsGroupExit(sig, pid) { procs[pid].dyingOf = sig }
@@ -171,7 +178,7 @@ final class Kernel {
     private func startsGroupExit(_ sig: Signal, _ pid: Int) -> Bool {
         let p = procs[pid]
         if sig == .kill { return true }
-        guard !p.blocked.contains(sig), p.disposition(sig) == .default, !sig.defaultIsIgnore, !sig.isStop,
+        guard !p.blocked.contains(sig), !p.handlerMask.contains(sig), p.disposition(sig) == .default, !sig.defaultIsIgnore, !sig.isStop,
               !sig.dumpsCore, !isNamespaceInit(pid) else { return false }
         for n in 1...31 where n != sig.rawValue && pendingSlot[pid * 32 + n] != nil {
             if let other = Signal(rawValue: n), !p.blocked.contains(other) { return false }
@@ -237,7 +244,7 @@ final class Kernel {
     }
 
     /// A signal reaches its target: its fate by disposition (the PID 1 rules were checked at send).
-    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false) {
+    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false, dequeuedAfterMask: Bool = false) {
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -256,19 +263,37 @@ final class Kernel {
         }
         switch p.disposition(sig) {
         case .ignore:
-            discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
+            // It passed the send-time checks, so it was queued: the disposition in force when it
+            // is dequeued drops it now (a signal_deliver with SIG_IGN in the kernel's trace).
+            discard(sig, pid, origin, .ignoredAtDequeue, rule: dequeuedAfterMask ? .kernelHandlerMask : .kernelIgnored)
         case .default:
             if sig.defaultIsIgnore {
                 discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
             } else if isNamespaceInit(pid) {
-                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
+                discard(sig, pid, origin, .pid1Default, rule: dequeuedAfterMask ? .kernelHandlerMask : .kernelPid1IgnoresDefault)
             } else {
                 die(pid, .signaled(sig), killedBy: origin, rule: .kernelDefaultFatal)
             }
         case .handler:
             engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelCaught)
-            p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
+            let handle = ProcessHandle(kernel: self, pid: pid)
+            guard p.program.reactsInsideHandler, !p.handlerMask.contains(sig) else {
+                p.program.handleSignal(sig, handle)
+                return
+            }
+            procs[pid].handlerMask.insert(sig)
+            p.program.handleSignal(sig, handle)
+            releaseHandlerMask(sig, pid)
         }
+    }
+
+    /// `kernel.handler-mask`: the handler for `sig` returned (sigreturn restores the mask). A
+    /// copy of `sig` that arrived meanwhile was left pending; it is dequeued now and acted on by
+    /// the disposition in force now.
+    private func releaseHandlerMask(_ sig: Signal, _ pid: Int) {
+        procs[pid].handlerMask.remove(sig)
+        guard procs[pid].alive, let origin = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return }
+        deliverNow(sig, to: pid, origin: origin, dequeuedAfterMask: true)
     }
 
     // MARK: exit, zombies, re-parenting, teardown

@@ -33,6 +33,11 @@ protocol ProgramModel: AnyObject {
     func scriptProblems(argv: [String], programs: [String: ProgramSpec]) -> [String]?
     /// The control `supervisorctl` talks to, when the program is a supervisor.
     var supervisorControl: (any SupervisorControl)? { get }
+    /// Whether its reaction to a caught signal runs inside the signal handler itself (coreutils
+    /// `timeout`'s `cleanup`), so the kernel keeps that signal blocked while it runs
+    /// (`kernel.handler-mask`). False for programs whose handler only records the signal and
+    /// reacts later (shells, supervisord) and for those that use sigwait (tini, dumb-init).
+    var reactsInsideHandler: Bool { get }
 }
 
 extension ProgramModel {
@@ -42,6 +47,7 @@ extension ProgramModel {
     var supervisedCommands: [[String]] { [] }
     func scriptProblems(argv: [String], programs: [String: ProgramSpec]) -> [String]? { nil }
     var supervisorControl: (any SupervisorControl)? { nil }
+    var reactsInsideHandler: Bool { false }
 }
 
 /// What `supervisorctl` can ask of a running supervisor.

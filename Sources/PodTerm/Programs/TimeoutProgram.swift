@@ -10,6 +10,9 @@
 final class TimeoutProgram: ProgramModel {
     /// Serves nothing itself: ready at once (what it runs answers for itself).
     var readyAfter: Millis { 0 }
+    /// Its `cleanup` is the signal handler: the signal it handles is blocked meanwhile, so the
+    /// copy it sends its own group comes back to it only when the handler returns.
+    var reactsInsideHandler: Bool { true }
 
     private var termSignal = Signal.term
     private var killAfter: Millis?

@@ -174,6 +174,7 @@ public struct EventText {
             case .deadTarget: return "\(sig) → \(proc): already exited, no effect"
             case .alreadyPending: return "\(sig) → \(proc): already pending, not queued again"
             case .dying: return "\(sig) → \(proc) dropped: it is already dying"
+            case .ignoredAtDequeue: return "\(sig) → \(proc) dequeued and ignored: disposition is ignore now"
             }
         case .signalCaught(let cleanup):
             return "catches \(sig): cleanup for \(formatDuration(cleanup))"

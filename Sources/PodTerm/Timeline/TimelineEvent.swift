@@ -90,6 +90,9 @@ public enum DiscardReason: String, Sendable, Equatable {
     /// Its group exit had already started (a SIGKILL, or a default-fatal signal, was queued for
     /// it): the kernel drops every later signal at send time.
     case dying = "dying"
+    /// It was queued (it passed the send-time checks, or was blocked), and the disposition in
+    /// force when it was dequeued was ignore.
+    case ignoredAtDequeue = "ignored-at-dequeue"
 }
 
 /// How a process ended.

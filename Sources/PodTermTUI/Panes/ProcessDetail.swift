@@ -68,6 +68,7 @@ enum ProcessDetail {
         case .deadTarget: return "it had already exited"
         case .alreadyPending: return "already pending"
         case .dying: return "it was already dying"
+        case .ignoredAtDequeue: return "queued, then ignored at dequeue"
         }
     }
 
