@@ -10,6 +10,8 @@ final class Kernel {
     var pipes: [OutputPipe] = []
     /// Signals posted but not yet delivered, by `pid * 32 + signal`: who sent each.
     private var pendingSlot: [Int: SignalOrigin] = [:]
+    /// The keys of `pendingSlot` in the order their signals were posted (some already gone).
+    private var pendingOrder: [Int] = []
     /// The layer above (the runtime's shim), told when a container's PID 1 or an exec'd hook ends.
     weak var reports: (any KernelReports)?
 
@@ -163,6 +165,7 @@ final class Kernel {
         } else {
             if startsGroupExit(sig, pid) { procs[pid].dyingOf = sig }
             pendingSlot[pid * 32 + sig.rawValue] = origin
+            pendingOrder.append(pid * 32 + sig.rawValue)
             engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
         }
     }
@@ -218,6 +221,7 @@ final class Kernel {
             }
         }
         pendingSlot.removeAll()
+        pendingOrder.removeAll()
     }
 
     /// The delivery of a posted signal, as its event comes up. Does nothing when the signal was
@@ -228,6 +232,23 @@ final class Kernel {
         // acts first: the process runs no handler.
         if procs[pid].dyingOf != sig { killedByPendingSIGKILL(pid) }
         deliverNow(sig, to: pid, origin: origin, preempting: false)
+    }
+
+    /// `kernel.causal-order`: delivers, in the order they were posted, the signals still
+    /// pending for processes that do not block them (a blocked one waits for its sigwait).
+    /// Their own delivery events then find nothing to do.
+    private func deliverPendingFirst() {
+        let order = pendingOrder
+        pendingOrder = []
+        for key in order {
+            let pid = key / 32
+            guard let sig = Signal(rawValue: key % 32), procs[pid].alive, !procs[pid].blocked.contains(sig),
+                  let origin = pendingSlot.removeValue(forKey: key) else { continue }
+            if procs[pid].dyingOf != sig { killedByPendingSIGKILL(pid) }
+            deliverNow(sig, to: pid, origin: origin, causal: true)
+        }
+        // What was posted meanwhile, and what stays blocked, keeps its place.
+        pendingOrder = order.filter { pendingSlot[$0] != nil } + pendingOrder.filter { pendingSlot[$0] != nil }
     }
 
     /// `kernel.sigkill-preempts`: a SIGKILL posted to a living process and not yet delivered
@@ -244,7 +265,7 @@ final class Kernel {
     }
 
     /// A signal reaches its target: its fate by disposition (the PID 1 rules were checked at send).
-    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false, dequeuedAfterMask: Bool = false) {
+    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false, dequeuedAfterMask: Bool = false, causal: Bool = false) {
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -275,7 +296,7 @@ final class Kernel {
                 die(pid, .signaled(sig), killedBy: origin, rule: .kernelDefaultFatal)
             }
         case .handler:
-            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelCaught)
+            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: causal ? .kernelCausalOrder : .kernelCaught)
             let handle = ProcessHandle(kernel: self, pid: pid)
             guard p.program.reactsInsideHandler, !p.handlerMask.contains(sig) else {
                 p.program.handleSignal(sig, handle)
@@ -423,6 +444,10 @@ final class Kernel {
         // A parent with a SIGKILL on its way does not react: it dies, and its death hands the
         // child on (to the next reaper, or to the namespace's teardown).
         if killedByPendingSIGKILL(parent) { return }
+        // `kernel.causal-order`: the parent's reaction needs the parent to run; every signal
+        // already on its way to a process that can take it is delivered first.
+        deliverPendingFirst()
+        guard procs[parent].alive else { return }
         procs[parent].program.childDied(pid, procs[pid].status!, ProcessHandle(kernel: self, pid: parent))
         if procs[pid].zombie {
             engine.record(.kernel, .becameZombie(parent: parent), container: procs[pid].container, process: pid, rule: .kernelZombie)
