@@ -75,8 +75,8 @@ enum ObservedStory {
                 let from: String
                 if g.code == -2 || (g.sig == 14 && g.code == 0x80) {
                     // SIGALRM of a timer the process set itself (timer_create, alarm): raised in
-                    // whatever task the timer interrupt found running.
-                    from = keyOf[h] ?? "outside"
+                    // whatever task the timer interrupt found running (kernel.timer-signal).
+                    from = "timer"
                 } else if obs.launchers.contains(g.sender) {
                     from = "runtime"
                 } else if g.sig == 9 && g.code == 0x80 {

@@ -162,6 +162,9 @@ final class Kernel {
             pendingSlot[pid * 32 + sig.rawValue] = origin
         } else if case .process(let from) = origin, from == pid {
             deliverNow(sig, to: pid, origin: origin)
+        } else if case .timer(let of) = origin, of == pid {
+            // The timer interrupt wakes the process it belongs to, which takes it at once.
+            deliverNow(sig, to: pid, origin: origin)
         } else {
             if startsGroupExit(sig, pid) { procs[pid].dyingOf = sig }
             pendingSlot[pid * 32 + sig.rawValue] = origin
@@ -202,6 +205,7 @@ final class Kernel {
         case .runtime: return .containerdStop
         case .namespaceTeardown: return .kernelNamespaceZap
         case .oomKiller: return .kernelOOMKill
+        case .timer: return .kernelTimerSignal
         case .process: return .kernelKill
         }
     }

@@ -149,6 +149,7 @@ func originName(_ o: SignalOrigin, _ m: Moment) -> String {
     case .runtime: return "runtime"
     case .namespaceTeardown: return "kernel"
     case .oomKiller: return "oom-killer"
+    case .timer: return "timer"
     case .process(let i): return m.processes[i].name
     }
 }

@@ -115,6 +115,12 @@ struct ProcessHandle {
         kernel.send(sig, to: target, origin: .process(pid), actor: .process(pid), rule: rule)
     }
 
+    /// The kernel's timer of this process fires (`alarm`, `setitimer`): `sig` comes from the
+    /// timer, not from the process (`kernel.timer-signal`).
+    func timerSignal(_ sig: Signal) {
+        kernel.send(sig, to: pid, origin: .timer(pid), actor: .kernel, rule: .kernelTimerSignal)
+    }
+
     /// `kill(-pgid, sig)`.
     func killGroup(_ pgid: Int, _ sig: Signal, rule: Rule? = nil) {
         kernel.sendToGroup(sig, pgid: pgid, origin: .process(pid), actor: .process(pid), rule: rule)

@@ -77,7 +77,7 @@ final class TimeoutProgram: ProgramModel {
     func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
         guard timer == .alarm else { return }
         // The alarm: the kernel sends SIGALRM to timeout itself.
-        p.kill(p.pid, .alrm)
+        p.timerSignal(.alrm)
     }
 
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {

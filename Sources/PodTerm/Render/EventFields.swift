@@ -91,6 +91,7 @@ struct EventFieldReader {
         case .runtime: return "runtime"
         case .namespaceTeardown: return "kernel"
         case .oomKiller: return "oom-killer"
+        case .timer: return "timer"
         case .process(let i): return keys[i]
         }
     }

@@ -163,6 +163,7 @@ public struct EventText {
             case .runtime: return "sends \(sig) to PID 1 \(proc)"
             case .namespaceTeardown: return "SIGKILL → \(proc): PID 1 is gone"
             case .oomKiller: return "OOM killer: SIGKILL → \(proc)"
+            case .timer: return "timer: \(sig) → \(proc)"
             case .process(let from):
                 return from == e.process ? "raises \(sig) on itself" : "sends \(sig) to \(proc)"
             }

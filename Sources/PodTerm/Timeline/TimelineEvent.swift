@@ -66,6 +66,9 @@ public enum SignalOrigin: Sendable, Equatable, Hashable {
     case oomKiller
     /// A process (index into `Timeline.processes`), from inside the namespace.
     case process(Int)
+    /// The kernel's timer of that process (`alarm`, `setitimer`, `timer_settime`): the
+    /// signal comes from the timer interrupt, not from the process (`kernel.timer-signal`).
+    case timer(Int)
 
     /// Whether the sender stands outside the target's PID namespace (or is the kernel), which
     /// lets SIGKILL reach PID 1.

@@ -77,6 +77,7 @@ enum ProcessDetail {
         case .runtime: return "the runtime"
         case .namespaceTeardown: return "the kernel (namespace teardown)"
         case .oomKiller: return "the OOM killer"
+        case .timer: return "its timer"
         case .process(let i):
             guard m.processes.indices.contains(i) else { return "a process" }
             return "\(m.processes[i].name)[\(m.processes[i].pid)]"
