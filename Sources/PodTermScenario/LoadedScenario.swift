@@ -15,12 +15,17 @@ public struct LoadedScenario: Sendable, Equatable {
     public var expectations: [Expectation]
     /// The file name as given to the loader (for `file:line:column` messages).
     public var fileName: String
+    /// The fields the file gives a distribution rather than a value (`uniform(1s, 3s)`, see
+    /// `Distribution`), in the file's order. `scenario` holds their draws for the scenario's
+    /// own seed; `drawing(_:seed:)` draws them for another.
+    public var randomFields: [RandomField]
 
     /// Creates a loaded scenario.
-    public init(scenario: Scenario, expectations: [Expectation], fileName: String) {
+    public init(scenario: Scenario, expectations: [Expectation], fileName: String, randomFields: [RandomField] = []) {
         self.scenario = scenario
         self.expectations = expectations
         self.fileName = fileName
+        self.randomFields = randomFields
     }
 
     /// Checks every expectation against a run's timeline.

@@ -28,12 +28,14 @@ public enum ScenarioLoader {
     /// the file is decoded first, a file that is wrong on its own is refused even when an
     /// override would have mended it.
     public static func load(yaml: String, fileName: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
-        let root: SourceNode
+        var root: SourceNode
         var loaded: LoadedScenario
         do {
             root = try YAMLReading.parse(yaml)
+            let found = try RandomFields.extract(&root)
             let (scenario, expectations) = try ScenarioDecoding.decode(root, fileName: fileName)
             loaded = LoadedScenario(scenario: scenario, expectations: expectations, fileName: fileName)
+            loaded.randomFields = try RandomFields.resolve(found, in: loaded)
         } catch let error as LocatedError {
             throw error.scenarioError(file: fileName)
         } catch let error as ScenarioError {
@@ -41,7 +43,7 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: fileName, message: "\(error)")
         }
-        guard !overrides.isEmpty else { return loaded }
+        guard !overrides.isEmpty else { return try drawn(loaded) }
         var settings: [ScenarioSetting] = []
         do {
             for o in overrides {
@@ -57,7 +59,18 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: fileName, message: "\(error)")
         }
-        return loaded
+        // A --set on a random field replaces its distribution.
+        let set = Set(settings.map(\.resolvedPath))
+        loaded.randomFields.removeAll { set.contains($0.path) }
+        return try drawn(loaded)
+    }
+
+    /// The loaded scenario with its random fields drawn for its own seed.
+    private static func drawn(_ loaded: LoadedScenario) throws(ScenarioError) -> LoadedScenario {
+        if loaded.randomFields.isEmpty { return loaded }
+        var l = loaded
+        l.scenario = try loaded.drawing(loaded.scenario, seed: loaded.scenario.seed)
+        return l
     }
 
     /// Where a check that failed after the settings points: at the field in the file when the

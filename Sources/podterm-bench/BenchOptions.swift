@@ -17,6 +17,12 @@ struct BenchOptions {
     var treeChildren = 10_000
     /// Whether to time the terminal player's frames (built-in scenario with most events, generated tree).
     var playerFrame = false
+    /// Whether to time a 100 × 100 sweep of a Kafka-to-Elasticsearch scenario (`--sweep`).
+    var sweep = false
+    /// The sweep's grid side and runs per point, and how many real `podterm run`s to time.
+    var sweepGrid = 100
+    var sweepRuns = 10
+    var shellRuns = 50
     /// Whether `--help` was given (nothing is run).
     var help = false
 }
@@ -72,6 +78,21 @@ extension BenchOptions {
                     throw BenchUsageError(message: "--filter expects part of a scenario's name (no value given)")
                 }
                 options.filter = text
+            case "--sweep":
+                guard inlineValue == nil else { throw BenchUsageError(message: "--sweep takes no value") }
+                options.sweep = true
+            case "--sweep-grid":
+                let n = try value("--sweep-grid expects a whole number from 1 to 1000")
+                guard (1...1000).contains(n) else { throw BenchUsageError(message: "--sweep-grid expects a whole number from 1 to 1000 (got \(n))") }
+                options.sweepGrid = n
+            case "--sweep-runs":
+                let n = try value("--sweep-runs expects a whole number from 1 to 1000")
+                guard (1...1000).contains(n) else { throw BenchUsageError(message: "--sweep-runs expects a whole number from 1 to 1000 (got \(n))") }
+                options.sweepRuns = n
+            case "--shell-runs":
+                let n = try value("--shell-runs expects a whole number from 0 to 10000")
+                guard (0...10000).contains(n) else { throw BenchUsageError(message: "--shell-runs expects a whole number from 0 to 10000 (got \(n))") }
+                options.shellRuns = n
             case "--player-frame":
                 guard inlineValue == nil else { throw BenchUsageError(message: "--player-frame takes no value") }
                 options.playerFrame = true
@@ -130,6 +151,11 @@ extension BenchOptions {
               --player-frame    also time the terminal player's frame (moment, layout, diff) on the
                                 built-in scenario with the most events and on that tree
               --tree-children N the size of that tree (default 10000; 0: no tree)
+              --sweep           also time a sweep: a 100 × 100 grid of a Kafka-to-Elasticsearch
+                                scenario with randomness, 10 runs per point, with 1 and 2 threads,
+                                and the same grid extrapolated from real `podterm run` processes
+              --sweep-grid N    the grid's side (default 100); --sweep-runs N runs per point (10)
+              --shell-runs N    how many real `podterm run`s to time (default 50; 0: none)
               -h, --help        show this help
 
             Bad flags exit with status 2. Example: podterm-bench --rate 10000 --delete-ms 600000

@@ -38,6 +38,10 @@ if options.jsonRender {
     JSONRenderBench.run(treeChildren: options.treeChildren)
 }
 
+if options.sweep {
+    SweepBench.run(grid: options.sweepGrid, runs: options.sweepRuns, shellRuns: options.shellRuns)
+}
+
 if options.playerFrame {
     PlayerFrameBench.run(treeChildren: options.treeChildren)
 }

@@ -80,9 +80,10 @@ enum PlayerLauncher {
 
     /// Runs the loaded scenario, ready for the player.
     static func open(_ loaded: LoadedScenario, seed: UInt64?, budget: Int, startAt: Millis?) throws -> PlayerSession.Opened {
+        let scenario = try ScenarioSource.drawing(loaded, seed: seed)
         let timeline: Timeline
         do {
-            timeline = try Simulator.run(loaded.scenario, seed: seed, maxEvents: budget)
+            timeline = try Simulator.run(scenario, seed: seed, maxEvents: budget)
         } catch let e as EventBudgetExceeded {
             Terminal.fail(EventBudgetOption.message(e, file: loaded.fileName), status: 5)
         } catch {

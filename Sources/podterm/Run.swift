@@ -49,9 +49,10 @@ struct Run: ParsableCommand {
         do {
             let seed = try ScenarioSource.parseSeed(self.seed)
             let loaded = try ScenarioSource.load(scenario, overrides: try ScenarioSource.parseOverrides(overrides))
+            let scenario = try ScenarioSource.drawing(loaded, seed: seed)
             let timeline: Timeline
             do {
-                timeline = try Simulator.run(loaded.scenario, seed: seed, maxEvents: budget.value)
+                timeline = try Simulator.run(scenario, seed: seed, maxEvents: budget.value)
             } catch let e as EventBudgetExceeded {
                 Terminal.fail(EventBudgetOption.message(e, file: loaded.fileName), status: 5)
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import PodTerm
 import PodTermBuiltins
 import PodTermScenario
 
@@ -37,6 +38,12 @@ enum ScenarioSource {
             throw CLIError.input("--seed \(text): a seed is a whole number from 0 to 18446744073709551615 (2^64−1), e.g. --seed 42")
         }
         return n
+    }
+
+    /// The scenario with its random fields drawn for `--seed` (already drawn for the file's own seed).
+    static func drawing(_ loaded: LoadedScenario, seed: UInt64?) throws -> Scenario {
+        guard let seed, !loaded.randomFields.isEmpty else { return loaded.scenario }
+        return try wrap { try loaded.drawing(loaded.scenario, seed: seed) }
     }
 
     static func parseOverrides(_ texts: [String]) throws -> [Override] {

@@ -17,6 +17,27 @@ enum SettingResolver {
     static func resolve(
         _ path: String, _ value: String, in s: Scenario, expectations: [Expectation]?
     ) throws(ValueProblem) -> Resolved {
+        switch try locate(path, value, in: s, expectations: expectations) {
+        case .resolved(let r): return r
+        case .field(let field, let place):
+            let change: SettingChange
+            do { change = try field.resolve(value, place) } catch let p as ValueProblem { throw p } catch { throw ValueProblem("\(error)") }
+            return Resolved(change: change, checks: field.checks, path: place.path)
+        }
+    }
+
+    /// Where a path leads: a field of the scenario and its place (the value not yet read), or,
+    /// for an expectation, the whole setting.
+    enum Located: Sendable {
+        case field(SettingField, SettingPlace)
+        case resolved(Resolved)
+    }
+
+    /// Walks `path` without reading a value, so a caller that sets the same field to many
+    /// values (the draws of a random field) walks it once.
+    static func locate(
+        _ path: String, _ value: String, in s: Scenario, expectations: [Expectation]?
+    ) throws(ValueProblem) -> Located {
         let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var pattern = ""
         var place = SettingPlace()
@@ -29,7 +50,7 @@ enum SettingResolver {
         while i < parts.count {
             if let collection = SettingFormat.collections[pattern] {
                 if case .figures = collection.items {
-                    return try figure(parts[i...].joined(separator: "."), value, expectations)
+                    return .resolved(try figure(parts[i...].joined(separator: "."), value, expectations))
                 }
                 let (capture, text, used) = try item(collection, parts, from: i, s, place, here())
                 place.captures.append(capture)
@@ -59,11 +80,7 @@ enum SettingResolver {
             }
             throw cannotSetYet(here())
         }
-        if let field = SettingFormat.fields[pattern] {
-            let change: SettingChange
-            do { change = try field.resolve(value, place) } catch let p as ValueProblem { throw p } catch { throw ValueProblem("\(error)") }
-            return Resolved(change: change, checks: field.checks, path: place.path)
-        }
+        if let field = SettingFormat.fields[pattern] { return .field(field, place) }
         if let reason = SettingFormat.notSettable[pattern] { throw ValueProblem("\(here()): \(reason)") }
         if let level = SettingFormat.levels[pattern] {
             let keys = level.known.isEmpty ? "it has no fields" : "keys like " + level.known.prefix(6).joined(separator: ", ")
