@@ -214,6 +214,7 @@ struct Diagnosis {
         case .namespaceTeardown: return "the kernel (its PID 1 died)"
         case .oomKiller: return "the OOM killer"
         case .node: return "someone on the node, by hand"
+        case .timer: return "a timer"
         case .process(let i): return words.processName(i)
         }
     }

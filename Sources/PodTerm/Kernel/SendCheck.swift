@@ -2,12 +2,14 @@
 /// one function that the kernel itself runs (`Kernel.send`) and that the player asks about a
 /// process at a moment (`predict`), so the two cannot disagree.
 ///
-/// Rules: `kernel.dead-target`, `kernel.signal-coalesce`, `kernel.pid1-unkillable`,
+/// Rules: `kernel.dead-target`, `kernel.dying-drops`, `kernel.signal-coalesce`, `kernel.pid1-unkillable`,
 /// `kernel.uncatchable`, `kernel.sigwait`, `kernel.ignored`, `kernel.pid1-ignores-default`,
 /// `kernel.default-fatal`, `kernel.caught` (`shared/reference/linux-init.md`).
 public enum SendCheck: Sendable, Equatable {
     /// The target has already exited (a zombie or gone): no effect.
     case deadTarget
+    /// Its group exit has started (SIGKILL or an accepted fatal signal): dropped at send time.
+    case dying
     /// The same signal is already pending for it: not queued again.
     case alreadyPending
     /// SIGKILL from inside the namespace to its PID 1: discarded.
@@ -29,10 +31,13 @@ public enum SendCheck: Sendable, Equatable {
 
     /// The checks of `kill(2)` in the kernel's order.
     static func atSend(
-        _ sig: Signal, alive: Bool, alreadyPending: Bool, isNamespaceInit: Bool, fromOutside: Bool,
+        _ sig: Signal, alive: Bool, dying: Bool = false, alreadyPending: Bool, isNamespaceInit: Bool, fromOutside: Bool,
         blocked: SignalSet, disposition: SignalDisposition
     ) -> SendCheck {
         guard alive else { return .deadTarget }
+        // prepare_signal drops anything more once the group exit has started, before the
+        // already-pending check (so a second SIGKILL is dropped, not coalesced).
+        if dying { return .dying }
         if alreadyPending { return .alreadyPending }
         if sig == .kill { return isNamespaceInit && !fromOutside ? .pid1Unkillable : .killed }
         if blocked.contains(sig) { return .pendingBlocked }
@@ -55,6 +60,7 @@ public enum SendCheck: Sendable, Equatable {
     public var rule: Rule {
         switch self {
         case .deadTarget: return .kernelDeadTarget
+        case .dying: return .kernelDyingDrops
         case .alreadyPending: return .kernelSignalCoalesce
         case .pid1Unkillable: return .kernelPid1Unkillable
         case .killed: return .kernelUncatchable
@@ -78,6 +84,7 @@ public enum SendCheck: Sendable, Equatable {
     public func words(_ sig: Signal) -> String {
         switch self {
         case .deadTarget: return "no effect: it has already exited"
+        case .dying: return "dropped: it is already dying"
         case .alreadyPending: return "dropped: already pending"
         case .pid1Unkillable: return "discarded: PID 1 cannot be killed from inside"
         case .killed: return "dies at once (exit 137), no handler runs"

@@ -92,6 +92,7 @@ struct EventFieldReader {
         case .namespaceTeardown: return "kernel"
         case .oomKiller: return "oom-killer"
         case .node: return "node"
+        case .timer: return "timer"
         case .process(let i): return keys[i]
         }
     }

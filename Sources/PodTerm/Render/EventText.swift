@@ -170,6 +170,7 @@ public struct EventText {
             case .namespaceTeardown: return "SIGKILL → \(proc): PID 1 is gone"
             case .oomKiller: return "OOM killer: SIGKILL → \(proc)"
             case .node: return "by hand from the node: \(sig) → \(proc)"
+            case .timer: return "timer: \(sig) → \(proc)"
             case .process(let from):
                 return from == e.process ? "raises \(sig) on itself" : "sends \(sig) to \(proc)"
             }
@@ -180,6 +181,8 @@ public struct EventText {
             case .defaultIgnore: return "\(sig) → \(proc) discarded: its default action is to ignore"
             case .deadTarget: return "\(sig) → \(proc): already exited, no effect"
             case .alreadyPending: return "\(sig) → \(proc): already pending, not queued again"
+            case .dying: return "\(sig) → \(proc) dropped: it is already dying"
+            case .ignoredAtDequeue: return "\(sig) → \(proc) dequeued and ignored: disposition is ignore now"
             }
         case .signalCaught(let cleanup):
             return "catches \(sig): cleanup for \(formatDuration(cleanup))"

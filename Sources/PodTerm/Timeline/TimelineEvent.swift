@@ -71,6 +71,9 @@ public enum SignalOrigin: Sendable, Equatable, Hashable {
     /// Someone on the node, by hand (`kill:`, `--inject`): from the host's PID namespace, an
     /// ancestor of the container's.
     case node
+    /// The kernel's timer of that process (`alarm`, `setitimer`, `timer_settime`): the
+    /// signal comes from the timer interrupt, not from the process (`kernel.timer-signal`).
+    case timer(Int)
 
     /// Whether the sender stands outside the target's PID namespace (or is the kernel), which
     /// lets SIGKILL reach PID 1.
@@ -92,6 +95,12 @@ public enum DiscardReason: String, Sendable, Equatable {
     case deadTarget = "dead-target"
     /// The same signal was already pending for it (standard signals are not queued twice).
     case alreadyPending = "already-pending"
+    /// Its group exit had already started (a SIGKILL, or a default-fatal signal, was queued for
+    /// it): the kernel drops every later signal at send time.
+    case dying = "dying"
+    /// It was queued (it passed the send-time checks, or was blocked), and the disposition in
+    /// force when it was dequeued was ignore.
+    case ignoredAtDequeue = "ignored-at-dequeue"
 }
 
 /// How a process ended.

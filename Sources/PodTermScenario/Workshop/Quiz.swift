@@ -78,6 +78,9 @@ public enum Quiz {
                 case .defaultIgnore: return (j, .defaultIgnore)
                 case .deadTarget: return (j, .deadTarget)
                 case .alreadyPending: return (j, .alreadyPending)
+                case .dying: return (j, .dying)
+                // Queued while its handler ran, then ignored when taken: ignored all the same.
+                case .ignoredAtDequeue: return (j, .ignored)
                 }
             case .signalDelivered where e.signal == sig:
                 return (j, e.rule == .kernelSigwait ? .pendingBlocked : .caught)
@@ -104,6 +107,7 @@ public enum Quiz {
         case .pendingBlocked: return "\(name) takes it from its blocked signals (sigwait) and acts on it"
         case .deadTarget: return "nothing: \(name) has already exited"
         case .alreadyPending: return "nothing new: \(sig.name) is already pending for \(name)"
+        case .dying: return "nothing: \(name) is already dying of an earlier signal, so the kernel drops it"
         }
     }
 
