@@ -15,6 +15,8 @@ public struct LoadedScenario: Sendable, Equatable {
     public var expectations: [Expectation]
     /// The file name as given to the loader (for `file:line:column` messages).
     public var fileName: String
+    /// The file's `questions:` for workshop mode, in the file's order (`Quiz.questions`).
+    public var questions: [DeclaredQuestion] = []
     /// The fields the file gives a distribution rather than a value (`uniform(1s, 3s)`, see
     /// `Distribution`), in the file's order. `scenario` holds their draws for the scenario's
     /// own seed; `drawing(_:seed:)` draws them for another.

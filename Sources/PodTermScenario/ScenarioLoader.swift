@@ -35,6 +35,9 @@ public enum ScenarioLoader {
             let found = try RandomFields.extract(&root)
             let (scenario, expectations) = try ScenarioDecoding.decode(root, fileName: fileName)
             loaded = LoadedScenario(scenario: scenario, expectations: expectations, fileName: fileName)
+            if case .mapping(let entries) = root.content, let q = entries.first(where: { $0.key == "questions" }), !q.value.isNull {
+                loaded.questions = try QuestionDecoding.decode(q.value, horizon: scenario.horizon)
+            }
             loaded.randomFields = try RandomFields.resolve(found, in: loaded)
         } catch let error as LocatedError {
             throw error.scenarioError(file: fileName)

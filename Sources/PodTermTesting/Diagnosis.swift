@@ -213,6 +213,8 @@ struct Diagnosis {
         case .runtime: return "the runtime"
         case .namespaceTeardown: return "the kernel (its PID 1 died)"
         case .oomKiller: return "the OOM killer"
+        case .node: return "someone on the node, by hand"
+        case .timer: return "a timer"
         case .process(let i): return words.processName(i)
         }
     }

@@ -75,8 +75,8 @@ enum ObservedStory {
                 let from: String
                 if g.code == -2 || (g.sig == 14 && g.code == 0x80) {
                     // SIGALRM of a timer the process set itself (timer_create, alarm): raised in
-                    // whatever task the timer interrupt found running.
-                    from = keyOf[h] ?? "outside"
+                    // whatever task the timer interrupt found running (kernel.timer-signal).
+                    from = "timer"
                 } else if obs.launchers.contains(g.sender) {
                     from = "runtime"
                 } else if g.sig == 9 && g.code == 0x80 {
@@ -108,23 +108,31 @@ enum ObservedStory {
         _ p: Observation.Proc, _ k: Int, _ g: (time: Int64, sig: Int, code: Int, sender: Int32, result: Int),
         killer: Int?, isRoot: Bool, samples: ProcSamples
     ) -> String {
+        // The kernel's own terms (include/trace/events/signal.h): 0 TRACE_SIGNAL_DELIVERED
+        // (queued), 1 IGNORED (dropped at send time), 2 ALREADY_PENDING, 3 OVERFLOW_FAIL (not
+        // queued, EAGAIN), 4 LOSE_INFO (queued without its siginfo).
         switch g.result {
-        case 0:
+        case 0, 4:
             if k == killer || g.sig == 9 { return "killed" }
-            // Taken from the queue with the default disposition or ignore (a PID 1 that
-            // unblocked it, or a disposition changed meanwhile): dropped there.
+            // Queued, then taken from the queue (signal_deliver) with SIG_IGN or SIG_DFL in
+            // force: a copy that was blocked (inside its own handler, or a PID 1 that unblocked
+            // it) or whose disposition changed meanwhile. It was not discarded at send time.
             if let d = p.delivered.first(where: { $0.sig == g.sig && $0.time >= g.time }), d.handler <= 1,
                p.exitedAt.map({ $0 > d.time }) ?? true {
-                return d.handler == 1 ? "discarded:ignored" : "discarded:pid1-default"
+                return d.handler == 1 ? "discarded:ignored-at-dequeue" : "discarded:pid1-default"
             }
             return "caught"
         case 2:
             return "discarded:already-pending"
+        case 3:
+            return "discarded:overflow"
         default:
+            // Result 1 (TRACE_SIGNAL_IGNORED) is also what prepare_signal gives a process whose
+            // group exit has started, and a zombie (its SIGNAL_GROUP_EXIT stays set).
             if let call = p.exitCall, call.time <= g.time { return "discarded:dead-target" }
-            // After the signal that killed it: it was already dying.
-            if let killer, k > killer { return "discarded:dead-target" }
             if let e = p.exitedAt, e <= g.time { return "discarded:dead-target" }
+            // After the signal that killed it, before it exited: it was dying (kernel.dying-drops).
+            if let killer, k > killer { return "discarded:dying" }
             let bit = UInt64(1) << UInt64(g.sig - 1)
             if let mask = samples.ignoredMask(at: g.time), mask & bit != 0 { return "discarded:ignored" }
             if [17, 18, 23, 28].contains(g.sig) { return "discarded:default-ignore" }

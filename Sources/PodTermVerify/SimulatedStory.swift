@@ -40,6 +40,8 @@ enum SimulatedStory {
         case .runtime: return "runtime"
         case .namespaceTeardown: return "kernel"
         case .oomKiller: return "oom-killer"
+        case .node: return "node"
+        case .timer: return "timer"
         case .process(let g): return local[g].map { procs[$0].key } ?? "outside"
         }
     }

@@ -62,11 +62,29 @@ public struct SignalStory: Sendable, Equatable {
     /// or `outside` for something else on the host.
     public var from: String
     /// `caught`, `killed`, or `discarded:REASON` (`pid1-default`, `ignored`, `default-ignore`,
-    /// `dead-target`, `already-pending`).
+    /// `dead-target`, `already-pending`, `dying`, `ignored-at-dequeue`, `overflow`).
     public var fate: String
 
     /// The fate without its reason: `caught`, `killed` or `discarded`.
     public var fateClass: String { fate.split(separator: ":").first.map(String.init) ?? fate }
+
+    /// What the kernel did with it, in the kernel's own terms: `signal_generate`'s result
+    /// (queued, dropped at send time, already pending, overflow), then for a queued signal
+    /// what `signal_deliver` found in force (a handler, the default's death, SIG_IGN). The
+    /// two sides of a verify must agree on this, not only on `fateClass`: "queued, then
+    /// ignored at dequeue" and "dropped at send time" are both "discarded", and differ.
+    /// (Which of the send-time reasons it was — PID 1, ignore, dying, a zombie — the trace
+    /// does not say; podterm reads it from /proc and the order of events, and reports it.)
+    public var kernelTerms: String {
+        switch fate {
+        case "caught": return "queued, handler"
+        case "killed": return "queued, fatal"
+        case "discarded:already-pending": return "already pending"
+        case "discarded:ignored-at-dequeue": return "queued, ignored at dequeue"
+        case "discarded:overflow": return "overflow"
+        default: return "dropped at send"
+        }
+    }
 }
 
 /// How a process ended.

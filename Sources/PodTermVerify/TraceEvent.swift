@@ -16,7 +16,8 @@ struct TraceEvent: Equatable {
 
     enum Kind: Equatable {
         /// `signal_generate`: a signal sent to `pid` (a thread or process id), with its result:
-        /// 0 delivered (queued), 1 ignored (discarded at send time), 2 already pending.
+        /// 0 delivered (queued), 1 ignored (discarded at send time), 2 already pending,
+        /// 3 overflow (not queued), 4 lose-info (queued without its siginfo).
         case generate(sig: Int, code: Int, pid: Int32, group: Bool, result: Int)
         /// `signal_deliver`: the receiving task takes the signal, with its handler at that moment
         /// (0 `SIG_DFL`, 1 `SIG_IGN`, else a function).

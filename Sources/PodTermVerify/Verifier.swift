@@ -109,6 +109,9 @@ public enum Verifier {
     /// Checked before anything else, so the answer does not depend on who runs it.
     static func checkCoverage(_ scenario: Scenario, timeline t: Timeline, fileName: String, options: VerifyOptions) throws(VerifyError) {
         for a in scenario.actions {
+            if case .kill(let k) = a.kind {
+                throw .notCovered("\(fileName): kill: sends \(k.signal.name) by hand to \(k.target); verify replays only what the container runtime sends to PID 1, so it does not cover this scenario yet")
+            }
             if case .supervisorctlStop(let program) = a.kind {
                 throw .notCovered("\(fileName): supervisorctl stop \(program) asks supervisord itself to stop a program; verify replays how the container runtime stops containers, so it does not cover this scenario")
             }

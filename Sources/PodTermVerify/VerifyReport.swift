@@ -151,9 +151,11 @@ public struct ContainerComparison: Sendable {
                 var diff: String?
                 if let a, let b {
                     var why: [String] = []
-                    // The outcome (caught, killed, discarded) must agree; why a signal was
-                    // discarded is inferred on the real side, so it is shown, not compared.
-                    if a.fateClass != b.fateClass { why.append("fate") }
+                    // What the kernel did must agree in its own terms (queued then handled,
+                    // fatal or ignored at dequeue; dropped at send; already pending); which
+                    // send-time reason dropped it is inferred on the real side, so it is
+                    // shown, not compared.
+                    if a.kernelTerms != b.kernelTerms { why.append("fate") }
                     if a.from != b.from { why.append("sender") }
                     if let t = timing(a.at, b.at) { why.append(t) }
                     diff = why.isEmpty ? nil : "differs: " + why.joined(separator: ", ")
@@ -198,7 +200,7 @@ public struct ContainerComparison: Sendable {
     /// Pairs the signals two sides received, in order: the longest common sequence of
     /// (signal, fate, sender), the rest unpaired.
     static func align(_ a: [SignalStory], _ b: [SignalStory]) -> [(SignalStory?, SignalStory?)] {
-        func same(_ x: SignalStory, _ y: SignalStory) -> Bool { x.signal == y.signal && x.fateClass == y.fateClass && x.from == y.from }
+        func same(_ x: SignalStory, _ y: SignalStory) -> Bool { x.signal == y.signal && x.kernelTerms == y.kernelTerms && x.from == y.from }
         let n = a.count, m = b.count
         var l = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {

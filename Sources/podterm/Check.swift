@@ -50,6 +50,8 @@ struct Check: ParsableCommand {
                 let loaded = try input.load()
                 let timeline = try Simulator.run(loaded.scenario, maxEvents: budget.value)
                 let report = loaded.check(timeline)
+                // The workshop questions must each name an event of this run.
+                if !loaded.questions.isEmpty { _ = try Quiz.questions(timeline, declared: loaded.questions, file: input.fileName) }
                 let n = report.results.count
                 if report.allPassed {
                     passed += 1
@@ -66,6 +68,10 @@ struct Check: ParsableCommand {
             } catch let e as EventBudgetExceeded {
                 stopped += 1
                 out += "STOP  \(input.fileName)  (event budget)\n      \(EventBudgetOption.message(e, file: input.fileName))\n"
+            } catch let e as QuestionError {
+                failed += 1
+                broken += 1
+                out += "FAIL  \(input.fileName)  (a question names no event of the run)\n      \(e.description)\n"
             } catch let e as ScenarioError {
                 failed += 1
                 broken += 1

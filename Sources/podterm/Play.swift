@@ -14,7 +14,7 @@ struct Play: ParsableCommand {
             SCENARIO is a file path or the name of a built-in scenario (see `podterm list`); \
             a folder opens the scenario picker on its .yaml files. \
             Keys: space play/pause, → ← step, ] [ key moments, g G start/end, + - speed, Tab pane, \
-            j k move, Enter explain, / filter, s story, ? help, q quit. \
+            j k move, Enter explain, / filter, s story, ? help, q quit; in the process tree k sends a signal by hand (a branch), b lists the branches, 0 toggles the original. --workshop learner|trainer asks what happens next before each key moment. \
             Exit status: 0 after q or Esc, \(Play.notATerminalStatus) when standard input or output is not a terminal, \
             130 after Ctrl-C, 129 after SIGHUP, 143 after SIGTERM, 2 bad input.
             """,
@@ -39,6 +39,11 @@ struct Play: ParsableCommand {
 
     @OptionGroup var budget: EventBudgetOption
 
+    @Option(help: ArgumentHelp(
+        "Workshop mode: pause before each key moment and ask what happens next. learner answers with 1–6 and keeps a score; trainer reveals and goes on with one key, for a room.",
+        valueName: "learner|trainer"))
+    var workshop: WorkshopRole?
+
     func run() throws {
         do {
             let seed = try ScenarioSource.parseSeed(self.seed)
@@ -60,8 +65,13 @@ struct Play: ParsableCommand {
             }
             let loaded = try ScenarioSource.load(scenario, overrides: overrides)
             guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: scenario) }
-            let opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt, text: ScenarioSource.text(scenario),
+            var opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt, text: ScenarioSource.text(scenario),
                                                  overrides: overrides)
+            if let role = workshop {
+                do throws(QuestionError) {
+                    opened.workshop = WorkshopDriver(role: role, questions: try Quiz.questions(opened.timeline, declared: loaded.questions, file: loaded.fileName))
+                } catch { throw CLIError.input(error.description) }
+            }
             PlayerLauncher.launch(entries: [], initial: opened)
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
@@ -97,7 +107,8 @@ enum PlayerLauncher {
         let whatIf = text.flatMap { t in
             try? WhatIf(source: .init(yaml: t.yaml, fileName: t.fileName, seed: seed, overrides: sets), original: loaded, timeline: timeline)
         }
-        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt, whatIf: whatIf)
+        return PlayerSession.Opened(timeline: timeline, summary: loaded.scenario.summary, story: loaded.scenario.story, startAt: startAt,
+                                    whatIf: whatIf, scenario: scenario, seed: seed)
     }
 
     /// The built-in scenarios, grouped by folder (top level first), for the picker.
@@ -152,3 +163,5 @@ enum PlayerLauncher {
         }
     }
 }
+
+extension WorkshopRole: ExpressibleByArgument {}

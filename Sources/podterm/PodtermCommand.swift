@@ -18,7 +18,7 @@ struct Podterm: ParsableCommand {
             74 the output could not be written, 129/130/143 the player or verify was interrupted (SIGHUP, Ctrl-C, SIGTERM).
             """,
         version: "0.1.0",
-        subcommands: [Overview.self, Run.self, Play.self, Check.self, Diff.self, List.self, Import.self, Lint.self, Schema.self, Verify.self, SweepCommand.self, TuneCommand.self],
+        subcommands: [Overview.self, Run.self, Play.self, Check.self, Diff.self, List.self, Import.self, Lint.self, Schema.self, Verify.self, SweepCommand.self, TuneCommand.self, QuizCommand.self],
         defaultSubcommand: Overview.self
     )
 

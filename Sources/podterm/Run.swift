@@ -41,6 +41,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var budget: EventBudgetOption
 
+    @OptionGroup var inject: InjectOption
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
         case jsonV1 = "json-v1"
@@ -54,7 +56,7 @@ struct Run: ParsableCommand {
             let scenario = try ScenarioSource.drawing(loaded, seed: seed)
             let timeline: Timeline
             do {
-                timeline = try Simulator.run(scenario, seed: seed, maxEvents: budget.value)
+                timeline = try Simulator.run(inject.apply(to: scenario), seed: seed, maxEvents: budget.value)
             } catch let e as EventBudgetExceeded {
                 Terminal.fail(EventBudgetOption.message(e, file: loaded.fileName), status: 5)
             } catch {

@@ -52,7 +52,9 @@ enum RareKinds {
 
     /// Each rare timeline with a name.
     static func timelines() throws -> [(name: String, timeline: Timeline)] {
-        let deletes = try ScenarioLoader.load(yaml: deletes, fileName: "rare-deletes.yaml").scenario
+        var deletes = try ScenarioLoader.load(yaml: deletes, fileName: "rare-deletes.yaml").scenario
+        // A signal sent by hand to a process that is not there.
+        deletes.actions.append(StopAction(at: 4_000, .kill(HandKill(target: ProcessTarget(container: "app", program: "server", occurrence: 2)))))
         let trap = try ScenarioLoader.load(yaml: trap, fileName: "rare-trap.yaml").scenario
         // The loader rejects these two scripts and commands up front; the engine still handles them.
         var scriptError = trap

@@ -138,7 +138,7 @@ struct TimelineJSONFieldTests {
                 if let p = e[key] as? String { #expect(pidOf[p] != nil, "event \(i): \(key) \(p)") }
             }
             if let parent = e["parent"] as? String { #expect(e["parentPid"] as? Int == pidOf[parent]) }
-            if let from = e["from"] as? String, !["runtime", "kernel", "oom-killer"].contains(from) { #expect(pidOf[from] != nil) }
+            if let from = e["from"] as? String, !["runtime", "kernel", "oom-killer", "node", "timer"].contains(from) { #expect(pidOf[from] != nil) }
         }
     }
 

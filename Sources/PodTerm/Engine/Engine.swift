@@ -93,6 +93,9 @@ final class Engine {
     /// The run loop; returns how many events were still scheduled when it ended.
     private func simulate() -> Int {
         runtime.startAll()
+        // What the processes started with (handlers, ignores) is on the timeline at the start,
+        // not at whatever event comes next.
+        if !kernel.masksChanged.isEmpty { kernel.recordMaskChanges() }
         // Stop actions come from outside, like timeouts: at their millisecond they act after what
         // the processes do in it (rule `tie.stop-action-after-processes`), in the order listed.
         for (i, a) in scenario.actions.enumerated() {

@@ -10,6 +10,8 @@ final class Kernel {
     var pipes: [OutputPipe] = []
     /// Signals posted but not yet delivered, by `pid * 32 + signal`: who sent each.
     private var pendingSlot: [Int: SignalOrigin] = [:]
+    /// The keys of `pendingSlot` in the order their signals were posted (some already gone).
+    private var pendingOrder: [Int] = []
     /// The layer above (the runtime's shim), told when a container's PID 1 or an exec'd hook ends.
     weak var reports: (any KernelReports)?
 
@@ -102,42 +104,28 @@ final class Kernel {
     /// here; a signal that passes them is delivered as a separate event at the same millisecond.
     func send(_ sig: Signal, to pid: Int, origin: SignalOrigin, actor: Actor, rule: Rule? = nil) {
         let c = procs[pid].container
-        engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig, rule: rule ?? sendRule(origin))
+        // Sent to a process whose handler for it is running: queued, not acted on (yet).
+        let held = procs[pid].alive && procs[pid].handlerMask.contains(sig) && procs[pid].dyingOf == nil
+        engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig,
+                      rule: held ? .kernelHandlerMask : (rule ?? sendRule(origin)))
         let p = procs[pid]
-        guard p.alive else {
-            discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
-            return
-        }
-        if pendingSlot[pid * 32 + sig.rawValue] != nil {
-            // A standard signal already pending is not queued a second time.
-            discard(sig, pid, origin, .alreadyPending, rule: .kernelSignalCoalesce)
-            return
-        }
-        if sig == .kill {
-            if isNamespaceInit(pid) && !origin.isOutsideOrKernel {
-                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1Unkillable)
-                return
-            }
-            post(sig, to: pid, origin: origin)
-            return
-        }
-        if p.blocked.contains(sig) {
-            post(sig, to: pid, origin: origin)
-            return
-        }
-        switch p.disposition(sig) {
-        case .ignore:
-            discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
-        case .default:
-            if sig.defaultIsIgnore || sig == .stop || sig == .tstp || sig == .ttin || sig == .ttou {
-                discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
-            } else if isNamespaceInit(pid) {
-                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
-            } else {
-                post(sig, to: pid, origin: origin)
-            }
-        case .handler:
-            post(sig, to: pid, origin: origin)
+        // The checks of kill(2), shared with what the player predicts (`SendCheck`). Blocked
+        // signals, and those sent while their own handler runs, are never ignored at send
+        // time (sig_ignored), not even SIG_IGN: they are queued.
+        let fate = SendCheck.atSend(
+            sig, alive: p.alive, dying: p.dyingOf != nil, alreadyPending: pendingSlot[pid * 32 + sig.rawValue] != nil, isNamespaceInit: isNamespaceInit(pid),
+            fromOutside: origin.isOutsideOrKernel, blocked: p.blocked.union(p.handlerMask), disposition: p.disposition(sig))
+        switch fate {
+        case .deadTarget: discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
+        // Its group exit has started: dropped (`kernel.dying-drops`).
+        case .dying: discard(sig, pid, origin, .dying, rule: .kernelDyingDrops)
+        // A standard signal already pending is not queued a second time.
+        case .alreadyPending: discard(sig, pid, origin, .alreadyPending, rule: .kernelSignalCoalesce)
+        case .pid1Unkillable: discard(sig, pid, origin, .pid1Default, rule: .kernelPid1Unkillable)
+        case .ignored: discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
+        case .defaultIgnore: discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
+        case .pid1Default: discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
+        case .killed, .pendingBlocked, .dies, .caught: post(sig, to: pid, origin: origin)
         }
     }
 
@@ -145,12 +133,39 @@ final class Kernel {
     /// acted on before `kill()` returns (on the way back to user space); any other is delivered
     /// as its own event in the same millisecond.
     private func post(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
-        if case .process(let from) = origin, from == pid {
+        if procs[pid].handlerMask.contains(sig) {
+            // Pending until its handler returns (`releaseHandlerMask`).
+            pendingSlot[pid * 32 + sig.rawValue] = origin
+        } else if case .process(let from) = origin, from == pid {
+            deliverNow(sig, to: pid, origin: origin)
+        } else if case .timer(let of) = origin, of == pid {
+            // The timer interrupt wakes the process it belongs to, which takes it at once.
             deliverNow(sig, to: pid, origin: origin)
         } else {
+            if startsGroupExit(sig, pid) { procs[pid].dyingOf = sig }
             pendingSlot[pid * 32 + sig.rawValue] = origin
+            pendingOrder.append(pid * 32 + sig.rawValue)
             engine.schedule(.deliver(pid: pid, signal: sig, origin: origin), after: 0)
         }
+    }
+
+    /// `kernel.dying-drops`, as `complete_signal` decides it when the signal is queued: SIGKILL,
+    /// or a fatal signal left at its default and not blocked, starts the group exit at once
+    /// (SIGNAL_GROUP_EXIT) — except a core-dump signal (the exit starts only when it is
+    /// dequeued), and except when the target already has another unblocked signal pending
+    /// (`wants_signal` is false for a sleeping task with TIF_SIGPENDING: the signal waits its
+    /// turn). The model takes the target as not on a CPU at that instant (observed on real
+    /// Linux: 48 of 50 times with another signal pending, the second SIGTERM was "already
+    /// pending"; in the other 2 the target happened to be running and it was dropped).
+    private func startsGroupExit(_ sig: Signal, _ pid: Int) -> Bool {
+        let p = procs[pid]
+        if sig == .kill { return true }
+        guard !p.blocked.contains(sig), !p.handlerMask.contains(sig), p.disposition(sig) == .default, !sig.defaultIsIgnore, !sig.isStop,
+              !sig.dumpsCore, !isNamespaceInit(pid) else { return false }
+        for n in 1...31 where n != sig.rawValue && pendingSlot[pid * 32 + n] != nil {
+            if let other = Signal(rawValue: n), !p.blocked.contains(other) { return false }
+        }
+        return true
     }
 
     /// `kill(-pgid)`: a signal to every live member of a process group, in PID order.
@@ -164,8 +179,10 @@ final class Kernel {
     private func sendRule(_ origin: SignalOrigin) -> Rule {
         switch origin {
         case .runtime: return .containerdStop
+        case .node: return .injectNodeKill
         case .namespaceTeardown: return .kernelNamespaceZap
         case .oomKiller: return .kernelOOMKill
+        case .timer: return .kernelTimerSignal
         case .process: return .kernelKill
         }
     }
@@ -185,30 +202,51 @@ final class Kernel {
             }
         }
         pendingSlot.removeAll()
+        pendingOrder.removeAll()
     }
 
     /// The delivery of a posted signal, as its event comes up. Does nothing when the signal was
     /// already delivered early (a SIGKILL that preempted its target, `kernel.sigkill-preempts`).
     func deliver(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
         guard pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) != nil else { return }
-        // A SIGKILL posted after this signal still kills first: the process runs no handler.
-        if sig != .kill { killedByPendingSIGKILL(pid) }
+        // A fatal signal posted after this one that started the group exit (a SIGKILL) still
+        // acts first: the process runs no handler.
+        if procs[pid].dyingOf != sig { killedByPendingSIGKILL(pid) }
         deliverNow(sig, to: pid, origin: origin, preempting: false)
+    }
+
+    /// `kernel.causal-order`: delivers, in the order they were posted, the signals still
+    /// pending for processes that do not block them (a blocked one waits for its sigwait).
+    /// Their own delivery events then find nothing to do.
+    private func deliverPendingFirst() {
+        let order = pendingOrder
+        pendingOrder = []
+        for key in order {
+            let pid = key / 32
+            guard let sig = Signal(rawValue: key % 32), procs[pid].alive, !procs[pid].blocked.contains(sig),
+                  let origin = pendingSlot.removeValue(forKey: key) else { continue }
+            if procs[pid].dyingOf != sig { killedByPendingSIGKILL(pid) }
+            deliverNow(sig, to: pid, origin: origin, causal: true)
+        }
+        // What was posted meanwhile, and what stays blocked, keeps its place.
+        pendingOrder = order.filter { pendingSlot[$0] != nil } + pendingOrder.filter { pendingSlot[$0] != nil }
     }
 
     /// `kernel.sigkill-preempts`: a SIGKILL posted to a living process and not yet delivered
     /// takes effect before the process does anything of its own (a timer's work, a handler, a
-    /// reaction to a child's death). Returns true when it killed the process now.
+    /// reaction to a child's death). So does any fatal signal that started the group exit at
+    /// send time (`kernel.dying-drops`: the kernel queued SIGKILL with it on every thread).
+    /// Returns true when it killed the process now.
     @discardableResult
     func killedByPendingSIGKILL(_ pid: Int) -> Bool {
-        let key = pid * 32 + Signal.kill.rawValue
-        guard procs[pid].alive, let origin = pendingSlot.removeValue(forKey: key) else { return false }
-        deliverNow(.kill, to: pid, origin: origin, preempting: true)
+        guard procs[pid].alive, let sig = procs[pid].dyingOf,
+              let origin = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return false }
+        deliverNow(sig, to: pid, origin: origin, preempting: true)
         return true
     }
 
     /// A signal reaches its target: its fate by disposition (the PID 1 rules were checked at send).
-    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false) {
+    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false, dequeuedAfterMask: Bool = false, causal: Bool = false) {
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -227,19 +265,37 @@ final class Kernel {
         }
         switch p.disposition(sig) {
         case .ignore:
-            discard(sig, pid, origin, .ignored, rule: .kernelIgnored)
+            // It passed the send-time checks, so it was queued: the disposition in force when it
+            // is dequeued drops it now (a signal_deliver with SIG_IGN in the kernel's trace).
+            discard(sig, pid, origin, .ignoredAtDequeue, rule: dequeuedAfterMask ? .kernelHandlerMask : .kernelIgnored)
         case .default:
             if sig.defaultIsIgnore {
                 discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
             } else if isNamespaceInit(pid) {
-                discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
+                discard(sig, pid, origin, .pid1Default, rule: dequeuedAfterMask ? .kernelHandlerMask : .kernelPid1IgnoresDefault)
             } else {
                 die(pid, .signaled(sig), killedBy: origin, rule: .kernelDefaultFatal)
             }
         case .handler:
-            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: .kernelCaught)
-            p.program.handleSignal(sig, ProcessHandle(kernel: self, pid: pid))
+            engine.record(.kernel, .signalDelivered, container: p.container, process: pid, signal: sig, rule: causal ? .kernelCausalOrder : .kernelCaught)
+            let handle = ProcessHandle(kernel: self, pid: pid)
+            guard p.program.reactsInsideHandler, !p.handlerMask.contains(sig) else {
+                p.program.handleSignal(sig, handle)
+                return
+            }
+            procs[pid].handlerMask.insert(sig)
+            p.program.handleSignal(sig, handle)
+            releaseHandlerMask(sig, pid)
         }
+    }
+
+    /// `kernel.handler-mask`: the handler for `sig` returned (sigreturn restores the mask). A
+    /// copy of `sig` that arrived meanwhile was left pending; it is dequeued now and acted on by
+    /// the disposition in force now.
+    private func releaseHandlerMask(_ sig: Signal, _ pid: Int) {
+        procs[pid].handlerMask.remove(sig)
+        guard procs[pid].alive, let origin = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return }
+        deliverNow(sig, to: pid, origin: origin, dequeuedAfterMask: true)
     }
 
     // MARK: exit, zombies, re-parenting, teardown
@@ -369,6 +425,10 @@ final class Kernel {
         // A parent with a SIGKILL on its way does not react: it dies, and its death hands the
         // child on (to the next reaper, or to the namespace's teardown).
         if killedByPendingSIGKILL(parent) { return }
+        // `kernel.causal-order`: the parent's reaction needs the parent to run; every signal
+        // already on its way to a process that can take it is delivered first.
+        deliverPendingFirst()
+        guard procs[parent].alive else { return }
         procs[parent].program.childDied(pid, procs[pid].status!, ProcessHandle(kernel: self, pid: parent))
         if procs[pid].zombie {
             engine.record(.kernel, .becameZombie(parent: parent), container: procs[pid].container, process: pid, rule: .kernelZombie)
@@ -392,9 +452,8 @@ final class Kernel {
         let victims = namespaces[ns].members.filter { $0 != initPid && procs[$0].alive }
         let c = namespaces[ns].container
         engine.record(.kernel, .namespaceTeardown(victims: victims.count), container: c, process: initPid, rule: .kernelNamespaceZap)
-        for v in victims {
-            engine.record(.kernel, .signalSent(origin: .namespaceTeardown), container: c, process: v, signal: .kill, rule: .kernelNamespaceZap)
-            die(v, .signaled(.kill), killedBy: .namespaceTeardown, rule: .kernelNamespaceZap)
+        for v in victims where procs[v].alive {
+            kernelKill(v, origin: .namespaceTeardown, rule: .kernelNamespaceZap)
         }
         for m in namespaces[ns].members where m != initPid && procs[m].zombie {
             reap(m, by: nil)
@@ -409,16 +468,29 @@ final class Kernel {
         guard let initPid = namespaces[ns].initProcess else { return }
         let order = members.filter { $0 != initPid } + (procs[initPid].alive ? [initPid] : [])
         for v in order where procs[v].alive {
-            engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
-            die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
+            kernelKill(v, origin: .oomKiller, rule: .kernelOOMKill)
         }
+    }
+
+    /// A SIGKILL the kernel sends itself (the namespace teardown, the OOM killer). A process
+    /// whose group exit already started drops it (`kernel.dying-drops`) and dies of the signal
+    /// that started it, as the kernel's group exit code says.
+    private func kernelKill(_ v: Int, origin: SignalOrigin, rule: Rule) {
+        let c = procs[v].container
+        engine.record(.kernel, .signalSent(origin: origin), container: c, process: v, signal: .kill, rule: rule)
+        if let d = procs[v].dyingOf {
+            discard(.kill, v, origin, .dying, rule: .kernelDyingDrops)
+            let from = pendingSlot.removeValue(forKey: v * 32 + d.rawValue) ?? origin
+            die(v, .signaled(d), killedBy: from, rule: d == .kill ? .kernelUncatchable : .kernelDefaultFatal)
+            return
+        }
+        die(v, .signaled(.kill), killedBy: origin, rule: rule)
     }
 
     /// The OOM killer kills one process.
     func oomKillOne(_ v: Int) {
         guard procs[v].alive else { return }
-        engine.record(.kernel, .signalSent(origin: .oomKiller), container: procs[v].container, process: v, signal: .kill, rule: .kernelOOMKill)
-        die(v, .signaled(.kill), killedBy: .oomKiller, rule: .kernelOOMKill)
+        kernelKill(v, origin: .oomKiller, rule: .kernelOOMKill)
     }
 
     // MARK: timers

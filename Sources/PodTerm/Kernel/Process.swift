@@ -1,7 +1,5 @@
 /// A signal disposition, as `sigaction(2)` sets it.
-enum Disposition {
-    case `default`, ignore, handler
-}
+typealias Disposition = SignalDisposition
 
 /// One entry of the kernel's process table.
 struct KernelProcess {
@@ -27,6 +25,12 @@ struct KernelProcess {
     var caught = SignalSet()
     var blocked = SignalSet()
     var subreaper = false
+    /// The fatal signal whose group exit started when it was sent (`kernel.dying-drops`):
+    /// from then on every signal to it is dropped at send time.
+    var dyingOf: Signal?
+    /// The signals blocked because their handler is running (`kernel.handler-mask`): the
+    /// caught signal itself, while a program that reacts inside its handler reacts.
+    var handlerMask = SignalSet()
     /// Bumped on exit and exec, so stale timers do nothing.
     var generation = 0
     /// Children (alive or zombie) in the order they became its children.

@@ -58,6 +58,16 @@ public struct Signal: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
     /// Whether the default action of this signal is to ignore it (`signal(7)`: SIGCHLD, SIGCONT, SIGURG, SIGWINCH).
     public var defaultIsIgnore: Bool { self == .chld || self == .cont || self == .urg || self == .winch }
 
+    /// Whether the default action is to stop the process (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU).
+    public var isStop: Bool { self == .stop || self == .tstp || self == .ttin || self == .ttou }
+
+    /// Whether the default action dumps core (`signal(7)` "Core": SIGQUIT, SIGILL, SIGTRAP,
+    /// SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS; the kernel's
+    /// SIG_KERNEL_COREDUMP_MASK).
+    public var dumpsCore: Bool {
+        [Signal.quit, .ill, .trap, .abrt, .bus, .fpe, .segv, .xcpu, .xfsz, .sys].contains(self)
+    }
+
     /// Whether the signal can be neither caught, blocked nor ignored.
     public var isUncatchable: Bool { self == .kill || self == .stop }
 
@@ -93,4 +103,7 @@ public struct SignalSet: Hashable, Sendable {
 
     /// Removes `s`.
     public mutating func remove(_ s: Signal) { bits &= ~(1 << UInt32(s.rawValue)) }
+
+    /// The signals in either set.
+    public func union(_ other: SignalSet) -> SignalSet { var s = self; s.bits |= other.bits; return s }
 }

@@ -31,6 +31,8 @@ public struct StopAction: Sendable, Equatable {
         case docker(DockerCommand)
         /// `supervisorctl stop NAME`: supervisord stops one of its programs.
         case supervisorctlStop(program: String)
+        /// A signal sent by hand from the node to one process (`kill:`, `--inject`).
+        case kill(HandKill)
     }
 }
 
@@ -45,6 +47,7 @@ extension StopAction.Kind {
         case .oomKill(let container, let process): return OOMKill(container: container, process: process)
         case .docker(let command): return DockerCLI(command: command)
         case .supervisorctlStop(let program): return SupervisorctlStop(program: program)
+        case .kill(let kill): return NodeKill(kill: kill)
         }
     }
 }

@@ -35,7 +35,7 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 /// - `endpoints.CONSUMER.stoppedRoutingAt`
 /// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
 ///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
-/// - `processes.CONTAINER/PROGRAM.end`, `.exitCode`, `.endedAt`, `.received`, `.killedBy`
+/// - `processes.CONTAINER/PROGRAM.end`, `.exitCode`, `.endedAt`, `.received`, `.fates`, `.killedBy`
 /// - `outcome.sigkilled`, `outcome.processesSigkilled`, `outcome.zombies`
 /// - with workloads only: `traffic.requests`, `.served`, `.refused`, `.failed`;
 ///   `kafka.consumed`, `.written`, `.bulkWrites`, `.buffered`, `.lost`, `.redelivered`, `.lag`,
@@ -114,6 +114,7 @@ public struct Outcome: Sendable, Equatable {
                 f[p + "killedBy"] = FigureValue.none
             }
             f[p + "received"] = .list(pr.received.map { $0.signal.name })
+            f[p + "fates"] = .list(pr.received.map { $0.fate.name })
             if case .signaled(.kill)? = pr.end?.status { killedProcesses += 1 }
         }
         f["outcome.sigkilled"] = .bool(anyKill)
@@ -148,6 +149,8 @@ func originName(_ o: SignalOrigin, _ m: Moment) -> String {
     case .runtime: return "runtime"
     case .namespaceTeardown: return "kernel"
     case .oomKiller: return "oom-killer"
+    case .node: return "node"
+    case .timer: return "timer"
     case .process(let i): return m.processes[i].name
     }
 }

@@ -33,6 +33,11 @@ protocol ProgramModel: AnyObject {
     func scriptProblems(argv: [String], programs: [String: ProgramSpec]) -> [String]?
     /// The control `supervisorctl` talks to, when the program is a supervisor.
     var supervisorControl: (any SupervisorControl)? { get }
+    /// Whether its reaction to a caught signal runs inside the signal handler itself (coreutils
+    /// `timeout`'s `cleanup`), so the kernel keeps that signal blocked while it runs
+    /// (`kernel.handler-mask`). False for programs whose handler only records the signal and
+    /// reacts later (shells, supervisord) and for those that use sigwait (tini, dumb-init).
+    var reactsInsideHandler: Bool { get }
 }
 
 extension ProgramModel {
@@ -42,6 +47,7 @@ extension ProgramModel {
     var supervisedCommands: [[String]] { [] }
     func scriptProblems(argv: [String], programs: [String: ProgramSpec]) -> [String]? { nil }
     var supervisorControl: (any SupervisorControl)? { nil }
+    var reactsInsideHandler: Bool { false }
 }
 
 /// What `supervisorctl` can ask of a running supervisor.
@@ -107,6 +113,12 @@ struct ProcessHandle {
     /// `kill(target, sig)`.
     func kill(_ target: Int, _ sig: Signal, rule: Rule? = nil) {
         kernel.send(sig, to: target, origin: .process(pid), actor: .process(pid), rule: rule)
+    }
+
+    /// The kernel's timer of this process fires (`alarm`, `setitimer`): `sig` comes from the
+    /// timer, not from the process (`kernel.timer-signal`).
+    func timerSignal(_ sig: Signal) {
+        kernel.send(sig, to: pid, origin: .timer(pid), actor: .kernel, rule: .kernelTimerSignal)
     }
 
     /// `kill(-pgid, sig)`.

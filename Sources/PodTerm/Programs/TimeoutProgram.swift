@@ -10,6 +10,9 @@
 final class TimeoutProgram: ProgramModel {
     /// Serves nothing itself: ready at once (what it runs answers for itself).
     var readyAfter: Millis { 0 }
+    /// Its `cleanup` is the signal handler: the signal it handles is blocked meanwhile, so the
+    /// copy it sends its own group comes back to it only when the handler returns.
+    var reactsInsideHandler: Bool { true }
 
     private var termSignal = Signal.term
     private var killAfter: Millis?
@@ -74,7 +77,7 @@ final class TimeoutProgram: ProgramModel {
     func timer(_ timer: ProgramTimer, _ p: ProcessHandle) {
         guard timer == .alarm else { return }
         // The alarm: the kernel sends SIGALRM to timeout itself.
-        p.kill(p.pid, .alrm)
+        p.timerSignal(.alrm)
     }
 
     func handleSignal(_ s: Signal, _ p: ProcessHandle) {

@@ -91,6 +91,8 @@ struct EventFieldReader {
         case .runtime: return "runtime"
         case .namespaceTeardown: return "kernel"
         case .oomKiller: return "oom-killer"
+        case .node: return "node"
+        case .timer: return "timer"
         case .process(let i): return keys[i]
         }
     }
@@ -271,6 +273,8 @@ struct EventFieldReader {
             f.via = processKeys[via]
         case .supervisorctlStop(let program):
             f.program = program
+        case .injectNoTarget(let target):
+            f.program = target
         case .supervisedEnded(let program, let status, let stopped):
             f.program = program
             f.exitCode = status.exitCode

@@ -29,6 +29,7 @@ public struct EventText {
         case .process(let i): return processName(i, atEvent: index)
         case .scheduler: return "scheduler"
         case .docker: return "docker"
+        case .node: return "node"
         }
     }
 
@@ -46,6 +47,7 @@ public struct EventText {
         case .process: return "process"
         case .scheduler: return "scheduler"
         case .docker: return "docker"
+        case .node: return "node"
         }
     }
 
@@ -106,6 +108,7 @@ public struct EventText {
         case .signalRewritten: return "signal.rewritten"
         case .scriptError: return "shell.script-error"
         case .supervisorctlStop: return "supervisor.stop"
+        case .injectNoTarget: return "inject.no-target"
         case .sidecarStarted: return "sidecar.started"
         case .regularContainersDone: return "pod.complete"
         case .supervisedEnded: return "supervisor.program-ended"
@@ -166,6 +169,8 @@ public struct EventText {
             case .runtime: return "sends \(sig) to PID 1 \(proc)"
             case .namespaceTeardown: return "SIGKILL → \(proc): PID 1 is gone"
             case .oomKiller: return "OOM killer: SIGKILL → \(proc)"
+            case .node: return "by hand from the node: \(sig) → \(proc)"
+            case .timer: return "timer: \(sig) → \(proc)"
             case .process(let from):
                 return from == e.process ? "raises \(sig) on itself" : "sends \(sig) to \(proc)"
             }
@@ -176,6 +181,8 @@ public struct EventText {
             case .defaultIgnore: return "\(sig) → \(proc) discarded: its default action is to ignore"
             case .deadTarget: return "\(sig) → \(proc): already exited, no effect"
             case .alreadyPending: return "\(sig) → \(proc): already pending, not queued again"
+            case .dying: return "\(sig) → \(proc) dropped: it is already dying"
+            case .ignoredAtDequeue: return "\(sig) → \(proc) dequeued and ignored: disposition is ignore now"
             }
         case .signalCaught(let cleanup):
             return "catches \(sig): cleanup for \(formatDuration(cleanup))"
@@ -266,6 +273,8 @@ public struct EventText {
             return "every regular container has finished and none restarts: stops the pod's sidecars"
         case .sidecarStarted(let wait):
             return wait == 0 ? "sidecar started: the next container starts now" : "sidecar started: the next container starts when it is ready, in \(formatDuration(wait))"
+        case .injectNoTarget(let target):
+            return "by hand from the node: \(sig) → \(target): no live process matches, nothing sent"
         case .supervisorctlStop(let program):
             return "supervisorctl stop \(program): sends the program's stopsignal now"
         case .supervisedEnded(let program, let status, let stopped):

@@ -79,7 +79,7 @@ public struct TimelineText {
 
         static func forActor(_ a: Actor) -> Style {
             switch a {
-            case .scenario, .kubectl, .api, .scheduler: return .api
+            case .scenario, .kubectl, .api, .scheduler, .node: return .api
             case .endpoints, .consumer: return .network
             case .kubelet: return .kubelet
             case .runtime, .docker: return .runtime

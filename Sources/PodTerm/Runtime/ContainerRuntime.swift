@@ -203,6 +203,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case invalidWorkload(name: String, problem: String)
     /// An event budget outside `EventBudget.range`.
     case eventBudgetOutOfRange(Int)
+    /// A signal sent by hand whose default action is to stop the process: not modelled.
+    case unsupportedHandSignal(Signal)
 
     public var description: String {
         switch self {
@@ -210,6 +212,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .unknownContainer(let c): return "no container named \(c)"
         case .wrongFrontDoor(let a, let f): return "\(a) action cannot stop a scenario whose frontDoor is \(f.rawValue)"
         case .invalidWorkload(let n, let p): return "workload \(n): \(p)"
+        case .unsupportedHandSignal(let s): return "\(s) cannot be sent by hand: podterm does not model stopped processes (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU)"
         case .eventBudgetOutOfRange(let n): return "an event budget must be between \(EventBudget.range.lowerBound) and \(EventBudget.range.upperBound), got \(n)"
         }
     }

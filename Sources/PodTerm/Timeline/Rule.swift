@@ -51,6 +51,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kernelKill = "kernel.kill"
     case kernelDeadTarget = "kernel.dead-target"
     case kernelSignalCoalesce = "kernel.signal-coalesce"
+    case kernelDyingDrops = "kernel.dying-drops"
+    case kernelHandlerMask = "kernel.handler-mask"
+    case kernelCausalOrder = "kernel.causal-order"
+    case kernelTimerSignal = "kernel.timer-signal"
     // Other stoppers
     case evictionAPI = "eviction.api"
     case preemption = "preemption"
@@ -65,6 +69,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case dockerKill = "docker.kill"
     case dockerRemoveForce = "docker.rm-force"
     case dockerExited = "docker.exited"
+    case injectNodeKill = "inject.node-kill"
     // Programs
     case appHandler = "app.handler"
     case appExit = "app.exit"
@@ -164,6 +169,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kernelExit: ("A process that calls exit() ends with that status.", "linux kernel/exit.c do_exit"),
         .kernelKill: ("kill(2) from a process posts the signal; what happens next depends on the target's disposition and the PID 1 rules.", "linux kernel/signal.c kill_pid_info, send_signal_locked"),
         .kernelSignalCoalesce: ("A standard signal that is already pending for a process is not queued again: the second one is dropped.", "linux kernel/signal.c __send_signal_locked, legacy_queue (TRACE_SIGNAL_ALREADY_PENDING)"),
+        .kernelDyingDrops: ("Once a process's group exit has started (SIGKILL sent to it, or a default-fatal signal queued while it had no other signal pending), every later signal to it is dropped at send time, even a second SIGKILL; a core-dump signal starts the exit only when dequeued, so a second one is merely already pending.", "linux kernel/signal.c prepare_signal (SIGNAL_GROUP_EXIT: drop), complete_signal (wants_signal, sig_kernel_coredump); trace result TRACE_SIGNAL_IGNORED"),
+        .kernelHandlerMask: ("A caught signal is blocked while its handler runs, and a blocked signal is never discarded at send time, even with its disposition set to ignore: a copy sent meanwhile stays pending and is acted on when the handler returns, by the disposition in force then (coreutils timeout's cleanup ignores SIGTERM and signals its own group: the copy it sends itself is queued, then ignored at dequeue).", "linux kernel/signal.c sig_ignored ('blocked signals are never ignored'), get_signal; arch/x86/kernel/signal.c handle_signal (sa_mask plus the signal unless SA_NODEFER); coreutils src/timeout.c cleanup, send_sig"),
+        .kernelCausalOrder: ("A signal sent to a process that can take it is delivered before any chain of reactions that needs another process to run first (a death, the SIGCHLD to its parent, the parent's response): so a copy that chain sends again in the same millisecond arrives as a second signal, not one coalesced with the first.", "observed on real Linux (dumb-init, shell-form CMD: the app receives SIGTERM twice); linux kernel/signal.c signal_wake_up (the target is woken when the signal is queued)"),
+        .kernelTimerSignal: ("SIGALRM from alarm, setitimer or timer_settime is sent by the kernel's timer, not by the process: its sender is the timer interrupt's context.", "linux kernel/time/itimer.c it_real_fn (kill_pid_info(SIGALRM, SEND_SIG_PRIV)); kernel/time/posix-timers.c; coreutils src/timeout.c settimeout"),
         .kernelDeadTarget: ("A signal to a process that has already exited does nothing.", "linux kernel/signal.c kill_pid_info (ESRCH); zombies ignore signals"),
         .evictionAPI: ("kubectl drain and the Eviction API delete the pod with its own grace period (after PodDisruptionBudget checks).", "kubernetes pkg/registry/core/pod/storage/eviction.go"),
         .preemption: ("Scheduler preemption deletes the victim pod with its own grace period.", "kubernetes pkg/scheduler/framework/preemption; util.DeletePod"),
@@ -177,6 +186,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .dockerStop: ("docker stop sends the stop signal (--signal, else STOPSIGNAL, else SIGTERM), waits -t (else the container's stop timeout, else 10 s), then SIGKILL; -t 0 kills right after the signal, -t -1 waits forever.", "moby daemon/stop.go containerStop"),
         .dockerKill: ("docker kill sends one signal (SIGKILL by default) to the container's PID 1 and returns: no wait, no escalation.", "moby daemon/kill.go"),
         .dockerRemoveForce: ("docker rm -f sends SIGKILL straight away.", "moby daemon/delete.go cleanupContainer"),
+        .injectNodeKill: ("A signal sent by hand from the node (kill(2) in the host's PID namespace, an ancestor of the container's) goes through the same kernel checks as the runtime's: a container's PID 1 with no handler discards it, and only SIGKILL is forced through.", "kill(2); linux kernel/signal.c kill_pid_info, send_signal_locked (force from an ancestor namespace), sig_task_ignored (SIGNAL_UNKILLABLE)"),
         .dockerExited: ("Docker reports the exit code of PID 1, 128+N for a signal, and State.OOMKilled.", "moby container/state.go; docker inspect"),
         .appHandler: ("The program's signal handler runs its cleanup, as the scenario declares.", "scenario programs: section"),
         .appExit: ("The program finishes its work and exits, as the scenario declares.", "scenario programs: section"),

@@ -152,6 +152,16 @@ public enum SignalFate: Sendable, Equatable {
     case caught
     /// It killed the process.
     case killed
+
+    /// `caught`, `killed`, or the discard reason (`dying`, `already-pending`, `pid1-default`…):
+    /// the words of the `processes.KEY.fates` figure.
+    public var name: String {
+        switch self {
+        case .caught: return "caught"
+        case .killed: return "killed"
+        case .discarded(let why): return why.rawValue
+        }
+    }
 }
 
 /// How a process ended.

@@ -184,6 +184,7 @@ public struct TimelineDiff: Sendable, Equatable {
                 who = (p.container << 40) | (p.containerInstance << 24) | p.pid
             case .scheduler: actor = 9
             case .docker: actor = 10
+            case .node: actor = 11
             }
             container = e.container.map { t.containers[$0].name }
             kind = EventText.kindName(e.kind)

@@ -54,6 +54,8 @@ public enum Actor: Sendable, Equatable, Hashable {
     case scheduler
     /// The Docker CLI and daemon.
     case docker
+    /// Someone on the node, sending a signal by hand (`kill:`, `--inject`).
+    case node
 }
 
 /// Who sent a signal.
@@ -66,6 +68,12 @@ public enum SignalOrigin: Sendable, Equatable, Hashable {
     case oomKiller
     /// A process (index into `Timeline.processes`), from inside the namespace.
     case process(Int)
+    /// Someone on the node, by hand (`kill:`, `--inject`): from the host's PID namespace, an
+    /// ancestor of the container's.
+    case node
+    /// The kernel's timer of that process (`alarm`, `setitimer`, `timer_settime`): the
+    /// signal comes from the timer interrupt, not from the process (`kernel.timer-signal`).
+    case timer(Int)
 
     /// Whether the sender stands outside the target's PID namespace (or is the kernel), which
     /// lets SIGKILL reach PID 1.
@@ -87,6 +95,12 @@ public enum DiscardReason: String, Sendable, Equatable {
     case deadTarget = "dead-target"
     /// The same signal was already pending for it (standard signals are not queued twice).
     case alreadyPending = "already-pending"
+    /// Its group exit had already started (a SIGKILL, or a default-fatal signal, was queued for
+    /// it): the kernel drops every later signal at send time.
+    case dying = "dying"
+    /// It was queued (it passed the send-time checks, or was blocked), and the disposition in
+    /// force when it was dequeued was ignore.
+    case ignoredAtDequeue = "ignored-at-dequeue"
 }
 
 /// How a process ended.
@@ -186,6 +200,9 @@ public enum EventKind: Sendable, Equatable {
     case endpointRemoved
     /// A Docker command.
     case dockerCommand(DockerCommand, timeout: Int?)
+    /// A signal sent by hand (`signal`) found no process matching `target` (written as in the
+    /// file): nothing was sent.
+    case injectNoTarget(target: String)
     /// Docker reports the container exited.
     case dockerExited(code: Int, oomKilled: Bool)
     /// The process replaced its program with `execve`: same PID, parent and children;

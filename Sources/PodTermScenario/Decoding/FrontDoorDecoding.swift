@@ -32,7 +32,7 @@ enum FrontDoorDecoding {
                     if isDocker && frontDoor != .docker {
                         throw LocatedError(at: e.keyNode, "\(e.key): a Docker command needs frontDoor: docker at the top of the file")
                     }
-                    if !isDocker && e.key != "oomKill" && e.key != "supervisorctl" && frontDoor == .docker {
+                    if !isDocker && e.key != "oomKill" && e.key != "supervisorctl" && e.key != "kill" && frontDoor == .docker {
                         throw LocatedError(at: e.keyNode, "\(e.key): a Kubernetes action cannot stop a container run by Docker (frontDoor: docker); use dockerStop, dockerKill or dockerRm")
                     }
                 }

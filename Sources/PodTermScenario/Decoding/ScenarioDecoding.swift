@@ -7,7 +7,7 @@ enum ScenarioDecoding {
     static let topLevelKeys = [
         "name", "summary", "story", "seed", "kubernetes", "horizon",
         "pod", "images", "programs", "network", "stop", "expect", "frontDoor", "docker",
-        "workloads",
+        "workloads", "questions",
     ]
 
     static func decode(_ root: SourceNode, fileName: String) throws -> (Scenario, [Expectation]) {

@@ -5,7 +5,7 @@ import PodTerm
 enum StopDecoding {
     static let kinds = [
         "delete", "drain", "preempt", "evict", "nodeShutdown", "probeFailure", "oomKill",
-        "dockerStop", "dockerKill", "dockerRm", "supervisorctl",
+        "dockerStop", "dockerKill", "dockerRm", "supervisorctl", "kill",
     ]
     /// The keys of each kind's mapping.
     static let kindKeys: [String: [String]] = [
@@ -14,7 +14,7 @@ enum StopDecoding {
         "nodeShutdown": ["shutdownGracePeriod", "shutdownGracePeriodCriticalPods"],
         "probeFailure": ["container", "probe", "terminationGracePeriodSeconds"],
         "oomKill": ["container", "process"], "dockerStop": ["time", "signal"], "dockerKill": ["signal"],
-        "dockerRm": ["force"], "supervisorctl": ["stop"],
+        "dockerRm": ["force"], "supervisorctl": ["stop"], "kill": ["target", "signal"],
     ]
 
     static func decode(
@@ -102,6 +102,8 @@ enum StopDecoding {
                 _ = try d.required("stop", ": the [program:x] name to stop")
                 let name = try d.nonEmptyString("stop")!
                 action = .supervisorctlStop(program: name)
+            case "kill":
+                action = .kill(try handKill(kind.value, path: kpath, containers))
             default:  // dockerRm
                 let d = try MappingReader(kind.value, path: kpath, known: kindKeys["dockerRm"]!)
                 guard try d.bool("force") == true else {
@@ -113,6 +115,19 @@ enum StopDecoding {
             actions.append(StopAction(at: at, action))
         }
         return actions
+    }
+
+    /// `kill: {target: java, signal: SIGTERM}`: a signal sent by hand from the node.
+    static func handKill(_ node: SourceNode, path: String, _ containers: [DecodedContainer]) throws -> HandKill {
+        let k = try MappingReader(node, path: path, known: kindKeys["kill"]!)
+        let tnode = try k.required("target", ": the process, by program name (java), CONTAINER/PROGRAM or CONTAINER/PROGRAM#N")
+        let text = try Scalars.string(tnode, path + ".target")
+        let target = try HandKillParsing.targetResult(text, containers.map(\.spec.name)).get(at: tnode, path + ".target")
+        let signal = try k.signal("signal") ?? .term
+        if HandKill.isStopSignal(signal), let snode = k.value("signal") {
+            throw LocatedError(at: snode, "\(path).signal: \(signal.name) stops a process, and podterm does not model stopped processes; use another signal")
+        }
+        return HandKill(target: target, signal: signal)
     }
 
     /// The `container` key of a stop item, which must name a container of the pod.

@@ -153,6 +153,7 @@ enum ScenarioShapes {
             "dockerKill": mapping("dockerKill", k["dockerKill"]!, ["signal": .signal]),
             "dockerRm": mapping("dockerRm", k["dockerRm"]!, ["force": .bool], required: ["force"]),
             "supervisorctl": mapping("supervisorctl", k["supervisorctl"]!, ["stop": name], required: ["stop"]),
+            "kill": mapping("kill", k["kill"]!, ["target": name, "signal": .signal], required: ["target"]),
         ]
         var shapes = kinds
         shapes["at"] = duration
@@ -192,6 +193,7 @@ enum ScenarioShapes {
             ]),
             "stop": .list(of: stopItem, minItems: 0, maxItems: nil),
             "expect": .anything,
+            "questions": .anything,
             "frontDoor": words(FrontDoor.self),
             "docker": mapping("docker", FrontDoorDecoding.dockerKeys, ["stopTimeout": .integer(ValueRanges.dockerSeconds)]),
             "workloads": .list(of: workload, minItems: ValueRanges.workloads.min, maxItems: ValueRanges.workloads.max),

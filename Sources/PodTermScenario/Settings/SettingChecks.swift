@@ -104,7 +104,7 @@ enum SettingChecks {
             let isDocker: Bool
             switch a.kind {
             case .docker: isDocker = true
-            case .oomKill, .supervisorctlStop: continue
+            case .oomKill, .supervisorctlStop, .kill: continue
             default: isDocker = false
             }
             if isDocker, s.frontDoor != .docker {

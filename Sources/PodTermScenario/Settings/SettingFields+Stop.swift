@@ -112,6 +112,20 @@ extension SettingFields {
                 guard v else { throw ValueProblem("stop.\(p.index(0)).dockerRm: only docker rm -f stops a running container; write dockerRm: {force: true}") }
             },
             field("supervisorctl", "stop", .string(nonEmpty: true)) { k, _, v in k = .supervisorctlStop(program: v) },
+            SettingField("stop.*.kill.target", .string(nonEmpty: true)) { s, p, v in
+                let target = try HandKillParsing.target(v, containerNames(s))
+                try item(&s.actions, p.index(0), p) { a in
+                    guard case .kill(var k) = a.kind else {
+                        throw ValueProblem("stop.\(p.index(0)) has both \(SettingFields.name(of: a.kind)) and kill; give each its own item in stop:")
+                    }
+                    k.target = target
+                    a.kind = .kill(k)
+                }
+            },
+            field("kill", "signal", .signal) { k, p, v in
+                if HandKill.isStopSignal(v) { throw ValueProblem("\(p.path): \(v.name) stops a process, and podterm does not model stopped processes; use another signal") }
+                if case .kill(var h) = k { h.signal = v; k = .kill(h) }
+            },
         ]
     }()
 
@@ -129,6 +143,7 @@ extension SettingFields {
         case .docker(.kill): "dockerKill"
         case .docker(.removeForce): "dockerRm"
         case .supervisorctlStop: "supervisorctl"
+        case .kill: "kill"
         }
     }
 }

@@ -140,6 +140,8 @@ enum SettingFormat {
             "pod.metadata.annotations": "accepted and ignored (it does not change how the pod stops), so setting it would change nothing",
             "programs.*.supervisord.programs": "a list of [program:x] sections; set a field of one, e.g. programs.supervisord.supervisord.programs.app.stopwaitsecs",
         ]
+        let quiz = "a workshop question changes nothing in the run; edit the file"
+        n["questions"] = quiz
         for list in containerLists {
             let c = list + ".*"
             n[c + ".name"] = rename

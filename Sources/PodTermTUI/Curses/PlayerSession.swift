@@ -23,14 +23,22 @@ public enum PlayerSession {
         public var startAt: Millis?
         /// The what-if of the scenario (`t`), when its text is known.
         public var whatIf: WhatIf?
+        /// The scenario and seed it ran with, so that `k` can branch (nil: no branches).
+        public var scenario: Scenario?
+        public var seed: UInt64?
+        /// Workshop mode: the questions and who answers them (nil: no questions).
+        public var workshop: WorkshopDriver?
 
         /// Creates one.
-        public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil, whatIf: WhatIf? = nil) {
+        public init(timeline: Timeline, summary: String, story: String, startAt: Millis? = nil, whatIf: WhatIf? = nil,
+                    scenario: Scenario? = nil, seed: UInt64? = nil) {
             self.timeline = timeline
             self.summary = summary
             self.story = story
             self.startAt = startAt
             self.whatIf = whatIf
+            self.scenario = scenario
+            self.seed = seed
         }
     }
 
@@ -123,6 +131,14 @@ public enum PlayerSession {
         var adapter = MomentAdapter(opened.timeline)
         var state = PlayerState(timeline: opened.timeline, summary: opened.summary, story: opened.story)
         var whatIf = opened.whatIf.map(WhatIfPlayer.init)
+        var branches = BranchDriver(scenario: opened.scenario, seed: opened.seed, original: opened.timeline)
+        var workshop = opened.workshop
+        /// The shown run changed (a branch, the original): the panes draw the new one.
+        func showBranch() {
+            state = branches.player(from: state)
+            layout = PlayerLayout(timeline: state.timeline, glyphs: glyphs)
+            adapter = MomentAdapter(state.timeline)
+        }
         if let at = opened.startAt { state.seek(time: at) }
         let clock = ContinuousClock()
         var last = clock.now
@@ -133,6 +149,8 @@ public enum PlayerSession {
             let size = display.screen.size
             var frame = layout.draw(state, adapter.moment(for: state), rows: size.rows, cols: size.cols)
             if let whatIf { WhatIfPane.draw(&frame, whatIf, glyphs: glyphs) }
+            branches.draw(&frame, glyphs: glyphs)
+            workshop?.draw(&frame, glyphs: glyphs)
             if glyphs == .ascii { frame = frame.asciified() }
             display.present(frame)
             if let trace, let k = keyReadAt { trace.write(clock.now - k, cells: display.cellsWritten); keyReadAt = nil }
@@ -142,6 +160,7 @@ public enum PlayerSession {
             let elapsed = now - last
             last = now
             state.advance(realSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            workshop?.check(&state)
             switch input {
             case .signal(let s): return (.interrupted(s), false)
             case .resize: display.invalidate()
@@ -149,6 +168,24 @@ public enum PlayerSession {
             case .key(let k):
                 if k == .interrupt { return (.interrupted(SIGINT), false) }
                 keyReadAt = now
+                branches.dismissNote()
+                if workshop?.isOpen == true, k != .char("q") {
+                    workshop!.handle(k, &state)
+                    workshop!.check(&state)
+                    continue
+                }
+                if branches.isOpen {
+                    if branches.handle(k) { showBranch() }
+                    continue
+                }
+                // `d` on a branch: the branch against its original, side by side.
+                if k == .char("d"), !state.editingFilter, state.overlay == nil, let b = branches.branches, b.current > 0 {
+                    let l = SideBySideLayout(a: b.original, b: b.timeline, titleA: "original",
+                                             titleB: b.entries[b.current].branch.name, glyphs: glyphs)
+                    if let e = sideBySide(l, display, at: state.time) { return (e, false) }
+                    display.invalidate()
+                    continue
+                }
                 // Typing a filter or closing an overlay is the player's; the rest may be a what-if key.
                 if var w = whatIf, !state.editingFilter, state.overlay == nil || w.panelOpen {
                     let handled = w.handle(k)
@@ -170,6 +207,12 @@ public enum PlayerSession {
                     }
                 }
                 state.handle(k)
+                if let r = state.branchRequest {
+                    state.branchRequest = nil
+                    let p = state.focus == .tree ? TreePane.selected(state, adapter.moment(for: state)) : nil
+                    if branches.open(r, process: p, time: state.time) { showBranch() }
+                }
+                workshop?.check(&state)
                 if state.quit { return (.quit, false) }
                 if state.backToPicker { return (nil, true) }
             }

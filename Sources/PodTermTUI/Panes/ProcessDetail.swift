@@ -67,6 +67,8 @@ enum ProcessDetail {
         case .defaultIgnore: return "its default is to ignore"
         case .deadTarget: return "it had already exited"
         case .alreadyPending: return "already pending"
+        case .dying: return "it was already dying"
+        case .ignoredAtDequeue: return "queued, then ignored at dequeue"
         }
     }
 
@@ -75,6 +77,8 @@ enum ProcessDetail {
         case .runtime: return "the runtime"
         case .namespaceTeardown: return "the kernel (namespace teardown)"
         case .oomKiller: return "the OOM killer"
+        case .node: return "someone on the node, by hand"
+        case .timer: return "its timer"
         case .process(let i):
             guard m.processes.indices.contains(i) else { return "a process" }
             return "\(m.processes[i].name)[\(m.processes[i].pid)]"

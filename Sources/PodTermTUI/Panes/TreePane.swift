@@ -31,6 +31,12 @@ struct TreePane {
         return out.map { (index: $0.0, prefix: $0.1) }
     }
 
+    /// The selected process (index into `m.processes`), if the tree has any row.
+    static func selected(_ s: PlayerState, _ m: PlayerMoment) -> Int? {
+        let rows = order(m, container: s.selectedContainer)
+        return rows.isEmpty ? nil : rows[min(s.treeRow, rows.count - 1)].index
+    }
+
     /// Draws the tree; returns the selected process (index into `m.processes`), if any.
     @discardableResult
     func draw(_ g: inout Grid, _ s: PlayerState, _ m: PlayerMoment, _ r: Rect) -> Int? {

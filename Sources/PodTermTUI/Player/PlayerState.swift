@@ -47,6 +47,8 @@ public struct PlayerState: Sendable {
     public private(set) var quit = false
     /// Set by `o`: back to the scenario picker.
     public private(set) var backToPicker = false
+    /// Set by `k` (in the tree), `b` and `0`: for the session's `BranchDriver`, which clears it.
+    public var branchRequest: BranchRequest?
 
     /// A player at the start of `timeline`, paused.
     public init(timeline: Timeline, summary: String = "", story: String = "") {
@@ -114,6 +116,7 @@ public struct PlayerState: Sendable {
             if case .explanation = o, key == .enter { return }
             if key == .escape || key == .char("?") || key == .enter || key == .char("s") { return }
         }
+        if let r = BranchRequest.made(by: key, focus: focus) { playing = false; branchRequest = r; return }
         switch key {
         case .char(" "):
             if !playing && cursor >= timeline.events.count && time >= endTime { seek(events: 0) }
