@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Shell completion and the manual page", .serialized)
 struct CompletionAndManualTests {
-    static let commands = ["run", "play", "check", "diff", "list", "import", "lint", "schema", "verify", "sweep", "tune"]
+    static let commands = ["run", "play", "check", "diff", "list", "import", "lint", "schema", "verify", "sweep", "tune", "quiz"]
 
     @Test(arguments: ["bash", "zsh", "fish"])
     func theCompletionScriptCoversEveryCommand(_ shell: String) throws {
