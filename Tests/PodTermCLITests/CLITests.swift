@@ -86,6 +86,20 @@ struct CLITests {
         #expect(r.stdout.contains("\"containers.app.sigkillAt\": 15000"))
     }
 
+    @Test func setSwitchesThePreStopKind() throws {
+        let kind = "pod.containers.app.lifecycle.preStop.kind"
+        let exec = try PodtermBinary.run(["run", "prestop-sleep", "--set", kind + "=exec-sleep"])
+        #expect(exec.status == 0, "\(exec.stderr)")
+        #expect(exec.stdout.contains("preStop exec [sleep 5] starts"), "\(exec.stdout)")
+        let none = try PodtermBinary.run(["run", "prestop-sleep", "--set", kind + "=none"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(!none.stdout.contains("preStop"), "\(none.stdout)")
+        let http = try PodtermBinary.run(["run", "prestop-sleep", "--set", kind + "=httpGet"])
+        #expect(http.status == 2)
+        #expect(http.stderr.contains("an httpGet hook needs a port"), "\(http.stderr)")
+        #expect(http.stderr.contains("set pod.containers.app.lifecycle.preStop.httpGet.port instead"), "\(http.stderr)")
+    }
+
     @Test func checkPassesOnTheScenarioFolder() throws {
         let r = try PodtermBinary.run(["check", "scenarios"])
         #expect(r.status == 0, "\(r.stdout)")

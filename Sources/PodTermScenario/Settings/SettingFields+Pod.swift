@@ -64,6 +64,10 @@ extension SettingFields {
                 try otherHandler(c, p, "sleep")
                 c.preStop = .sleep(seconds: v)
             },
+            field("lifecycle.preStop.kind", .cases, checks: [.sleepWithinGrace, .programs]) { (c: inout ContainerSpec, p, v: PreStopKind) in
+                let at = String(p.path.dropLast(".kind".count))
+                c.preStop = try v.switching(c.preStop, at: at)
+            },
             field("lifecycle.preStop.httpGet.path", .string(nonEmpty: false)) { c, p, v in
                 try otherHandler(c, p, "httpGet")
                 guard case .httpGet(_, let port)? = c.preStop else {

@@ -62,7 +62,7 @@ public enum Tunables {
         func containers(_ suffix: String) -> [String] { SettingFormat.containerLists.map { $0 + ".*." + suffix } }
         return [
             ["pod.terminationGracePeriodSeconds"],
-            containers("lifecycle.preStop.sleep.seconds") + containers("lifecycle.preStop.httpGet.path")
+            containers("lifecycle.preStop.kind") + containers("lifecycle.preStop.sleep.seconds") + containers("lifecycle.preStop.httpGet.path")
                 + containers("lifecycle.preStop.httpGet.port") + containers("lifecycle.preStop.exec.command.*"),
             ["network.consumers.*.delay"],
             containers("lifecycle.stopSignal") + ["images.*.stopSignal", "stop.*.dockerStop.signal", "stop.*.dockerKill.signal",
@@ -101,6 +101,18 @@ public enum Tunables {
         let s = loaded.scenario
         add("pod.terminationGracePeriodSeconds", String(s.pod.terminationGracePeriodSeconds), nil)
         for c in s.network.consumers { add("network.consumers.\(c.name).delay", formatDuration(c.delay), nil) }
+        // The kind of each preStop hook, which no file writes as a value: ← and → offer the
+        // kinds it can switch to keeping its values (sleep N and an exec of sleep N share N).
+        for (list, items) in [("pod.containers", s.pod.containers), ("pod.initContainers", s.pod.initContainers)] {
+            for c in items where c.preStop != nil {
+                let kind = PreStopKind.of(c.preStop)
+                let path = "\(list).\(c.name).lifecycle.preStop.kind"
+                add(path, kind.rawValue, nil)
+                if let i = found.firstIndex(where: { $0.path == path }) {
+                    found[i].kind = .choice(PreStopKind.reachable(from: kind).map(\.rawValue))
+                }
+            }
+        }
         return found.enumerated().sorted { a, b in
             (a.element.importance, a.offset) < (b.element.importance, b.offset)
         }.map(\.element)
