@@ -55,6 +55,18 @@ import Testing
         #expect(!w.whatIf.isChanged)
     }
 
+    @Test func theKindAppliesToTheHookAsOtherwiseChanged() throws {
+        var w = try WhatIfTests.whatIf("prestop-sleep")
+        let seconds = "pod.containers.app.lifecycle.preStop.sleep.seconds"
+        var what = w.whatIf
+        try what.set(Self.kind, to: "exec-sleep")
+        try what.set(seconds, to: "7")
+        #expect(Self.hooks(what.timeline) == [.exec(command: ["sleep", "7"])], "the duration changed after the kind still counts")
+        let text = try what.rewritten().text
+        #expect(text.contains("sleep: {seconds: 7}") && text.contains("--set \(Self.kind)=exec-sleep"), "\(text)")
+        _ = w.handle(.char("t"))
+    }
+
     @Test func aChangedKindIsWrittenAsASetInTheHeader() throws {
         var w = try WhatIfTests.whatIf("prestop-sleep")
         _ = w.handle(.char("t"))

@@ -99,7 +99,14 @@ public struct WhatIf: Sendable {
 
     /// The changed scenario as a file's text (see `ScenarioRewrite`).
     public func rewritten() throws -> ScenarioRewrite.Result {
-        try ScenarioRewrite.rewrite(yaml: source.yaml, fileName: source.fileName, changes: source.overrides + changes)
+        try ScenarioRewrite.rewrite(yaml: source.yaml, fileName: source.fileName, changes: source.overrides + Self.ordered(changes))
+    }
+
+    /// `list` with each preStop kind last, so a switch applies to the hook as otherwise changed
+    /// (the sleep's seconds changed, then the kind switched to an exec of sleep keeps them).
+    static func ordered(_ list: [ScenarioRewrite.Change]) -> [ScenarioRewrite.Change] {
+        let isKind = { (c: ScenarioRewrite.Change) in c.path.hasSuffix(".lifecycle.preStop.kind") }
+        return list.filter { !isKind($0) } + list.filter(isKind)
     }
 
     /// Runs the original with `list` applied; sets `timeline` and `diff`.
@@ -110,7 +117,7 @@ public struct WhatIf: Sendable {
             return
         }
         var loaded = original
-        for c in list { loaded = try loaded.setting(c.path, to: c.value) }
+        for c in Self.ordered(list) { loaded = try loaded.setting(c.path, to: c.value) }
         // A random field the what-if did not change keeps the draw the original run had.
         var scenario = loaded.scenario
         if let seed = source.seed, !loaded.randomFields.isEmpty {
