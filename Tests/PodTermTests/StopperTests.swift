@@ -113,6 +113,18 @@ struct StopperTests {
         #expect(rm.outcome["containers.app.exitCode"] == .int(137))
     }
 
+    /// cri.stop-timeout-0: docker rm without -f on a running container is refused at run time
+    /// and sends nothing; the container runs on.
+    @Test func dockerRmWithoutForceIsRefusedAndStopsNothing() throws {
+        let t = try Simulator.run(stoppedBy([StopAction(at: 1_000, .docker(.remove))], program: handlesTerm, frontDoor: .docker))
+        #expect(t.outcome["containers.app.exitCode"] == FigureValue.none)
+        #expect(t.outcome["processes.app/server.received"] == .list([]))
+        let refusal = t.events.first { if case .dockerCommand(.remove, _) = $0.kind { return true } else { return false } }
+        #expect(refusal?.rule == .criStopTimeout0)
+        #expect(refusal?.time == 1_000)
+        #expect(!t.events.contains { if case .signalSent = $0.kind { return true } else { return false } })
+    }
+
     @Test func dockerActionsNeedTheDockerFrontDoor() {
         #expect(throws: ModelError.self) { try Simulator.run(stoppedBy([StopAction(at: 0, .docker(.removeForce))])) }
         #expect(throws: ModelError.self) { try Simulator.run(stoppedBy([StopAction(at: 0, .delete(DeleteOptions()))], frontDoor: .docker)) }

@@ -120,6 +120,8 @@ public enum DockerCommand: Sendable, Equatable {
     case kill(signal: Signal?)
     /// `docker rm -f`: SIGKILL at once.
     case removeForce
+    /// `docker rm` without `-f`: refused for a running container, which it does not stop.
+    case remove
 }
 
 /// Which system stops the containers: the kubelet, or Docker on its own.

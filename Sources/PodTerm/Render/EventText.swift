@@ -238,6 +238,7 @@ public struct EventText {
                 return "docker stop" + (sig.map { " --signal \($0.name)" } ?? "") + ": stop signal, then SIGKILL after \(t)"
             case .kill(let sig): return "docker kill --signal \((sig ?? .kill).name)"
             case .removeForce: return "docker rm -f"
+            case .remove: return "docker rm refused: the container is running (stop it first, or rm -f); nothing is signalled"
             }
         case .dockerExited(let code, let oom):
             return "docker: container exited (\(code))" + (oom ? ", OOMKilled true" : "")

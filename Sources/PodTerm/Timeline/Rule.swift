@@ -68,6 +68,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case dockerStop = "docker.stop"
     case dockerKill = "docker.kill"
     case dockerRemoveForce = "docker.rm-force"
+    case criStopTimeout0 = "cri.stop-timeout-0"
     case dockerExited = "docker.exited"
     case injectNodeKill = "inject.node-kill"
     // Programs
@@ -185,6 +186,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .containerdOOMReasonSticks: ("Any OOM kill inside the container sets the reason OOMKilled, and it stays even if PID 1 later exits 0.", "containerd internal/cri/server/events.go, container_status.go"),
         .dockerStop: ("docker stop sends the stop signal (--signal, else STOPSIGNAL, else SIGTERM), waits -t (else the container's stop timeout, else 10 s), then SIGKILL; -t 0 kills right after the signal, -t -1 waits forever.", "moby daemon/stop.go containerStop"),
         .dockerKill: ("docker kill sends one signal (SIGKILL by default) to the container's PID 1 and returns: no wait, no escalation.", "moby daemon/kill.go"),
+        .criStopTimeout0: ("A CRI StopContainer with timeout 0 sends SIGKILL at once with no stop signal; docker rm without -f refuses a running container and stops nothing.", "containerd internal/cri/server/container_stop.go stopContainer; moby daemon/delete.go cleanupContainer (a running container without force is a conflict)"),
         .dockerRemoveForce: ("docker rm -f sends SIGKILL straight away.", "moby daemon/delete.go cleanupContainer"),
         .injectNodeKill: ("A signal sent by hand from the node (kill(2) in the host's PID namespace, an ancestor of the container's) goes through the same kernel checks as the runtime's: a container's PID 1 with no handler discards it, and only SIGKILL is forced through.", "kill(2); linux kernel/signal.c kill_pid_info, send_signal_locked (force from an ancestor namespace), sig_task_ignored (SIGNAL_UNKILLABLE)"),
         .dockerExited: ("Docker reports the exit code of PID 1, 128+N for a signal, and State.OOMKilled.", "moby container/state.go; docker inspect"),

@@ -106,10 +106,9 @@ enum StopDecoding {
                 action = .kill(try handKill(kind.value, path: kpath, containers))
             default:  // dockerRm
                 let d = try MappingReader(kind.value, path: kpath, known: kindKeys["dockerRm"]!)
-                guard try d.bool("force") == true else {
-                    throw LocatedError(at: kind.keyNode, "\(kpath): only docker rm -f stops a running container; write dockerRm: {force: true}")
-                }
-                action = .docker(.removeForce)
+                // cri.stop-timeout-0: without -f, Docker refuses to remove a running container
+                // at run time; the refusal is an event, not a load error.
+                action = .docker(try d.bool("force") == true ? .removeForce : .remove)
             }
             _ = sawDelete
             actions.append(StopAction(at: at, action))

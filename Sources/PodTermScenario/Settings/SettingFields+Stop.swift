@@ -108,9 +108,7 @@ extension SettingFields {
                 if case .docker(.stop(let t, _)) = k { k = .docker(.stop(time: t, signal: v)) }
             },
             field("dockerKill", "signal", .signal) { k, _, v in k = .docker(.kill(signal: v)) },
-            field("dockerRm", "force", .bool) { _, p, v in
-                guard v else { throw ValueProblem("stop.\(p.index(0)).dockerRm: only docker rm -f stops a running container; write dockerRm: {force: true}") }
-            },
+            field("dockerRm", "force", .bool) { k, _, v in k = .docker(v ? .removeForce : .remove) },
             field("supervisorctl", "stop", .string(nonEmpty: true)) { k, _, v in k = .supervisorctlStop(program: v) },
             SettingField("stop.*.kill.target", .string(nonEmpty: true)) { s, p, v in
                 let target = try HandKillParsing.target(v, containerNames(s))
@@ -141,7 +139,7 @@ extension SettingFields {
         case .oomKill: "oomKill"
         case .docker(.stop): "dockerStop"
         case .docker(.kill): "dockerKill"
-        case .docker(.removeForce): "dockerRm"
+        case .docker(.removeForce), .docker(.remove): "dockerRm"
         case .supervisorctlStop: "supervisorctl"
         case .kill: "kill"
         }
