@@ -125,6 +125,22 @@ struct StopperTests {
         #expect(!t.events.contains { if case .signalSent = $0.kind { return true } else { return false } })
     }
 
+    /// cri.stop-timeout-0: crictl stop --timeout 0 SIGKILLs PID 1 at once, no stop signal, and
+    /// the kubelet, not asked, restarts the container; with a timeout the stop signal comes first.
+    @Test func crictlStopTimeoutZeroKillsAtOnceAroundTheKubelet() throws {
+        let t = try Simulator.run(stoppedBy([StopAction(at: 1_000, .crictlStop(container: "app", timeout: 0))], program: handlesTerm))
+        #expect(t.outcome["containers.app.stopSignalAt"] == FigureValue.none)
+        #expect(t.outcome["containers.app.sigkillAt"] == .duration(1_000))
+        #expect(t.outcome["processes.app/server.received"] == .list(["SIGKILL"]))
+        #expect(t.events.contains { $0.rule == .criStopTimeout0 && $0.time == 1_000 })
+        let five = try Simulator.run(stoppedBy([StopAction(at: 1_000, .crictlStop(container: "app", timeout: 5))]))
+        #expect(five.outcome["containers.app.stopSignalAt"] == .duration(1_000))
+        #expect(five.outcome["containers.app.sigkillAt"] == .duration(6_000))
+        #expect(throws: ModelError.self) {
+            try Simulator.run(stoppedBy([StopAction(at: 0, .crictlStop(container: "app", timeout: 0))], frontDoor: .docker))
+        }
+    }
+
     @Test func dockerActionsNeedTheDockerFrontDoor() {
         #expect(throws: ModelError.self) { try Simulator.run(stoppedBy([StopAction(at: 0, .docker(.removeForce))])) }
         #expect(throws: ModelError.self) { try Simulator.run(stoppedBy([StopAction(at: 0, .delete(DeleteOptions()))], frontDoor: .docker)) }

@@ -61,6 +61,7 @@ public struct Branch: Sendable, Equatable {
             case .remove: return "docker rm" + at
             }
         case .supervisorctlStop(let p): return "supervisorctl stop \(p)" + at
+        case .crictlStop(let c, let t): return "crictl stop --timeout \(t) \(c)" + at
         }
     }
 

@@ -163,6 +163,7 @@ public struct EventText {
         case .sidecarWaits:
             return "sidecar waits for the regular containers and later sidecars to stop"
         case .stopContainer(let timeout, let floored, _):
+            if timeout == 0 { return "StopContainer timeout 0s (crictl stop --timeout 0): SIGKILL at once, no stop signal" }
             return "StopContainer timeout \(timeout)s" + (floored ? " (raised to the 2s minimum)" : "")
         case .signalSent(let origin):
             switch origin {
