@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "PodTermFuzzTests", dependencies: ["PodTermFuzz", "PodTermBuiltins", "podterm"]),
         .testTarget(name: "PodTermTests", dependencies: ["PodTerm"]),
-        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins"], exclude: ["Fixtures"]),
+        .testTarget(name: "PodTermScenarioTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermBuiltins", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Only the three products a user's test target has: the README's example compiles here.
         .testTarget(name: "PodTermTestingTests", dependencies: ["PodTerm", "PodTermScenario", "PodTermTesting"]),
         // Golden timelines (text and JSON v2) of every built-in scenario, in Tests/Goldens/.

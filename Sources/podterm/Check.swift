@@ -7,6 +7,7 @@ import PodTermScenario
 /// `podterm check`: runs each scenario's expectations.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Run scenarios and check their expectations.",
         discussion: """
             Each FILE or DIR (searched recursively for .yaml and .yml files, in any case) is run with \
@@ -18,7 +19,7 @@ struct Check: ParsableCommand {
             more events than --max-events (its line says STOP). 2 outranks 5, and 5 outranks 1.
             """)
 
-    @Argument(help: "Scenario files or folders (default: the built-in scenarios).")
+    @Argument(help: "Scenario files or folders (default: the built-in scenarios).", completion: ScenarioCompletion.kind)
     var paths: [String] = []
 
     @OptionGroup var budget: EventBudgetOption

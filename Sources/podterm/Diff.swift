@@ -15,10 +15,10 @@ struct Diff: ParsableCommand {
             Exit status: 0 the runs are the same, 1 they differ, 2 bad input, 5 event budget, 64 bad flags.
             """)
 
-    @Argument(help: "Scenario A: a file or the name of a built-in scenario.")
+    @Argument(help: "Scenario A: a file or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
     var a: String
 
-    @Argument(help: "Scenario B (default: A again, changed by --set / --set-b).")
+    @Argument(help: "Scenario B (default: A again, changed by --set / --set-b).", completion: ScenarioCompletion.kind)
     var b: String?
 
     @Option(name: .customLong("set-a"), help: ArgumentHelp("Override a field of A, as run --set does. Repeatable.", valueName: "key=value"))

@@ -5,6 +5,7 @@ import PodTermScenario
 /// `podterm list`: the built-in scenarios with their summaries.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the built-in scenarios with their one-line summaries.")
 
     func run() throws {

@@ -8,6 +8,7 @@ import PodTermTUI
 /// `podterm play SCENARIO` (alias `tui`): the full-screen terminal player on one scenario.
 struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "play",
         abstract: "Play one scenario in the full-screen terminal player (needs a terminal).",
         discussion: """
             SCENARIO is a file path or the name of a built-in scenario (see `podterm list`); \
@@ -22,7 +23,7 @@ struct Play: ParsableCommand {
     /// Exit status when standard input or output is not a terminal.
     static let notATerminalStatus: Int32 = 6
 
-    @Argument(help: "A scenario file, a built-in scenario's name, or a folder of scenario files.")
+    @Argument(help: "A scenario file, a built-in scenario's name, or a folder of scenario files.", completion: ScenarioCompletion.kind)
     var scenario: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp(

@@ -13,12 +13,12 @@ struct Podterm: ParsableCommand {
             every event.
 
             On a terminal, `podterm` alone opens the player on the built-in scenarios;             `podterm play <name>` opens one. Otherwise start with `podterm list`, then             `podterm run <name>` and `podterm run <name> --explain`.
-            Exit status: 0 ok, 1 an expectation failed, (diff) the runs differ or (tune) no value satisfies, 2 bad input (a scenario file, a name, --set, --seed, \
+            Exit status: 0 ok, 1 an expectation failed (check), the runs differ (diff), shutdown risks were found (lint) or no value satisfies (tune), 2 bad input (a scenario file, a manifest, a name, --set, --seed, \
             a folder with no scenario), 5 the event budget ran out, 6 the player needs a terminal, 64 a flag is wrong, \
             74 the output could not be written, 129/130/143 the player or verify was interrupted (SIGHUP, Ctrl-C, SIGTERM).
             """,
         version: "0.1.0",
-        subcommands: [Overview.self, Run.self, Play.self, Check.self, Diff.self, List.self, Verify.self, SweepCommand.self, TuneCommand.self, QuizCommand.self],
+        subcommands: [Overview.self, Run.self, Play.self, Check.self, Diff.self, List.self, Import.self, Lint.self, Schema.self, Verify.self, SweepCommand.self, TuneCommand.self, QuizCommand.self],
         defaultSubcommand: Overview.self
     )
 

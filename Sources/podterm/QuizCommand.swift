@@ -16,7 +16,7 @@ struct QuizCommand: ParsableCommand {
             question names no event of the run.
             """)
 
-    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    @Argument(help: "A scenario file, or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
     var scenario: String
 
     @Option(help: "Output format: text or json.")

@@ -6,6 +6,7 @@ import PodTermScenario
 /// `podterm run`: one scenario's timeline, as text or JSON.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run one scenario and print its timeline.",
         discussion: """
             SCENARIO is a file path or the name of a built-in scenario (see `podterm list`).
@@ -17,10 +18,10 @@ struct Run: ParsableCommand {
             fields. json-v1 prints the superseded podterm.timeline/v1.
             """)
 
-    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    @Argument(help: "A scenario file, or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
     var scenario: String
 
-    @Option(help: "Output format: text, json (podterm.timeline/v2) or json-v1 (superseded).")
+    @Option(help: "Output format: text, json (podterm.timeline/v2), json-v1 (superseded) or svg (a picture of the timeline).")
     var format: OutputFormat = .text
 
     @Flag(help: "Print the rule, its reason and its source under every event.")
@@ -45,6 +46,7 @@ struct Run: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
         case jsonV1 = "json-v1"
+        case svg
     }
 
     func run() throws {
@@ -65,6 +67,7 @@ struct Run: ParsableCommand {
                 var out = StandardOutput()
                 try TimelineJSON.write(timeline, file: loaded.fileName, to: &out)
             case .jsonV1: Terminal.write(TimelineJSONv1.render(timeline, file: loaded.fileName))
+            case .svg: Terminal.write(TimelineSVG().render(timeline))
             case .text: Terminal.write(TimelineText(explain: explain, color: Terminal.wantsColor).render(timeline))
             }
         } catch CLIError.input(let msg) {

@@ -12,7 +12,13 @@ enum ScenarioSource {
             if isDir.boolValue {
                 throw CLIError.input("\(nameOrPath): is a directory; `podterm run` takes one scenario file (use `podterm check \(nameOrPath)` for a folder)")
             }
-            return try wrap { try ScenarioLoader.load(file: nameOrPath, overrides: overrides) }
+            return try wrap {
+                let text = try ManifestImport.readFile(nameOrPath)
+                if ManifestImport.looksLikeManifest(text) {
+                    return try ManifestImport.load(yaml: text, fileName: nameOrPath, overrides: overrides).0
+                }
+                return try ScenarioLoader.load(yaml: text, fileName: nameOrPath, overrides: overrides)
+            }
         }
         let name = nameOrPath.hasSuffix(".yaml") ? String(nameOrPath.dropLast(5)) : nameOrPath
         // A built-in by its name, its name under scenarios/, or its bare name when only one folder has it.
@@ -64,7 +70,7 @@ enum ScenarioSource {
         try texts.map { t in try wrap { try Override(parsing: t) } }
     }
 
-    private static func wrap<T>(_ body: () throws -> T) throws -> T {
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let e as ScenarioError {

@@ -20,7 +20,7 @@ struct SweepCommand: ParsableCommand {
             of events, 64 a flag is wrong.
             """)
 
-    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    @Argument(help: "A scenario file, or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
     var scenario: String
 
     @Option(name: .customLong("vary"), help: ArgumentHelp("A varied field: PATH=FROM..TO[:STEP] or PATH=a,b,c. Once or twice.", valueName: "path=values"))
@@ -99,7 +99,7 @@ struct TuneCommand: ParsableCommand {
             Exit status: 0 found, 1 no value in the range satisfies, 2 bad input, 5 a run ran out of events, 64 a flag is wrong.
             """)
 
-    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    @Argument(help: "A scenario file, or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
     var scenario: String
 
     @Option(help: ArgumentHelp("The field and its range: PATH=FROM..TO[:STEP].", valueName: "path=range"))

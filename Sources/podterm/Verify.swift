@@ -8,6 +8,7 @@ import PodTermVerify
 /// namespace and compares what happened with the simulation.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Run a scenario's process tree for real in a PID namespace and compare it with the simulation.",
         discussion: """
             Builds the container's process tree for real inside a fresh PID namespace — the real \
@@ -35,7 +36,7 @@ struct Verify: ParsableCommand {
             129, 130, 143 interrupted by SIGHUP, SIGINT, SIGTERM.
             """)
 
-    @Argument(help: "A scenario file, or the name of a built-in scenario.")
+    @Argument(help: "A scenario file, or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
     var scenario: String
 
     @Option(help: ArgumentHelp("Timing tolerance: fixed part, plus --tolerance-percent of the time since the runtime's last signal.", valueName: "duration"))

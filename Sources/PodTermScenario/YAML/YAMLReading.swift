@@ -20,7 +20,12 @@ enum YAMLReading {
         // set while the parser lives, so it must outlive `convert`.
         let parser: Parser
         do {
-            parser = try Parser(yaml: yaml)
+            // `.basic`: no regular expressions. Yams' default resolver compiles its rules with
+            // NSRegularExpression on first use, which starts ICU's regex engine: about a third of
+            // `podterm run NAME`'s own time. The decoder only needs to know which plain scalars
+            // are null (and, for messages, which look like numbers): `plainKind` types them by hand,
+            // with the default resolver's rules.
+            parser = try Parser(yaml: yaml, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             throw located(error, yaml: yaml)
@@ -69,6 +74,7 @@ enum YAMLReading {
         let kind: ScalarKind
         var custom: String?
         switch Tag.Name(rawValue: tag.rawValue) {
+        case .str where s.style == .plain: kind = plainKind(s.string)
         case .null: kind = .null
         case .bool: kind = .bool
         case .int: kind = .int
@@ -79,6 +85,80 @@ enum YAMLReading {
             if !tag.rawValue.hasPrefix("tag:yaml.org,2002:") { custom = tag.rawValue }
         }
         return SourceNode.Scalar(text: s.string, kind: kind, customTag: custom)
+    }
+
+    /// What Yams' default resolver (YAML 1.1: its rules bool, int, float, then null, in that
+    /// order) makes of a plain scalar, without regular expressions. Timestamps, `<<` and `=` are
+    /// strings to the decoder, as before.
+    static func plainKind(_ t: String) -> ScalarKind {
+        switch t {
+        case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+             "on", "On", "ON", "off", "Off", "OFF":
+            return .bool
+        case "", "~", "null", "Null", "NULL":
+            return .null
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+            return .float
+        default: break
+        }
+        var u = Substring(t).utf8[...]
+        var signed = false
+        if let f = u.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") { u = u.dropFirst(); signed = true }
+        guard let first = u.first else { return .string }
+        // Sexagesimal: 1:30 (int), 1:30.5 (float).
+        if u.contains(58) {
+            let parts = Substring(u).split(separator: ":", omittingEmptySubsequences: false)
+            guard let head = parts.first, let h = head.utf8.first, (48...57).contains(h),
+                  head.utf8.allSatisfy({ (48...57).contains($0) || $0 == 95 }) else { return .string }
+            var last = Substring(parts[parts.count - 1])
+            var isFloat = false
+            if let dot = last.firstIndex(of: ".") {
+                guard last[last.index(after: dot)...].utf8.allSatisfy({ (48...57).contains($0) || $0 == 95 }) else { return .string }
+                last = last[..<dot]
+                isFloat = true
+            }
+            let middle = parts.dropFirst().dropLast().map(Substring.init) + [last]
+            for m in middle {
+                guard (1...2).contains(m.count), m.utf8.allSatisfy({ (48...57).contains($0) }),
+                      m.count == 1 || (48...53).contains(m.utf8.first!) else { return .string }
+            }
+            return isFloat ? .float : (h == 48 ? .string : .int)
+        }
+        func all(_ s: Substring.UTF8View.SubSequence, _ ok: (UInt8) -> Bool) -> Bool { !s.isEmpty && s.allSatisfy(ok) }
+        let digit: (UInt8) -> Bool = { (48...57).contains($0) || $0 == 95 }
+        if first == 48, u.count > 1 {
+            let rest = u.dropFirst(2)
+            switch u.dropFirst().first {
+            case UInt8(ascii: "b"): if all(rest, { $0 == 48 || $0 == 49 || $0 == 95 }) { return .int }
+            case UInt8(ascii: "x"): if all(rest, { digit($0) || (65...70).contains($0) || (97...102).contains($0) }) { return .int }
+            case UInt8(ascii: "o"): if all(rest, { (48...55).contains($0) || $0 == 95 }) { return .int }
+            default: if all(u.dropFirst(), { (48...55).contains($0) || $0 == 95 }) { return .int }
+            }
+        }
+        if all(u, digit), first != 95 { return first == 48 && u.count > 1 ? .float : .int }
+        // Floats: digits, an optional fraction, an optional exponent; or .digits.
+        var i = u.startIndex
+        var sawDigits = false
+        while i < u.endIndex, digit(u[i]) { sawDigits = true; i = u.index(after: i) }
+        if i < u.endIndex, u[i] == 46 {
+            i = u.index(after: i)
+            let fracStart = i
+            while i < u.endIndex, digit(u[i]) { i = u.index(after: i) }
+            if !sawDigits && i == fracStart { return .string }
+        } else if !sawDigits || i == u.endIndex {
+            return .string
+        }
+        // `.5` takes no sign, and its exponent needs one (the rule `\.[0-9_]+([eE][-+][0-9]+)?`).
+        if !sawDigits && signed { return .string }
+        if sawDigits, first == 95 { return .string }
+        if i < u.endIndex, u[i] == UInt8(ascii: "e") || u[i] == UInt8(ascii: "E") {
+            i = u.index(after: i)
+            if i < u.endIndex, u[i] == 43 || u[i] == 45 { i = u.index(after: i) } else if !sawDigits { return .string }
+            let expStart = i
+            while i < u.endIndex, (48...57).contains(u[i]) { i = u.index(after: i) }
+            if i == expStart { return .string }
+        }
+        return i == u.endIndex ? .float : .string
     }
 
     // MARK: Aliases
@@ -109,7 +189,7 @@ enum YAMLReading {
             }
         }
         do {
-            _ = try Yams.compose(yaml: String(decoding: blanked, as: UTF8.self))
+            _ = try Yams.compose(yaml: String(decoding: blanked, as: UTF8.self), .basic)
         } catch let error as YamlError {
             if case .composer(_, let problem, let mark, _) = error, problem.contains("undefined alias") {
                 throw aliasError(at: mark, yaml: yaml)
