@@ -94,6 +94,33 @@ struct KubeletTimelineTests {
         #expect(t.outcome["containers.app.sigkillAt"] == .duration(45_000))
     }
 
+    /// kubelet.prestop-budget-legacy: up to 1.27 a budget of 0 (deletionGracePeriodSeconds 0)
+    /// skips the hook, and the runtime gets the pod worker's full override with no 2 s floor.
+    @Test func legacyKubeletSkipsPreStopAtGraceZeroWithoutFloor() throws {
+        let hook = LifecycleHandler.exec(command: ["sleep", "5"])
+        let t = try Simulator.run(serverPod(program: noHandler, grace: 0, preStop: hook, version: KubernetesVersion(1, 27)))
+        #expect(t.outcome["containers.app.preStop"] == FigureValue.none)
+        #expect(t.outcome["containers.app.stopSignalAt"] == .duration(10_000))
+        #expect(t.outcome["containers.app.sigkillAt"] == .duration(11_000))
+        let stop = t.events.first { if case .stopContainer = $0.kind { return true } else { return false } }
+        #expect(stop?.kind == .stopContainer(timeout: 1, floored: false, graceLeft: 0))
+        #expect(stop?.rule == .kubeletPreStopBudgetLegacy)
+        // From 1.28 the hook gets the 1 s and the runtime is raised to 2 s.
+        let now = try Simulator.run(serverPod(program: noHandler, grace: 0, preStop: hook, version: KubernetesVersion(1, 28)))
+        #expect(now.outcome["containers.app.preStop"] == .text("abandoned"))
+        #expect(now.outcome["containers.app.sigkillAt"] == .duration(13_000))
+    }
+
+    /// A legacy force delete: deletionGracePeriodSeconds 0 skips the hook, the override (the
+    /// spec's 30 s, the force-delete quirk) is the runtime's timeout.
+    @Test func legacyForceDeleteSkipsPreStopButKeepsFullGrace() throws {
+        let t = try Simulator.run(serverPod(program: noHandler, preStop: .sleep(seconds: 5),
+                                            delete: DeleteOptions(gracePeriod: 0, force: true), version: KubernetesVersion(1, 27)))
+        #expect(t.outcome["containers.app.preStop"] == FigureValue.none)
+        #expect(t.outcome["containers.app.stopSignalAt"] == .duration(10_000))
+        #expect(t.outcome["containers.app.sigkillAt"] == .duration(40_000))
+    }
+
     @Test func oomKillSkipsEverything() throws {
         var s = serverPod(program: handlesTerm)
         s.actions = [StopAction(at: 5_000, .oomKill(container: "app"))]

@@ -113,6 +113,34 @@ struct StopperTests {
         #expect(rm.outcome["containers.app.exitCode"] == .int(137))
     }
 
+    /// cri.stop-timeout-0: docker rm without -f on a running container is refused at run time
+    /// and sends nothing; the container runs on.
+    @Test func dockerRmWithoutForceIsRefusedAndStopsNothing() throws {
+        let t = try Simulator.run(stoppedBy([StopAction(at: 1_000, .docker(.remove))], program: handlesTerm, frontDoor: .docker))
+        #expect(t.outcome["containers.app.exitCode"] == FigureValue.none)
+        #expect(t.outcome["processes.app/server.received"] == .list([]))
+        let refusal = t.events.first { if case .dockerCommand(.remove, _) = $0.kind { return true } else { return false } }
+        #expect(refusal?.rule == .criStopTimeout0)
+        #expect(refusal?.time == 1_000)
+        #expect(!t.events.contains { if case .signalSent = $0.kind { return true } else { return false } })
+    }
+
+    /// cri.stop-timeout-0: crictl stop --timeout 0 SIGKILLs PID 1 at once, no stop signal, and
+    /// the kubelet, not asked, restarts the container; with a timeout the stop signal comes first.
+    @Test func crictlStopTimeoutZeroKillsAtOnceAroundTheKubelet() throws {
+        let t = try Simulator.run(stoppedBy([StopAction(at: 1_000, .crictlStop(container: "app", timeout: 0))], program: handlesTerm))
+        #expect(t.outcome["containers.app.stopSignalAt"] == FigureValue.none)
+        #expect(t.outcome["containers.app.sigkillAt"] == .duration(1_000))
+        #expect(t.outcome["processes.app/server.received"] == .list(["SIGKILL"]))
+        #expect(t.events.contains { $0.rule == .criStopTimeout0 && $0.time == 1_000 })
+        let five = try Simulator.run(stoppedBy([StopAction(at: 1_000, .crictlStop(container: "app", timeout: 5))]))
+        #expect(five.outcome["containers.app.stopSignalAt"] == .duration(1_000))
+        #expect(five.outcome["containers.app.sigkillAt"] == .duration(6_000))
+        #expect(throws: ModelError.self) {
+            try Simulator.run(stoppedBy([StopAction(at: 0, .crictlStop(container: "app", timeout: 0))], frontDoor: .docker))
+        }
+    }
+
     @Test func dockerActionsNeedTheDockerFrontDoor() {
         #expect(throws: ModelError.self) { try Simulator.run(stoppedBy([StopAction(at: 0, .docker(.removeForce))])) }
         #expect(throws: ModelError.self) { try Simulator.run(stoppedBy([StopAction(at: 0, .delete(DeleteOptions()))], frontDoor: .docker)) }

@@ -58,8 +58,10 @@ public struct Branch: Sendable, Equatable {
             case .stop: return "docker stop" + at
             case .kill(let s): return "docker kill \((s ?? .kill).name)" + at
             case .removeForce: return "docker rm -f" + at
+            case .remove: return "docker rm" + at
             }
         case .supervisorctlStop(let p): return "supervisorctl stop \(p)" + at
+        case .crictlStop(let c, let t): return "crictl stop --timeout \(t) \(c)" + at
         }
     }
 

@@ -47,6 +47,8 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     }
 
     var runtime: ContainerRuntime { engine.runtime }
+    /// A pod kill on a kubelet up to 1.27, whose override replaced the grace after preStop.
+    private var legacyPodKill: Bool { terminating && version < KubernetesVersion(1, 28) }
     var version: KubernetesVersion { engine.scenario.kubernetesVersion }
     var podSpec: PodSpec { engine.scenario.pod }
 
@@ -132,8 +134,12 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
 
     func killContainer(_ c: Int, grace: Int) {
         nextRun += 1
-        terms[c] = Termination(phase: .running, grace: GraceSeconds(grace), run: nextRun)
-        if let hook = runtime.containers[c].spec.preStop, grace > 0 {
+        // kubelet.prestop-budget-legacy: up to 1.27 a pod kill's hook budget was the object's
+        // deletionGracePeriodSeconds when set, else the spec's grace (0 skips the hook); the
+        // pod worker's override only replaced the runtime's timeout after the hook.
+        let budget = legacyPodKill ? (engine.api.deletionGrace ?? podSpec.terminationGracePeriodSeconds) : grace
+        terms[c] = Termination(phase: .running, grace: GraceSeconds(budget), run: nextRun)
+        if let hook = runtime.containers[c].spec.preStop, budget > 0 {
             startPreStop(c, hook)
         } else {
             afterPreStop(c)
@@ -241,14 +247,18 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
             }
             let hadHook = runtime.containers[c].spec.preStop != nil
             rule = floored ? .kubeletMin2s : (hadHook ? .kubeletPreStopBudget : .containerdStop)
+        } else if legacyPodKill {
+            // ≤ 1.27: the 2 s floor applied to what the hook left, then the pod worker's override
+            // replaced it: the runtime gets the full override, never floored.
+            timeout = effectiveGrace
+            rule = .kubeletPreStopBudgetLegacy
         } else {
-            // ≤ 1.27: the 2 s floor applied to what the hook left, then a pod kill's override replaced it.
+            // ≤ 1.27 without an override (a container restart): the floor still applies.
             if timeout < 2 {
                 timeout = 2
                 floored = true
             }
-            if terminating { timeout = effectiveGrace }
-            rule = .kubeletPreStopBudgetLegacy
+            rule = floored ? .kubeletMin2s : .kubeletPreStopBudgetLegacy
         }
         guard runtime.containers[c].running else {
             containerStopped(c)

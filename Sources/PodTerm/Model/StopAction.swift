@@ -33,6 +33,8 @@ public struct StopAction: Sendable, Equatable {
         case supervisorctlStop(program: String)
         /// A signal sent by hand from the node to one process (`kill:`, `--inject`).
         case kill(HandKill)
+        /// `crictl stop --timeout N` from the node: a CRI StopContainer around the kubelet.
+        case crictlStop(container: String, timeout: Int)
     }
 }
 
@@ -48,6 +50,7 @@ extension StopAction.Kind {
         case .docker(let command): return DockerCLI(command: command)
         case .supervisorctlStop(let program): return SupervisorctlStop(program: program)
         case .kill(let kill): return NodeKill(kill: kill)
+        case .crictlStop(let container, let timeout): return CrictlStop(container: container, timeout: timeout)
         }
     }
 }
@@ -120,6 +123,8 @@ public enum DockerCommand: Sendable, Equatable {
     case kill(signal: Signal?)
     /// `docker rm -f`: SIGKILL at once.
     case removeForce
+    /// `docker rm` without `-f`: refused for a running container, which it does not stop.
+    case remove
 }
 
 /// Which system stops the containers: the kubelet, or Docker on its own.

@@ -239,6 +239,8 @@ struct EventFieldReader {
             case .removeForce:
                 f.command = "rm-f"
                 f.signal = .kill
+            case .remove:
+                f.command = "rm"
             }
         case .dockerExited(let code, let oom):
             f.exitCode = code

@@ -163,6 +163,7 @@ public struct EventText {
         case .sidecarWaits:
             return "sidecar waits for the regular containers and later sidecars to stop"
         case .stopContainer(let timeout, let floored, _):
+            if timeout == 0 { return "StopContainer timeout 0s (crictl stop --timeout 0): SIGKILL at once, no stop signal" }
             return "StopContainer timeout \(timeout)s" + (floored ? " (raised to the 2s minimum)" : "")
         case .signalSent(let origin):
             switch origin {
@@ -238,6 +239,7 @@ public struct EventText {
                 return "docker stop" + (sig.map { " --signal \($0.name)" } ?? "") + ": stop signal, then SIGKILL after \(t)"
             case .kill(let sig): return "docker kill --signal \((sig ?? .kill).name)"
             case .removeForce: return "docker rm -f"
+            case .remove: return "docker rm refused: the container is running (stop it first, or rm -f); nothing is signalled"
             }
         case .dockerExited(let code, let oom):
             return "docker: container exited (\(code))" + (oom ? ", OOMKilled true" : "")

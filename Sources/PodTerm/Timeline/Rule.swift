@@ -68,6 +68,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case dockerStop = "docker.stop"
     case dockerKill = "docker.kill"
     case dockerRemoveForce = "docker.rm-force"
+    case criStopTimeout0 = "cri.stop-timeout-0"
     case dockerExited = "docker.exited"
     case injectNodeKill = "inject.node-kill"
     // Programs
@@ -137,7 +138,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kubeletForceDeleteFullGrace: ("After --force --grace-period=0 the object is gone, but the node still gives the containers the pod's full grace period.", "kubernetes pod_workers.go calculateEffectiveGracePeriod; issues #113717, #120449"),
         .kubeletParallel: ("Every running container is stopped in its own goroutine at the same moment.", "kubernetes pkg/kubelet/kuberuntime/kuberuntime_container.go killContainersWithSyncResult"),
         .kubeletPreStopBudget: ("preStop runs first and counts against the grace period: the whole seconds it took are subtracted before the stop signal.", "kubernetes kuberuntime_container.go killContainer, executePreStopHook (v1.28+)"),
-        .kubeletPreStopBudgetLegacy: ("Before v1.28 the override grace replaced what was left after preStop, so the runtime got the full grace after the hook.", "kubernetes kuberuntime_container.go killContainer (≤ v1.27; fixed by PR #115835)"),
+        .kubeletPreStopBudgetLegacy: ("Before v1.28 a pod kill's preStop had deletionGracePeriodSeconds (else the spec's grace; 0 skips it) and the override then replaced what was left with no 2 s floor, so the runtime got the full grace after the hook.", "kubernetes kuberuntime_container.go killContainer (≤ v1.27; fixed by PR #115835)"),
         .kubeletMin2s: ("The runtime is always given at least 2 seconds between the stop signal and SIGKILL.", "kubernetes kuberuntime_manager.go minimumGracePeriodInSeconds = 2; killContainer"),
         .kubeletPreStopFails: ("A failed hook only emits a FailedPreStopHook warning; termination goes on at once with the grace left.", "kubernetes kuberuntime_container.go executePreStopHook"),
         .kubeletPreStopOverrun: ("A hook still running when the grace runs out is abandoned, not cancelled; an exec hook runs on until the container dies.", "kubernetes kuberuntime_container.go executePreStopHook"),
@@ -185,6 +186,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .containerdOOMReasonSticks: ("Any OOM kill inside the container sets the reason OOMKilled, and it stays even if PID 1 later exits 0.", "containerd internal/cri/server/events.go, container_status.go"),
         .dockerStop: ("docker stop sends the stop signal (--signal, else STOPSIGNAL, else SIGTERM), waits -t (else the container's stop timeout, else 10 s), then SIGKILL; -t 0 kills right after the signal, -t -1 waits forever.", "moby daemon/stop.go containerStop"),
         .dockerKill: ("docker kill sends one signal (SIGKILL by default) to the container's PID 1 and returns: no wait, no escalation.", "moby daemon/kill.go"),
+        .criStopTimeout0: ("A CRI StopContainer with timeout 0 sends SIGKILL at once with no stop signal; docker rm without -f refuses a running container and stops nothing.", "containerd internal/cri/server/container_stop.go stopContainer; moby daemon/delete.go cleanupContainer (a running container without force is a conflict)"),
         .dockerRemoveForce: ("docker rm -f sends SIGKILL straight away.", "moby daemon/delete.go cleanupContainer"),
         .injectNodeKill: ("A signal sent by hand from the node (kill(2) in the host's PID namespace, an ancestor of the container's) goes through the same kernel checks as the runtime's: a container's PID 1 with no handler discards it, and only SIGKILL is forced through.", "kill(2); linux kernel/signal.c kill_pid_info, send_signal_locked (force from an ancestor namespace), sig_task_ignored (SIGNAL_UNKILLABLE)"),
         .dockerExited: ("Docker reports the exit code of PID 1, 128+N for a signal, and State.OOMKilled.", "moby container/state.go; docker inspect"),

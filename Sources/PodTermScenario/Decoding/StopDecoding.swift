@@ -5,7 +5,7 @@ import PodTerm
 enum StopDecoding {
     static let kinds = [
         "delete", "drain", "preempt", "evict", "nodeShutdown", "probeFailure", "oomKill",
-        "dockerStop", "dockerKill", "dockerRm", "supervisorctl", "kill",
+        "dockerStop", "dockerKill", "dockerRm", "supervisorctl", "kill", "crictlStop",
     ]
     /// The keys of each kind's mapping.
     static let kindKeys: [String: [String]] = [
@@ -15,6 +15,7 @@ enum StopDecoding {
         "probeFailure": ["container", "probe", "terminationGracePeriodSeconds"],
         "oomKill": ["container", "process"], "dockerStop": ["time", "signal"], "dockerKill": ["signal"],
         "dockerRm": ["force"], "supervisorctl": ["stop"], "kill": ["target", "signal"],
+        "crictlStop": ["container", "timeout"],
     ]
 
     static func decode(
@@ -104,12 +105,16 @@ enum StopDecoding {
                 action = .supervisorctlStop(program: name)
             case "kill":
                 action = .kill(try handKill(kind.value, path: kpath, containers))
+            case "crictlStop":
+                let r = try MappingReader(kind.value, path: kpath, known: kindKeys["crictlStop"]!)
+                let name = try container(r, kpath, containers)
+                _ = try r.required("timeout", ": crictl stop's --timeout in seconds (0: SIGKILL at once)")
+                action = .crictlStop(container: name, timeout: try r.int("timeout", ValueRanges.seconds) ?? 0)
             default:  // dockerRm
                 let d = try MappingReader(kind.value, path: kpath, known: kindKeys["dockerRm"]!)
-                guard try d.bool("force") == true else {
-                    throw LocatedError(at: kind.keyNode, "\(kpath): only docker rm -f stops a running container; write dockerRm: {force: true}")
-                }
-                action = .docker(.removeForce)
+                // cri.stop-timeout-0: without -f, Docker refuses to remove a running container
+                // at run time; the refusal is an event, not a load error.
+                action = .docker(try d.bool("force") == true ? .removeForce : .remove)
             }
             _ = sawDelete
             actions.append(StopAction(at: at, action))

@@ -88,7 +88,7 @@ enum ValueRanges {
     /// A grace period or wait in whole seconds, 0 allowed.
     static let seconds = ValueRange(
         name: "seconds", min: 0, max: maxSeconds, unit: .seconds,
-        fields: "`terminationGracePeriodSeconds`, `preStop.sleep.seconds`, `delete.gracePeriod`, `evictionMaxPodGracePeriod`, `stopwaitsecs`")
+        fields: "`terminationGracePeriodSeconds`, `preStop.sleep.seconds`, `delete.gracePeriod`, `evictionMaxPodGracePeriod`, `stopwaitsecs`, `crictlStop.timeout`")
     /// A probe's grace in whole seconds: Kubernetes requires more than 0.
     static let probeSeconds = ValueRange(
         name: "probe seconds", min: 1, max: maxSeconds, unit: .seconds,

@@ -144,8 +144,9 @@ public enum ShutdownLint {
             }
         }
 
-        // 7: a preStop sleep as long as the grace.
-        for c in all {
+        // 7: a preStop sleep as long as the grace. Up to 1.27 the hook did not count against the
+        // grace (kubelet.prestop-budget-legacy): the runtime got the full grace after it.
+        for c in all where scenario.kubernetesVersion >= KubernetesVersion(1, 28) {
             var seconds: Int?
             switch c.preStop {
             case .sleep(let s)?: seconds = s

@@ -151,9 +151,12 @@ enum ScenarioShapes {
             "oomKill": mapping("oomKill", k["oomKill"]!, ["container": name, "process": name], required: ["container"]),
             "dockerStop": mapping("dockerStop", k["dockerStop"]!, ["time": .integer(ValueRanges.dockerSeconds), "signal": .signal]),
             "dockerKill": mapping("dockerKill", k["dockerKill"]!, ["signal": .signal]),
-            "dockerRm": mapping("dockerRm", k["dockerRm"]!, ["force": .bool], required: ["force"]),
+            "dockerRm": mapping("dockerRm", k["dockerRm"]!, ["force": .bool]),
             "supervisorctl": mapping("supervisorctl", k["supervisorctl"]!, ["stop": name], required: ["stop"]),
             "kill": mapping("kill", k["kill"]!, ["target": name, "signal": .signal], required: ["target"]),
+            "crictlStop": mapping("crictlStop", k["crictlStop"]!, [
+                "container": name, "timeout": .integer(ValueRanges.seconds),
+            ], required: ["container", "timeout"]),
         ]
         var shapes = kinds
         shapes["at"] = duration

@@ -108,10 +108,20 @@ extension SettingFields {
                 if case .docker(.stop(let t, _)) = k { k = .docker(.stop(time: t, signal: v)) }
             },
             field("dockerKill", "signal", .signal) { k, _, v in k = .docker(.kill(signal: v)) },
-            field("dockerRm", "force", .bool) { _, p, v in
-                guard v else { throw ValueProblem("stop.\(p.index(0)).dockerRm: only docker rm -f stops a running container; write dockerRm: {force: true}") }
-            },
+            field("dockerRm", "force", .bool) { k, _, v in k = .docker(v ? .removeForce : .remove) },
             field("supervisorctl", "stop", .string(nonEmpty: true)) { k, _, v in k = .supervisorctlStop(program: v) },
+            SettingField("stop.*.crictlStop.container", .string(nonEmpty: false)) { s, p, v in
+                let name = try container(v, s, p)
+                try item(&s.actions, p.index(0), p) { a in
+                    guard case .crictlStop(_, let timeout) = a.kind else {
+                        throw ValueProblem("stop.\(p.index(0)) has both \(SettingFields.name(of: a.kind)) and crictlStop; give each its own item in stop:")
+                    }
+                    a.kind = .crictlStop(container: name, timeout: timeout)
+                }
+            },
+            field("crictlStop", "timeout", .number(ValueRanges.seconds)) { k, _, v in
+                if case .crictlStop(let c, _) = k { k = .crictlStop(container: c, timeout: v) }
+            },
             SettingField("stop.*.kill.target", .string(nonEmpty: true)) { s, p, v in
                 let target = try HandKillParsing.target(v, containerNames(s))
                 try item(&s.actions, p.index(0), p) { a in
@@ -141,9 +151,10 @@ extension SettingFields {
         case .oomKill: "oomKill"
         case .docker(.stop): "dockerStop"
         case .docker(.kill): "dockerKill"
-        case .docker(.removeForce): "dockerRm"
+        case .docker(.removeForce), .docker(.remove): "dockerRm"
         case .supervisorctlStop: "supervisorctl"
         case .kill: "kill"
+        case .crictlStop: "crictlStop"
         }
     }
 }
