@@ -8,17 +8,24 @@ struct WhatIfTerminalTests {
         let t = try TmuxSession(["play", "pid1-no-handler"], cols: 110, rows: 36)
         defer { t.close() }
         try t.waitFor("event 0/15")
+        let lane = { (screen: String) in screen.split(separator: "\n").first { $0.contains("▸app") } ?? "" }
         try t.send("G")
-        let before = try t.waitFor("SIGKILL at 40.000s")
-        let laneBefore = before.split(separator: "\n").first { $0.contains("▸app") } ?? ""
+        // Wait for the whole frame at the end, not only for the first text of it that shows.
+        let before = try t.waitFor("the end of the run, SIGKILL at 40 s on the lane") {
+            $0.contains("SIGKILL at 40.000s") && $0.contains("event 15/15") && lane($0).contains("SIGKILL 137")
+        }
+        let laneBefore = lane(before)
         try t.send("t")
         try t.waitFor("What if… values of pid1-no-handler")
         try t.send("Left", "Left")
         try t.send("Escape")
-        let after = try t.waitFor("SIGKILL at 30.000s")
+        // The panel shows the new outcome before Escape closes it: wait for the frame without it.
+        let after = try t.waitFor("SIGKILL at 30 s with the panel closed") {
+            $0.contains("SIGKILL at 30.000s") && !$0.contains("What if… values of") && lane($0).contains("SIGKILL 137")
+        }
         #expect(after.contains("What if pod.terminationGracePeriodSeconds=20"), "\(after)")
         #expect(after.contains("pod.goneAt: 40s → 30s"), "\(after)")
-        let laneAfter = after.split(separator: "\n").first { $0.contains("▸app") } ?? ""
+        let laneAfter = lane(after)
         // The axis ends with the run: the span from SIGTERM to SIGKILL is 30 s of 40 s before, 20 s of 30 s after.
         let draining = { (lane: Substring) in lane.filter { $0 == "░" }.count }
         #expect(laneAfter.contains("SIGKILL 137"), "\(laneAfter)")
