@@ -6,8 +6,15 @@ enum Action {
     case deliver(pid: Int, signal: Signal, origin: SignalOrigin)
     /// A program's timer fires (ignored if the process exec'd or died since: `generation`).
     case programTimer(pid: Int, generation: Int, timer: ProgramTimer)
-    /// A consumer of endpoints applies the EndpointSlice change.
-    case consumerApplies(consumer: Int)
+    /// A consumer of endpoints applies an EndpointSlice change: after it, it routes to the pod
+    /// (`routes`) or not.
+    case consumerApplies(consumer: Int, routes: Bool)
+    /// A container that was started again passed its start-up (`readyAfter`): it is ready, unless
+    /// it exited since (`token`).
+    case containerReady(container: Int, token: Int)
+    /// The pod's status reaches the EndpointSlice: its readiness as it stands at the end of
+    /// this millisecond (a deadline), if it changed.
+    case endpointSync
     /// A preStop hook that runs in the kubelet (sleep, or an httpGet answer) completes.
     case preStopCompletes(container: Int, run: Int, succeeded: Bool, detail: Int)
     /// The kubelet stops waiting for a preStop hook: the grace ran out.

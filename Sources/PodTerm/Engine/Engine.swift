@@ -146,8 +146,12 @@ final class Engine {
             kernel.deliver(signal, to: pid, origin: origin)
         case .programTimer(let pid, let generation, let timer):
             kernel.fireTimer(pid: pid, generation: generation, timer: timer)
-        case .consumerApplies(let i):
-            network.consumerApplies(i)
+        case .consumerApplies(let i, let routes):
+            network.consumerApplies(i, routes: routes)
+        case .containerReady(let c, let token):
+            network.containerReady(c, token: token)
+        case .endpointSync:
+            network.sync()
         case .preStopCompletes(let c, let run, let ok, let detail):
             kubelet.preStopCompleted(container: c, run: run, succeeded: ok, detail: detail)
         case .preStopDeadline(let c, let run):

@@ -419,9 +419,15 @@ final class Kernel {
         guard let parent = procs[pid].parent else {
             // Started from outside the namespace (an exec'd hook): the shim collects it at once.
             reap(pid, by: nil)
-            reports?.execProcessExited(pid, status: procs[pid].status!)
+            if oomGroup.contains(pid) {
+                heldExecReports.append((pid, procs[pid].status!))
+            } else {
+                reports?.execProcessExited(pid, status: procs[pid].status!)
+            }
             return
         }
+        // A parent the OOM killer kills in this same group kill never runs again (`kernel.oom-group-atomic`).
+        if oomGroup.contains(parent) { return }
         // A parent with a SIGKILL on its way does not react: it dies, and its death hands the
         // child on (to the next reaper, or to the namespace's teardown).
         if killedByPendingSIGKILL(parent) { return }
@@ -462,15 +468,28 @@ final class Kernel {
         reports?.namespaceInitExited(namespace: ns, status: procs[initPid].status!, killedBy: procs[initPid].killedBy)
     }
 
-    /// The OOM killer kills every process of the container's cgroup (cgroup v2 `memory.oom.group`).
+    /// The OOM killer kills every process of the container's cgroup (cgroup v2 `memory.oom.group`)
+    /// in one step (`kernel.oom-group-atomic`): while it does, no member reacts to another's
+    /// death (each is doomed already), and the shim hears of an exec'd process (a preStop exec)
+    /// only once the whole group is dead, so the kubelet's reaction finds the container stopped.
     func oomKillAll(_ ns: Int) {
         let members = namespaces[ns].members.filter { procs[$0].alive }
         guard let initPid = namespaces[ns].initProcess else { return }
         let order = members.filter { $0 != initPid } + (procs[initPid].alive ? [initPid] : [])
+        oomGroup = Set(order)
         for v in order where procs[v].alive {
-            kernelKill(v, origin: .oomKiller, rule: .kernelOOMKill)
+            kernelKill(v, origin: .oomKiller, rule: .kernelOOMGroupAtomic)
         }
+        oomGroup = []
+        let held = heldExecReports
+        heldExecReports = []
+        for (pid, status) in held { reports?.execProcessExited(pid, status: status) }
     }
+
+    /// The members of the cgroup the OOM killer is killing as one group, while it does (only
+    /// looked up, never iterated), and the ends of exec'd members the shim will hear of after.
+    private var oomGroup: Set<Int> = []
+    private var heldExecReports: [(pid: Int, status: WaitStatus)] = []
 
     /// A SIGKILL the kernel sends itself (the namespace teardown, the OOM killer). A process
     /// whose group exit already started drops it (`kernel.dying-drops`) and dies of the signal

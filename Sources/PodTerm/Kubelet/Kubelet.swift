@@ -273,6 +273,8 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
     /// The runtime reports that container `c` exited.
     func containerExited(_ c: Int, code: Int, reason: ContainerReason) {
         lastExitCode[c] = code
+        // kubelet.ready-when-running: the pod is NotReady at once.
+        engine.network.containerExited(c)
         if terminating {
             switch terms[c].phase {
             case .stopping, .running, .exited:
@@ -347,5 +349,6 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         restarts[c] += 1
         engine.record(.kubelet, .containerRestarted(restartCount: restarts[c]), container: c, rule: .kubeletRestart)
         runtime.start(c)
+        engine.network.containerStarted(c, readyIn: runtime.readyAfter(c))
     }
 }

@@ -120,8 +120,24 @@ public struct MomentFold: Sendable {
             moment.pod.killDeadline = t + GraceSeconds(grace).millis
         case .graceShortened(let grace):
             moment.pod.effectiveGrace = grace
-        case .endpointNotReady, .endpointRemoved:
+        case .endpointNotReady:
+            // serving stays: it follows the pod's readiness, which a deletion does not change.
             moment.pod.ready = false
+            moment.pod.terminating = true
+        case .endpointRemoved:
+            if moment.pod.serving && moment.pod.notServingAt == nil { moment.pod.notServingAt = t }
+            moment.pod.ready = false
+            moment.pod.serving = false
+        case .endpointChanged(let ready, let serving, let terminating):
+            if !serving && moment.pod.notServingAt == nil { moment.pod.notServingAt = t }
+            if ready { moment.pod.readyAgainAt = t }
+            moment.pod.ready = ready
+            moment.pod.serving = serving
+            moment.pod.terminating = terminating
+        case .consumerResumed:
+            guard case .consumer(let i) = e.actor else { break }
+            moment.consumers[i].routing = true
+            moment.consumers[i].resumedRoutingAt = t
         case .podGone(let phase, let reason):
             moment.pod.goneAt = t
             moment.pod.terminalPhase = phase

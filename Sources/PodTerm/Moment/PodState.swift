@@ -14,8 +14,17 @@ public struct PodState: Sendable, Equatable {
     /// which a later, shorter grace does not change: `kubelet.shorter-grace-mid-kill`).
     public var killStartedAt: Millis?
     public var killDeadline: Millis?
-    /// Whether the EndpointSlice still lists it as ready.
+    /// Its endpoint's conditions in the EndpointSlice (`podToEndpoint`): ready (serving and not
+    /// terminating), serving (the pod's Ready condition: every container runs and is ready,
+    /// `kubelet.ready-when-running`) and terminating (deletionTimestamp set). After the pod
+    /// left the slice (terminal phase) ready and serving are false.
     public var ready: Bool
+    public var serving: Bool = true
+    public var terminating: Bool = false
+    /// When its endpoint first stopped serving (a container down, or the pod left the slice),
+    /// and when it last turned ready again, if it did.
+    public var notServingAt: Millis? = nil
+    public var readyAgainAt: Millis? = nil
     /// When the API object was removed, if it was.
     public var objectRemovedAt: Millis?
     /// When every container had stopped and the pod reached its terminal phase, if it did.
@@ -52,6 +61,8 @@ public struct ConsumerState: Sendable, Equatable {
     public var name: String
     /// Whether it still routes new requests to the pod.
     public var routing: Bool
-    /// When it stopped routing to the pod, if it did.
+    /// When it first stopped routing to the pod, if it did.
     public var stoppedRoutingAt: Millis?
+    /// When it last routed to the pod again after a stop (the pod was Ready again), if it did.
+    public var resumedRoutingAt: Millis? = nil
 }

@@ -32,7 +32,8 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 /// Names (stable; expectations and scripts use them):
 /// - `pod.deletedAt`, `pod.grace`, `pod.effectiveGrace`, `pod.goneAt`, `pod.deleteToGone`,
 ///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`
-/// - `endpoints.CONSUMER.stoppedRoutingAt`
+/// - with consumers of endpoints only: `endpoints.notServingAt`, `endpoints.readyAgainAt`,
+///   `endpoints.CONSUMER.stoppedRoutingAt`, `endpoints.CONSUMER.resumedRoutingAt`
 /// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
 ///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
 /// - `processes.CONTAINER/PROGRAM.end`, `.exitCode`, `.endedAt`, `.received`, `.fates`, `.killedBy`
@@ -70,8 +71,13 @@ public struct Outcome: Sendable, Equatable {
         f["pod.phase"] = pod.terminalPhase.map { .text($0.rawValue) } ?? FigureValue.none
         f["pod.reason"] = pod.reason.map { .text($0) } ?? FigureValue.none
 
+        if !m.consumers.isEmpty {
+            f["endpoints.notServingAt"] = pod.notServingAt.map(FigureValue.duration) ?? FigureValue.none
+            f["endpoints.readyAgainAt"] = pod.readyAgainAt.map(FigureValue.duration) ?? FigureValue.none
+        }
         for c in m.consumers {
             f["endpoints.\(c.name).stoppedRoutingAt"] = c.stoppedRoutingAt.map(FigureValue.duration) ?? FigureValue.none
+            f["endpoints.\(c.name).resumedRoutingAt"] = c.resumedRoutingAt.map(FigureValue.duration) ?? FigureValue.none
         }
 
         var anyKill = false

@@ -122,7 +122,7 @@ struct EventFieldReader {
             deletedAt = e.time
             f.graceSeconds = grace
             f.deadlineMs = e.time + GraceSeconds(grace).millis
-        case .podObjectRemoved, .endpointNotReady, .signalCaughtAgain, .oomKill,
+        case .podObjectRemoved, .endpointNotReady, .endpointChanged, .signalCaughtAgain, .oomKill,
              .endpointRemoved, .trapDeferred, .signalTaken, .regularContainersDone, .signalDelivered:
             break
         case .sidecarWaits(let left):
@@ -139,7 +139,7 @@ struct EventFieldReader {
             f.growth = growth
         case .killPod(let grace):
             f.graceSeconds = grace
-        case .consumerStopped:
+        case .consumerStopped, .consumerResumed:
             if case .consumer(let i) = e.actor { f.consumer = t.consumers[i] }
         case .preStopStarted(let h, let grace):
             f.hook = h

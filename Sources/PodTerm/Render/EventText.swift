@@ -69,6 +69,10 @@ public struct EventText {
         case .killPod: return "kubelet.kill-pod"
         case .endpointNotReady: return "endpoint.not-ready"
         case .consumerStopped: return "endpoint.consumer-stopped"
+        // The kind says which way serving went; ready = serving and not terminating (which
+        // `endpoint.not-ready` set), so the JSON needs no field of its own for them.
+        case .endpointChanged(_, let serving, _): return serving ? "endpoint.serving" : "endpoint.not-serving"
+        case .consumerResumed: return "endpoint.consumer-resumed"
         case .preStopStarted: return "prestop.started"
         case .preStopFinished: return "prestop.finished"
         case .preStopAbandoned: return "prestop.abandoned"
@@ -152,6 +156,11 @@ public struct EventText {
             return "EndpointSlice: pod ready=false, terminating=true"
         case .consumerStopped:
             return "stops routing new requests to the pod"
+        case .endpointChanged(let ready, let serving, let terminating):
+            let why = serving ? "pod Ready again" : "a container is down: pod NotReady"
+            return "EndpointSlice: \(why), ready=\(ready), serving=\(serving), terminating=\(terminating)"
+        case .consumerResumed:
+            return "routes new requests to the pod again"
         case .preStopStarted(let h, _):
             return "preStop \(handlerText(h)) starts"
         case .preStopFinished(let ok, let elapsed, let detail, _):

@@ -162,12 +162,15 @@ final class ContainerRuntime: KernelReports {
         let code = status.exitCode
         let reason: ContainerReason = containers[c].oomKilled ? .oomKilled : (code == 0 ? .completed : .error)
         engine.record(.runtime, .containerExited(code: code, reason: reason), container: c, process: kernel.namespaces[ns].initProcess, rule: .runtimeExitCode)
-        // Pending exec hooks die with the container.
-        for (pid, run) in containers[c].execs.sorted(by: { $0.key < $1.key }) {
-            containers[c].execs[pid] = nil
+        // The exit first, then the pending exec hooks that died with the container: the kubelet,
+        // still in killContainer for it, then finds it stopped (its status known), and a
+        // StopContainer for it sends nothing (`kernel.oom-group-atomic`).
+        let pending = containers[c].execs.sorted(by: { $0.key < $1.key })
+        containers[c].execs = [:]
+        exitReports?.containerExited(c, code: code, reason: reason)
+        for (pid, run) in pending {
             hookReports?.execHookExited(container: c, run: run, status: kernel.procs[pid].status ?? .signaled(.kill))
         }
-        exitReports?.containerExited(c, code: code, reason: reason)
     }
 
     /// The OOM killer acts in running container `c` (`OOMKill`): its exit reason will be

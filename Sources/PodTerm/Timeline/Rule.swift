@@ -118,6 +118,9 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kernelSigaction = "kernel.sigaction"
     case kernelSigwait = "kernel.sigwait"
     case workloadMeters = "workload.meters"
+    // Fidelity, round two (issue 13)
+    case kubeletReadyWhenRunning = "kubelet.ready-when-running"
+    case kernelOOMGroupAtomic = "kernel.oom-group-atomic"
 
     /// The stable id, e.g. `kernel.pid1-ignores-default`.
     public var id: String { rawValue }
@@ -148,7 +151,9 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kubeletPodComplete: ("When no regular container is running and none will be restarted, the kubelet kills the pod: its sidecars get their stop signal (in their order, with the pod's grace) and are not restarted; the phase follows the regular containers.", "kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (keepCount == 0: KillPod, InitContainersToStart = nil); KEP-753"),
         .kubeletPodGone: ("Once every container has stopped the pod reaches a terminal phase and the kubelet removes the API object.", "kubernetes pkg/kubelet/status/status_manager.go; docs pod-lifecycle"),
         .kubeletRestart: ("A container that exits while the pod is not terminating is restarted per restartPolicy: the first time at once, then after 10 s doubling up to 5 min.", "kubernetes kuberuntime_manager.go doBackOff; pkg/kubelet/kubelet.go backOffPeriod, MaxContainerBackOff"),
-        .endpointsTerminating: ("As soon as deletionTimestamp is set the pod's endpoint becomes ready=false, terminating=true in its EndpointSlice.", "kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint; KEP-1669"),
+        .endpointsTerminating: ("As soon as deletionTimestamp is set the pod's endpoint becomes ready=false, terminating=true in its EndpointSlice, and serving follows the pod's readiness; consumers stop routing to it because the Service has other ready endpoints (kube-proxy falls back to terminating-but-serving endpoints only when none is left, which the model does not play).", "kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint; pkg/proxy/topology.go CategorizeEndpoints; KEP-1669, KEP-1672"),
+        .kubeletReadyWhenRunning: ("A pod is Ready only while every container (sidecars included) runs and is ready: a container that exits makes it NotReady at once, so its endpoint is serving=false and ready=false until the container runs again and has passed its start-up, and each consumer applies both changes after its own delay.", "kubernetes pkg/kubelet/status/generate.go GenerateContainersReadyCondition, GeneratePodReadyCondition; pkg/kubelet/prober/prober_manager.go UpdatePodStatus (a container not running is not ready); staging/src/k8s.io/endpointslice/utils.go podToEndpoint"),
+        .kernelOOMGroupAtomic: ("With memory.oom.group=1 the OOM killer kills every process of the container's cgroup inside one OOM handling, before any of them, the kubelet or a preStop exec can react; a StopContainer for the dead container then sends nothing.", "linux mm/memcontrol.c mem_cgroup_get_oom_group, mm/oom_kill.c oom_kill_memcg_member (mem_cgroup_scan_tasks under oom_lock); containerd internal/cri/server/container_stop.go stopContainer (state not running: return)"),
         .endpointsConsumerDelay: ("Each consumer of endpoints (kube-proxy on each node, an ingress, a mesh) applies the change after its own delay; nothing orders it against SIGTERM.", "docs pod-lifecycle 'Pod Termination Flow'; KEP-1669"),
         .containerdStop: ("StopContainer sends the stop signal once to the container's PID 1, waits up to the timeout, then sends SIGKILL.", "containerd internal/cri/server/container_stop.go stopContainer"),
         .containerdStopSignal: ("The stop signal is the container's lifecycle.stopSignal, else the image's STOPSIGNAL, else SIGTERM; the final kill is always SIGKILL.", "containerd internal/cri/server/container_stop.go; KEP-4960"),

@@ -137,6 +137,14 @@ public enum EventKind: Sendable, Equatable {
     case endpointNotReady
     /// A consumer of endpoints stops routing to the pod.
     case consumerStopped
+    /// The pod's Ready condition changed while the pod stays in the EndpointSlice (a container
+    /// exited, or came back running and ready): its endpoint's conditions are now these
+    /// (`kubelet.ready-when-running`; `podToEndpoint`: serving = Ready, ready = serving and not
+    /// terminating).
+    case endpointChanged(ready: Bool, serving: Bool, terminating: Bool)
+    /// A consumer of endpoints routes to the pod again: it applied an EndpointSlice change that
+    /// made the pod's endpoint ready once more.
+    case consumerResumed
     /// The kubelet starts the preStop hook of `container`, which has `grace` seconds (the grace
     /// left for the container) before the kubelet stops waiting for it.
     case preStopStarted(LifecycleHandler, grace: Int)

@@ -1,11 +1,14 @@
 /// A server behind a Service, counting what becomes of every request.
 ///
-/// Each consumer of endpoints sends its requests (request n at `floor(n·1000/rate)` ms, or a
+/// The server listens from its process's start; after a restart of its container, once its
+/// program has started up again (`readyAfter`). Each consumer of endpoints sends its requests (request n at `floor(n·1000/rate)` ms, or a
 /// seeded Poisson stream; see `ArrivalStream`) until it stops
 /// routing (strictly before its stop time). A request arriving while the process listens is
 /// accepted and ends `serviceTime` later: served if the process is still alive then (strictly
 /// before its death), failed otherwise. A request arriving while the listener is closed, or
-/// the process is gone or not started, is refused. A change at time t applies to the arrivals
+/// the process is gone or not started, is refused; when its container is restarted the new
+/// process listens again, and a consumer that stopped routing while it was down sends again
+/// once it has applied the endpoint's return (`kubelet.ready-when-running`). A change at time t applies to the arrivals
 /// at t. Requests sent after the pod is gone, until a consumer applies the change (the run goes on
 /// until it does), are refused; so are those it would still send after a horizon that came first. Counts are computed per interval between changes.
 final class HTTPServerModel: WorkloadModel {
@@ -78,11 +81,26 @@ final class HTTPServerModel: WorkloadModel {
 
     func attach(_ pid: Int) {
         advance(to: engine.now)
+        keepAliveOpen = false
+        stopping = false
+        // A restarted server listens once its program has started up again (`readyAfter`, what
+        // a startupProbe waits for); the run starts with the first one serving.
+        let wait = self.pid == nil ? 0 : engine.kernel.procs[pid].program.readyAfter
         self.pid = pid
-        listening = true
+        listening = wait == 0
+        if wait > 0 {
+            closeSerial += 1
+            openToken = closeSerial
+            engine.schedule(.workloadTimer(workload: index, token: closeSerial), after: wait)
+        }
     }
 
+    /// The timer that opens the listener of a server still starting up; whether its stop handler started.
+    private var openToken: Int?
+    private var stopping = false
+
     func stopHandlerStarted(_ signal: Signal) {
+        stopping = true
         guard listening else { return }
         if http.keepServing == 0 {
             closeListener()
@@ -93,6 +111,13 @@ final class HTTPServerModel: WorkloadModel {
     }
 
     func timer(_ token: Int) {
+        if token == openToken {
+            openToken = nil
+            guard let p = pid, engine.kernel.procs[p].alive, !stopping, !listening else { return }
+            advance(to: engine.now)
+            listening = true
+            return
+        }
         if token == closeSerial, listening { closeListener() }
     }
 
@@ -126,6 +151,16 @@ final class HTTPServerModel: WorkloadModel {
         advance(to: engine.now)
         routing[i] = false
     }
+
+    func consumerResumed(_ i: Int) {
+        guard !routing[i] else { return }
+        advance(to: engine.now)
+        routing[i] = true
+        stopAt[i] = nil
+    }
+
+    /// A restarted container's server listens again (`kubelet.ready-when-running`).
+    var reattachesOnRestart: Bool { true }
 
     func finish(at t: Millis) -> WorkloadRecord {
         advance(to: t)

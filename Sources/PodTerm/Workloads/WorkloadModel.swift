@@ -18,6 +18,11 @@ protocol WorkloadModel: AnyObject {
     func consumerScheduled(_ i: Int, at: Millis)
     /// Consumer `i` stops routing now.
     func consumerApplied(_ i: Int)
+    /// Consumer `i` routes to the pod again now (its endpoint is ready once more).
+    func consumerResumed(_ i: Int)
+    /// Whether it attaches again to the new process when its process died and the container
+    /// was restarted (a server listens again; a Kafka consumer's buffer is gone for good).
+    var reattachesOnRestart: Bool { get }
     /// One of its timers fired.
     func timer(_ token: Int)
     /// The run ends at `at`: the figures.
@@ -35,5 +40,7 @@ extension WorkloadModel {
     func processStarted(_ pid: Int) {}
     func consumerScheduled(_ i: Int, at: Millis) {}
     func consumerApplied(_ i: Int) {}
+    func consumerResumed(_ i: Int) {}
+    var reattachesOnRestart: Bool { false }
     func timer(_ token: Int) {}
 }

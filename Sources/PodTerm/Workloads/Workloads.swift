@@ -3,7 +3,7 @@
 /// Hooks: the kernel calls `processStarted` (spawn, exec) and `processDied`; a program calls
 /// `stopHandlerStarted` when the handler of a signal that shuts it down starts
 /// (`ProcessHandle.workloadStopping`); the network calls `consumerScheduled` and
-/// `consumerApplied`. Workloads only observe: they never change what the processes do.
+/// `consumerApplied`, `consumerResumed`. Workloads only observe: they never change what the processes do.
 final class Workloads {
     unowned let engine: Engine
     private(set) var models: [WorkloadModel] = []
@@ -55,7 +55,9 @@ final class Workloads {
         let name = kernel.procs[pid].name
         for m in models {
             m.processStarted(pid)
-            guard m.pid == nil, m.spec.container == containerName else { continue }
+            // A server whose process died listens again in the restarted container.
+            let free = m.pid.map { m.reattachesOnRestart && !kernel.procs[$0].alive } ?? true
+            guard free, m.spec.container == containerName else { continue }
             let matches = m.spec.program.map { $0 == name } ?? kernel.isNamespaceInit(pid)
             if matches { m.attach(pid) }
         }
@@ -78,6 +80,11 @@ final class Workloads {
 
     func consumerApplied(_ i: Int) {
         for m in models { m.consumerApplied(i) }
+        recordMeters { _ in .consumer(i) }
+    }
+
+    func consumerResumed(_ i: Int) {
+        for m in models { m.consumerResumed(i) }
         recordMeters { _ in .consumer(i) }
     }
 

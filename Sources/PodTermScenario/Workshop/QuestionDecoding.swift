@@ -14,7 +14,7 @@ enum QuestionDecoding {
         "process.started", "process.exec", "process.exited", "process.killed", "process.zombie", "process.reaped", "process.reparented",
         "process.exec-failed", "pod.delete", "pod.terminating", "pod.delete-ignored", "pod.deadline-shortened", "pod.object-removed",
         "pod.evicted", "pod.complete", "pod.gone", "node.shutdown", "kubelet.kill-pod", "kubelet.grace-shortened", "probe.failed",
-        "endpoint.not-ready", "endpoint.consumer-stopped", "endpoint.removed", "prestop.started", "prestop.finished", "prestop.abandoned",
+        "endpoint.not-ready", "endpoint.consumer-stopped", "endpoint.not-serving", "endpoint.serving", "endpoint.consumer-resumed", "endpoint.removed", "prestop.started", "prestop.finished", "prestop.abandoned",
         "sidecar.started", "sidecar.waits", "container.stop", "container.exited", "container.restarted", "container.oom-kill",
         "signal.sent", "signal.discarded", "signal.caught", "signal.caught-again", "signal.taken", "signal.noted", "signal.rewritten",
         "namespace.teardown", "shell.trap", "shell.trap-deferred", "shell.wait-interrupted", "shell.script-error", "supervisor.stop",

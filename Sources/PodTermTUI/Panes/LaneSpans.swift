@@ -62,6 +62,10 @@ public struct LaneSpans: Sendable {
             case .endpointRemoved: marks.append(Mark(at: e.time, label: "endpoint removed"))
             case .consumerStopped:
                 if case .consumer(let i) = e.actor { marks.append(Mark(at: e.time, label: "\(t.consumers[i]) stops routing")) }
+            case .endpointChanged(let ready, let serving, _):
+                marks.append(Mark(at: e.time, label: ready ? "endpoint ready" : serving ? "endpoint serving" : "endpoint not serving"))
+            case .consumerResumed:
+                if case .consumer(let i) = e.actor { marks.append(Mark(at: e.time, label: "\(t.consumers[i]) routes again")) }
             default: break
             }
         }

@@ -7,7 +7,7 @@ public enum KeyMoments {
     public static func isKey(_ e: TimelineEvent) -> Bool {
         switch e.kind {
         case .signalSent(let origin): return origin == .runtime || e.signal == .kill
-        case .killedBySignal, .containerExited, .endpointNotReady, .endpointRemoved, .consumerStopped, .podGone,
+        case .killedBySignal, .containerExited, .endpointNotReady, .endpointRemoved, .endpointChanged, .consumerStopped, .consumerResumed, .podGone,
              .preStopStarted, .podTerminating:
             return true
         default: return false
