@@ -62,6 +62,26 @@ struct ReadyWhenRunningTests {
         #expect(t.outcome["traffic.refused"] == .int(200))
     }
 
+    @Test func aSecondOOMKillLeavesThePodNotReadyForTheRestartBackOff() throws {
+        // The first restart is at once; the second waits 10 s: NotReady from 8 s to 18 s.
+        var s = Scenario(
+            pod: PodSpec(containers: [ContainerSpec(name: "app", command: ["/app/server"])]),
+            programs: ["/app/server": ProgramSpec()],
+            network: NetworkSpec(consumers: [EndpointConsumer(name: "kube-proxy", delay: 1_000)]),
+            actions: [StopAction(at: 5_000, .oomKill(container: "app")), StopAction(at: 8_000, .oomKill(container: "app"))],
+            workloads: [WorkloadSpec(name: "web", container: "app", kind: .http(HTTPWorkload(rate: 100, serviceTime: 50)))])
+        s.horizon = 25_000
+        let t = try Simulator.run(s)
+        let changes = t.events.filter { if case .endpointChanged = $0.kind { return true } else { return false } }
+        #expect(changes.map(\.time) == [8_000, 18_000])
+        #expect(t.events.filter { $0.kind == .consumerStopped }.map(\.time) == [9_000])
+        #expect(t.events.filter { $0.kind == .consumerResumed }.map(\.time) == [19_000])
+        // kube-proxy sends to a pod with no server for 1 s (100 refused), none while it does
+        // not route; the requests in flight at each kill fail (5 each).
+        #expect(t.outcome["traffic.refused"] == .int(100))
+        #expect(t.outcome["traffic.failed"] == .int(10))
+    }
+
     /// Two containers; the proxy exits at once on SIGTERM, the app after 5 s.
     func twoContainers() -> Scenario {
         Scenario(
