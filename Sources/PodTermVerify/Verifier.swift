@@ -116,6 +116,9 @@ public enum Verifier {
                 throw .notCovered("\(fileName): supervisorctl stop \(program) asks supervisord itself to stop a program; verify replays how the container runtime stops containers, so it does not cover this scenario")
             }
         }
+        if scenario.pod.shareProcessNamespace {
+            throw .notCovered("\(fileName): shareProcessNamespace: true puts the containers in one PID namespace whose PID 1 is the pause process; verify runs each container in a PID namespace of its own, so it does not cover this scenario yet")
+        }
         let specs = scenario.pod.sidecars + scenario.pod.containers
         var somethingStops = false
         for (c, record) in t.containers.enumerated() {

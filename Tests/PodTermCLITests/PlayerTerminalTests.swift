@@ -12,9 +12,9 @@ struct PlayerTerminalTests {
     @Test func countdownAfterStepsAndTheSigkillInItsLane() throws {
         let t = try TmuxSession(["play", "pid1-no-handler"])
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         for _ in 0..<8 { try t.send("l") }
-        let at10 = try t.waitFor("event 8/15")
+        let at10 = try t.waitFor("event 8/16")
         #expect(at10.contains("30.0s of 30.0s left"), "\(at10)")
         #expect(at10.contains("Terminating"))
         try t.send("]", "]")
@@ -52,7 +52,7 @@ struct PlayerTerminalTests {
     @Test func helpOverlayListsTheKeys() throws {
         let t = try TmuxSession(["play", "pid1-no-handler"])
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         try t.send("?")
         let screen = try t.waitFor("this help")
         for k in ["space", "Enter", "Tab", "] [", "g G", "+ -", "q Esc Ctrl-C", "/"] { #expect(screen.contains(k), "help lacks \(k)") }
@@ -108,7 +108,7 @@ struct PlayerTerminalTests {
     func keysGiveTheTerminalBack(key: String, status: Int) throws {
         let t = try TmuxSession(["play", "pid1-no-handler"])
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         try t.send(key)
         let screen = try t.waitForExit(status)
         #expect(terminalRestored(screen), "\(screen)")
@@ -118,7 +118,7 @@ struct PlayerTerminalTests {
     func signalsGiveTheTerminalBack(signal: Int32, status: Int) throws {
         let t = try TmuxSession(["play", "pid1-no-handler"])
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         let pid = try t.podtermPID()
         #expect(kill(pid, signal) == 0)
         let screen = try t.waitForExit(status)
@@ -128,7 +128,7 @@ struct PlayerTerminalTests {
     @Test func playingFollowsTheClockAndPausedUsesNoCPU() throws {
         let t = try TmuxSession(["play", "pid1-no-handler"])
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         let pid = try t.podtermPID()
         // Paused: asleep in get_wch.
         let before = try #require(TmuxSession.cpuTicks(pid))
@@ -139,7 +139,7 @@ struct PlayerTerminalTests {
         for _ in 0..<8 { try t.send("+") }
         try t.waitFor("100×")
         try t.send("Space")
-        let end = try t.waitFor("event 15/15")
+        let end = try t.waitFor("event 16/16")
         #expect(end.contains("paused"), "playing stops at the end: \(end)")
         #expect(end.contains("t=40.000s"))
     }
@@ -177,7 +177,7 @@ extension PlayerTerminalTests {
         try t.send("j")
         try t.waitFor("the good one selected") { !$0.contains("cannot open it") }
         try t.send("Enter")
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
     }
 }
 

@@ -7,12 +7,12 @@ struct WhatIfTerminalTests {
     @Test func aShorterGraceMovesTheSIGKILLSpan() throws {
         let t = try TmuxSession(["play", "pid1-no-handler"], cols: 110, rows: 36)
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         let lane = { (screen: String) in screen.split(separator: "\n").first { $0.contains("▸app") } ?? "" }
         try t.send("G")
         // Wait for the whole frame at the end, not only for the first text of it that shows.
         let before = try t.waitFor("the end of the run, SIGKILL at 40 s on the lane") {
-            $0.contains("SIGKILL at 40.000s") && $0.contains("event 15/15") && lane($0).contains("SIGKILL 137")
+            $0.contains("SIGKILL at 40.000s") && $0.contains("event 16/16") && lane($0).contains("SIGKILL 137")
         }
         let laneBefore = lane(before)
         try t.send("t")
@@ -38,7 +38,7 @@ struct WhatIfTerminalTests {
         let side = try t.waitFor("Side by side at")
         #expect(side.contains("A: original") && side.contains("B: pod.terminationGracePeriodSeconds=20"), "\(side)")
         try t.send("q")
-        try t.waitFor("back in the player") { !$0.contains("Side by side at") && $0.contains("event 15/15") }
+        try t.waitFor("back in the player") { !$0.contains("Side by side at") && $0.contains("event 16/16") }
         try t.send("q")
         try t.waitForExit(0)
     }
@@ -46,7 +46,7 @@ struct WhatIfTerminalTests {
     @Test func whatIfKeysTypedIntoTheFilterStayThere() throws {
         let t = try TmuxSession(["play", "pid1-no-handler"], cols: 110, rows: 36)
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         try t.send("/", "t", "w", "u", "d")
         let screen = try t.waitFor("filter the log: twud_")
         #expect(!screen.contains("What if… values"), "\(screen)")
@@ -80,7 +80,7 @@ struct WhatIfTerminalTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let t = try TmuxSession(["play", "pid1-no-handler"], cols: 110, rows: 36, env: ["PODTERM_WHATIF_DIR": dir.path])
         defer { t.close() }
-        try t.waitFor("event 0/15")
+        try t.waitFor("event 0/16")
         try t.send("t", "Left", "w")
         try t.waitFor("wrote ")
         let file = dir.appendingPathComponent("pid1-no-handler-whatif.yaml").path

@@ -204,9 +204,9 @@ import Testing
         expectError(port, at: "admin", contains: "container app has no port named 'admin' (it declares no named ports)")
     }
 
-    @Test func shareProcessNamespaceIsNotModelledYet() {
-        let yaml = minimal(replacing: "pod:\n", with: "pod:\n  shareProcessNamespace: true\n")
-        expectError(yaml, at: "true", contains: "shareProcessNamespace: true is not modelled yet")
+    @Test func shareProcessNamespaceMustBeABool() {
+        let yaml = minimal(replacing: "pod:\n", with: "pod:\n  shareProcessNamespace: sometimes\n")
+        expectError(yaml, at: "sometimes", contains: "pod.shareProcessNamespace")
     }
 
     @Test func containersNeedACommand() {

@@ -71,11 +71,18 @@ func storyDisagreements(_ t: Timeline) -> [String] {
     let jsonContainers = json?["containers"] as? [[String: Any]] ?? []
     if jsonContainers.count != t.containers.count { problems.append("JSON lists \(jsonContainers.count) containers, not \(t.containers.count)") }
     var anyKilled = false
-    for (c, rec) in t.containers.enumerated() {
+    // A container's own process: its PID 1, or with a shared PID namespace (whose PID 1 is the
+    // pause process) the first process the runtime started in the instance.
+    let mainOf = Set(Dictionary(grouping: t.processes.indices.filter { t.processes[$0].parent == nil }) {
+        "\(t.processes[$0].container)/\(t.processes[$0].containerInstance)"
+    }.values.compactMap { $0.min() })
+    func isMain(_ q: Int) -> Bool { t.processes[q].pid == 1 || mainOf.contains(q) }
+    // The sandbox (`POD`) is no container of the spec: its pause process has no container figures.
+    for (c, rec) in t.containers.enumerated() where !rec.isSandbox {
         let p = "containers.\(rec.name)."
         let kills = events.enumerated().filter { _, e in
             guard case .killedBySignal(.runtime) = e.kind, e.signal == .kill, let q = e.process else { return false }
-            return t.processes[q].container == c && t.processes[q].pid == 1
+            return t.processes[q].container == c && isMain(q)
         }
         let oom = rec.exits.contains { $0.reason == .oomKilled }
         let killed = !kills.isEmpty || oom
@@ -101,7 +108,7 @@ func storyDisagreements(_ t: Timeline) -> [String] {
         for ((i, e), x) in zip(exitEvents, rec.exits) {
             guard case .containerExited(let code, let reason) = e.kind else { continue }
             if x.code != code || x.reason != reason || x.at != e.time { problems.append("\(at(i)): \(rec.name) exit \(code) \(reason), recorded \(x)") }
-            let pid1Death = death.filter { q, d in t.processes[q].container == c && t.processes[q].pid == 1 && d.index < i }
+            let pid1Death = death.filter { q, d in t.processes[q].container == c && isMain(q) && d.index < i }
                 .max { $0.value.index < $1.value.index }
             if let d = pid1Death?.value, d.status.exitCode != code {
                 problems.append("\(at(i)): \(rec.name) exits \(code) but its PID 1 ended \(d.status)")

@@ -220,6 +220,13 @@ struct RealLinuxTests {
         #expect((try? fm.contentsOfDirectory(atPath: dir + "/tmp")) == [], "it left files behind")
     }
 
+    /// A pod that shares one PID namespace is not covered (yet), and says so before it needs root.
+    @Test func sharedPIDNamespaceIsNotCovered() throws {
+        let r = try podterm(["verify", "scenarios/sandbox/share-process-namespace-orphan.yaml"])
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("shareProcessNamespace") && r.stderr.contains("does not cover"), "\(r.stderr)")
+    }
+
     /// A scenario that only has an OOM kill is not covered, and says so.
     @Test func oomOnlyIsNotCovered() throws {
         let loaded = try ScenarioLoader.load(file: packageRoot + "/scenarios/oom-killed.yaml")

@@ -45,6 +45,19 @@ final class Recorder {
         }
     }
 
+    /// Declares the pod sandbox, after the containers, when they share its PID namespace: the
+    /// `POD` entry, whose PID 1 is the pause process.
+    func declareSandbox(argv: [String]) {
+        fold.declare { m in
+            var sandbox = ContainerState(
+                name: "POD", isSidecar: false, stopSignal: .kill, argv: argv, restarts: 0, exits: [],
+                phase: .waiting, stopSignalAt: nil, sigkillAt: nil, preStop: nil, initProcess: nil, nextPid: 1)
+            sandbox.isSandbox = true
+            m.containers.append(sandbox)
+            m.pod.sharesProcessNamespace = true
+        }
+    }
+
     /// Declares a workload and its meters' names and first values, before the first event.
     func declareWorkload(name: String, kind: String, names: [String], values: [FigureValue], growth: MeterGrowth) {
         fold.declare { m in m.workloads.append(WorkloadMeters(name: name, kind: kind, names: names, values: values, asOf: 0, growth: growth)) }

@@ -52,19 +52,23 @@ final class Kernel {
     func isNamespaceInit(_ pid: Int) -> Bool { namespaces[procs[pid].namespace].initProcess == pid }
 
     /// Starts a process running `argv` in namespace `ns`. `parent` nil: started from outside
-    /// (the runtime's shim: a container's PID 1 or an exec'd hook).
+    /// (the runtime's shim: a container's PID 1 or an exec'd hook). A child belongs to its
+    /// parent's container (cgroup) and image; one started from outside to `container` and
+    /// `image` when given (a namespace the containers share), else to the namespace's.
     @discardableResult
     func spawn(
         _ argv: [String], in ns: Int, parent: Int?, setsid: Bool = false, ignored: SignalSet = SignalSet(), output: ChildOutput = .inherit,
-        actor: Actor, rule: Rule
+        container: Int? = nil, image: ImageSpec? = nil, actor: Actor, rule: Rule
     ) -> Int {
-        let resolved = engine.catalog.resolve(argv, image: namespaces[ns].image)
+        let image = parent.flatMap { procs[$0].image } ?? image ?? namespaces[ns].image
+        let resolved = engine.catalog.resolve(argv, image: image)
         let id = procs.count
         let nsPid = namespaces[ns].nextPid
         namespaces[ns].nextPid += 1
         var p = KernelProcess(
-            namespace: ns, container: namespaces[ns].container, nsPid: nsPid, parent: parent,
+            namespace: ns, container: parent.map { procs[$0].container } ?? container ?? namespaces[ns].container, nsPid: nsPid, parent: parent,
             pgid: id, sid: id, name: ProgramCatalog.displayName(argv), argv: argv, program: resolved ?? MissingProgram())
+        p.image = image
         // Dispositions set to ignore survive fork and exec (signal(7)).
         p.ignored = ignored
         p.ignored.remove(.kill)
@@ -313,7 +317,7 @@ final class Kernel {
     func exec(_ pid: Int, _ argv: [String], rule: Rule) -> Bool {
         guard procs[pid].alive else { return false }
         let c = procs[pid].container
-        guard let program = engine.catalog.resolve(argv, image: namespaces[procs[pid].namespace].image) else {
+        guard let program = engine.catalog.resolve(argv, image: procs[pid].image) else {
             engine.record(.kernel, .execFailed, container: c, process: pid, rule: .kernelExit)
             return false
         }
@@ -495,8 +499,15 @@ final class Kernel {
     /// whose group exit already started drops it (`kernel.dying-drops`) and dies of the signal
     /// that started it, as the kernel's group exit code says.
     private func kernelKill(_ v: Int, origin: SignalOrigin, rule: Rule) {
+        forceKill(v, origin: origin, actor: .kernel, rule: rule)
+    }
+
+    /// A SIGKILL that takes effect at once: the kernel's own, or the runtime's from outside the
+    /// namespace when it kills every process of a cgroup (`runc kill --all`) or the pause
+    /// process (`StopPodSandbox`), which nothing in the model could run before.
+    func forceKill(_ v: Int, origin: SignalOrigin, actor: Actor, rule: Rule) {
         let c = procs[v].container
-        engine.record(.kernel, .signalSent(origin: origin), container: c, process: v, signal: .kill, rule: rule)
+        engine.record(actor, .signalSent(origin: origin), container: c, process: v, signal: .kill, rule: rule)
         if let d = procs[v].dyingOf {
             discard(.kill, v, origin, .dying, rule: .kernelDyingDrops)
             let from = pendingSlot.removeValue(forKey: v * 32 + d.rawValue) ?? origin

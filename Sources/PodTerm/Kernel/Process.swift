@@ -46,6 +46,8 @@ struct KernelProcess {
     var announcedDispositions = SignalDispositions()
     var announcedBlocked = SignalSet()
     var program: ProgramModel
+    /// The image of its container, which decides what `/bin/sh` is (inherited by its children).
+    var image: ImageSpec? = nil
 
     func disposition(_ s: Signal) -> Disposition {
         if caught.contains(s) { return .handler }

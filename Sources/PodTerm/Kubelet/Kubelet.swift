@@ -303,6 +303,9 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         let exits = terms.indices.filter { !runtime.containers[$0].isSidecar }.compactMap { lastExitCode[$0] }
         let phase: PodPhase = terminalReason == nil && exits.allSatisfy { $0 == 0 } ? .succeeded : .failed
         gone = true
+        // kubelet.sandbox-stop: StopPodSandbox after the last container, before the terminal phase.
+        runtime.stopSandbox()
+        engine.record(.kubelet, .sandboxStopped, container: runtime.sandbox?.container, process: runtime.sandbox?.pause, rule: .kubeletSandboxStop)
         engine.record(.kubelet, .podGone(phase: phase, reason: terminalReason), rule: .kubeletPodGone)
         engine.api.podGone()
         engine.finish()

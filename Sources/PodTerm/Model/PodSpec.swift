@@ -12,6 +12,9 @@ public struct PodSpec: Sendable, Equatable {
     public var initContainers: [ContainerSpec]
     /// `spec.containers`.
     public var containers: [ContainerSpec]
+    /// `spec.shareProcessNamespace`: one PID namespace for the whole pod, whose PID 1 is the
+    /// pause process (`kubelet.sandbox-stop`, `pause.init`).
+    public var shareProcessNamespace = false
 
     /// Creates a pod spec.
     public init(

@@ -24,6 +24,11 @@ public struct ContainerState: Sendable, Equatable {
     public var initProcess: Int?
     /// The PID the next process started in its current instance gets.
     public var nextPid: Int
+    /// When Docker removed it (`docker rm -f`), if it did.
+    public var removedAt: Millis? = nil
+    /// Whether it is the pod's sandbox (the pause container, named `POD`), listed only when
+    /// the containers share its PID namespace: not a container of the spec, never counted as one.
+    public var isSandbox = false
 
     /// The last exit, if it ended.
     public var lastExit: ContainerExit? { exits.last }

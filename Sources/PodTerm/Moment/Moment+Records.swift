@@ -3,7 +3,7 @@ extension ContainerState {
     public var record: ContainerRecord {
         ContainerRecord(
             name: name, isSidecar: isSidecar, stopSignal: stopSignal, argv: argv, exits: exits,
-            stopSignalAt: stopSignalAt, sigkillAt: sigkillAt, restarts: restarts, preStop: preStop)
+            stopSignalAt: stopSignalAt, sigkillAt: sigkillAt, restarts: restarts, preStop: preStop, isSandbox: isSandbox)
     }
 }
 

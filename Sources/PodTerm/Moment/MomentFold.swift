@@ -138,6 +138,14 @@ public struct MomentFold: Sendable {
             guard case .consumer(let i) = e.actor else { break }
             moment.consumers[i].routing = true
             moment.consumers[i].resumedRoutingAt = t
+        case .sandboxStopped:
+            moment.pod.sandboxStoppedAt = t
+            if let c = e.container, let p = e.process, let end = moment.processes[p].end {
+                moment.containers[c].phase = .exited(code: end.status.exitCode, reason: end.status == .exited(0) ? .completed : .error)
+                moment.containers[c].initProcess = nil
+            }
+        case .dockerRemoved:
+            if let c = e.container { moment.containers[c].removedAt = t }
         case .podGone(let phase, let reason):
             moment.pod.goneAt = t
             moment.pod.terminalPhase = phase
@@ -162,8 +170,16 @@ public struct MomentFold: Sendable {
     private mutating func started(_ e: TimelineEvent, parent: Int?, argv: [String], newSession: Bool) {
         guard let p = e.process, let c = e.container else { return }
         precondition(p == moment.processes.count, "processes start in index order")
-        let pid = moment.containers[c].nextPid
-        moment.containers[c].nextPid += 1
+        let shared = moment.pod.sharesProcessNamespace
+        let pid: Int
+        if shared {
+            // One PID namespace for the pod: one sequence of PIDs, the pause process's 1 first.
+            pid = moment.pod.nextSharedPid
+            moment.pod.nextSharedPid += 1
+        } else {
+            pid = moment.containers[c].nextPid
+            moment.containers[c].nextPid += 1
+        }
         var pgid = p, sid = p
         if let parent, !newSession {
             pgid = moment.processes[parent].pgid
@@ -174,10 +190,18 @@ public struct MomentFold: Sendable {
             pgid: pgid, sid: sid, name: ProgramCatalog.displayName(argv), argv: argv, earlierImages: [],
             startedAt: e.time, status: .running, dispositions: SignalDispositions(), blocked: SignalSet(),
             received: [], pendingEntries: [], end: nil, reapedAt: nil, wasZombie: false, reapedByParent: false))
-        if pid == 1 {
+        // A container's own process: its PID 1, or in a shared namespace the first process the
+        // runtime starts in its instance (its main process; an exec'd hook comes later).
+        if shared ? (parent == nil && moment.containers[c].initProcess == nil && !isExitedInstance(c)) : pid == 1 {
             moment.containers[c].initProcess = p
             moment.containers[c].phase = .running
         }
+    }
+
+    /// Whether container `c`'s current instance has already ended (its next starts with a restart).
+    private func isExitedInstance(_ c: Int) -> Bool {
+        if case .exited = moment.containers[c].phase { return true }
+        return false
     }
 
     /// The latest pending entry of signal `s` for process `p` gets its fate.

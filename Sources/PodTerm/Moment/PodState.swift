@@ -33,6 +33,13 @@ public struct PodState: Sendable, Equatable {
     public var terminalPhase: PodPhase?
     /// The status reason of a kubelet-initiated stop (`Evicted`, `Terminated`), if any.
     public var reason: String?
+    /// When the kubelet stopped the pod sandbox (`StopPodSandbox`), if it did.
+    public var sandboxStoppedAt: Millis? = nil
+    /// Whether the containers share one PID namespace (`shareProcessNamespace: true`), whose
+    /// PID 1 is the pause process of the `POD` entry in the containers.
+    public var sharesProcessNamespace = false
+    /// The next PID in that shared namespace.
+    public var nextSharedPid = 1
 
     /// Running, Terminating, Succeeded or Failed.
     public var phase: PodLifePhase {

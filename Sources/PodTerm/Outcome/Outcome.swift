@@ -31,11 +31,11 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 ///
 /// Names (stable; expectations and scripts use them):
 /// - `pod.deletedAt`, `pod.grace`, `pod.effectiveGrace`, `pod.goneAt`, `pod.deleteToGone`,
-///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`
+///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`, `pod.sandboxStoppedAt`
 /// - with consumers of endpoints only: `endpoints.notServingAt`, `endpoints.readyAgainAt`,
 ///   `endpoints.CONSUMER.stoppedRoutingAt`, `endpoints.CONSUMER.resumedRoutingAt`
 /// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
-///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
+///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.removedAt`, `.preStop`
 /// - `processes.CONTAINER/PROGRAM.end`, `.exitCode`, `.endedAt`, `.received`, `.fates`, `.killedBy`
 /// - `outcome.sigkilled`, `outcome.processesSigkilled`, `outcome.zombies`
 /// - with workloads only: `traffic.requests`, `.served`, `.refused`, `.failed`;
@@ -70,6 +70,7 @@ public struct Outcome: Sendable, Equatable {
         f["pod.objectRemovedAt"] = pod.objectRemovedAt.map(FigureValue.duration) ?? FigureValue.none
         f["pod.phase"] = pod.terminalPhase.map { .text($0.rawValue) } ?? FigureValue.none
         f["pod.reason"] = pod.reason.map { .text($0) } ?? FigureValue.none
+        f["pod.sandboxStoppedAt"] = pod.sandboxStoppedAt.map(FigureValue.duration) ?? FigureValue.none
 
         if !m.consumers.isEmpty {
             f["endpoints.notServingAt"] = pod.notServingAt.map(FigureValue.duration) ?? FigureValue.none
@@ -81,7 +82,9 @@ public struct Outcome: Sendable, Equatable {
         }
 
         var anyKill = false
-        for c in m.containers {
+        // The sandbox (`POD`, listed with a shared PID namespace) is no container of the spec:
+        // its pause process has figures of its own (`processes.POD/pause`).
+        for c in m.containers where !c.isSandbox {
             let p = "containers.\(c.name)."
             let last = c.lastExit
             f[p + "exitCode"] = last.map { .int($0.code) } ?? FigureValue.none
@@ -94,6 +97,7 @@ public struct Outcome: Sendable, Equatable {
             f[p + "sigkilled"] = .bool(killed)
             f[p + "sigkillAt"] = c.sigkillAt.map(FigureValue.duration) ?? FigureValue.none
             f[p + "restarts"] = .int(c.restarts)
+            f[p + "removedAt"] = c.removedAt.map(FigureValue.duration) ?? FigureValue.none
             if let h = c.preStop {
                 f[p + "preStop"] = .text(h.abandoned ? "abandoned" : (h.succeeded ? "succeeded" : "failed"))
             } else {

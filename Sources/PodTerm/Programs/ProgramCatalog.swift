@@ -62,6 +62,8 @@ struct ProgramCatalog {
             return DumbInitProgram.parse(argv)
         case "supervisord":
             return SupervisordProgram(config: SupervisordSpec())
+        case "pause":
+            return argv.count == 1 ? PauseProgram() : nil
         default:
             return nil
         }

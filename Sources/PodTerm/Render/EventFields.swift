@@ -123,7 +123,8 @@ struct EventFieldReader {
             f.graceSeconds = grace
             f.deadlineMs = e.time + GraceSeconds(grace).millis
         case .podObjectRemoved, .endpointNotReady, .endpointChanged, .signalCaughtAgain, .oomKill,
-             .endpointRemoved, .trapDeferred, .signalTaken, .regularContainersDone, .signalDelivered:
+             .endpointRemoved, .trapDeferred, .signalTaken, .regularContainersDone, .signalDelivered,
+             .sandboxStopped, .dockerRemoved:
             break
         case .sidecarWaits(let left):
             f.graceLeftSeconds = left

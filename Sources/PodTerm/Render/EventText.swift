@@ -115,6 +115,8 @@ public struct EventText {
         case .injectNoTarget: return "inject.no-target"
         case .sidecarStarted: return "sidecar.started"
         case .regularContainersDone: return "pod.complete"
+        case .sandboxStopped: return "pod.sandbox-stopped"
+        case .dockerRemoved: return "docker.removed"
         case .supervisedEnded: return "supervisor.program-ended"
         case .listenerClosed: return "workload.listener-closed"
         case .requestsCut: return "workload.requests-cut"
@@ -176,7 +178,11 @@ public struct EventText {
             return "StopContainer timeout \(timeout)s" + (floored ? " (raised to the 2s minimum)" : "")
         case .signalSent(let origin):
             switch origin {
-            case .runtime: return "sends \(sig) to PID 1 \(proc)"
+            case .runtime:
+                if e.rule == .containerdKillAllOnExit { return "kill --all: \(sig) → \(proc), its container's main process is gone" }
+                // With a shared PID namespace a container's main process is not PID 1.
+                if let p = e.process, timeline.processes[p].pid != 1 { return "sends \(sig) to \(proc), the container's main process" }
+                return "sends \(sig) to PID 1 \(proc)"
             case .namespaceTeardown: return "SIGKILL → \(proc): PID 1 is gone"
             case .oomKiller: return "OOM killer: SIGKILL → \(proc)"
             case .node: return "by hand from the node: \(sig) → \(proc)"
@@ -280,6 +286,12 @@ public struct EventText {
             return "stops polling, bulk-writes its \(n) buffered message\(n == 1 ? "" : "s"), commits and leaves the group: partitions reassigned at once"
         case .kafkaDied(let n, let lost, let timeout):
             return "dies with \(n) buffered message\(n == 1 ? "" : "s") \(lost ? "lost (offsets already committed)" : "to be redelivered (not committed)"); the group waits session.timeout.ms \(formatDuration(timeout)) before reassigning"
+        case .sandboxStopped:
+            return timeline.containers.contains(where: \.isSandbox)
+                ? "StopPodSandbox: the pause container and the pod's PID and network namespaces are gone"
+                : "StopPodSandbox: the pause container and the pod's network namespace are gone"
+        case .dockerRemoved:
+            return "docker rm -f: container removed (destroy)"
         case .regularContainersDone:
             return "every regular container has finished and none restarts: stops the pod's sidecars"
         case .sidecarStarted(let wait):

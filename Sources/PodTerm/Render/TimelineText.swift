@@ -49,6 +49,11 @@ public struct TimelineText {
     public func summary(_ t: Timeline) -> String {
         var out = ""
         for c in t.containers {
+            if c.isSandbox {
+                let stopped = t.lastMoment.pod.sandboxStoppedAt.map { "stopped at \(formatClock($0))" } ?? "still running"
+                out += "sandbox \(c.name) (pause, PID 1 of the pod's PID namespace): \(stopped)\n"
+                continue
+            }
             let role = c.isSidecar ? "sidecar " : "container "
             if let x = c.lastExit {
                 var line = role + c.name + ": exit \(x.code) (\(x.reason.rawValue)) at \(formatClock(x.at))"

@@ -19,6 +19,9 @@ final class ContainerRuntime: KernelReports {
         /// The image it is built from, as the scenario declares it.
         let image: ImageSpec?
         var namespace: Int?
+        /// The process its command runs as: PID 1 of its namespace, or with a shared PID
+        /// namespace a process whose parent is the shim, outside the namespace.
+        var main: Int?
         var instance = 0
         var running = false
         var oomKilled = false
@@ -27,6 +30,17 @@ final class ContainerRuntime: KernelReports {
     }
 
     var containers: [Container] = []
+
+    /// The pod sandbox whose PID namespace the containers share (`shareProcessNamespace`):
+    /// the `POD` entry of the timeline's containers, its namespace and its pause process.
+    struct Sandbox {
+        let container: Int
+        var namespace: Int?
+        var pause: Int?
+    }
+
+    /// Set when the containers share the sandbox's PID namespace; nil otherwise.
+    private(set) var sandbox: Sandbox?
 
     init(engine: Engine) throws {
         self.engine = engine
@@ -48,6 +62,10 @@ final class ContainerRuntime: KernelReports {
             containers.append(Container(spec: spec, argv: argv, stopSignal: signal, isSidecar: sidecar, image: shellImage))
             engine.recorder.declareContainer(name: spec.name, isSidecar: sidecar, stopSignal: signal, argv: argv)
         }
+        if s.pod.shareProcessNamespace && s.frontDoor != .docker {
+            sandbox = Sandbox(container: containers.count)
+            engine.recorder.declareSandbox(argv: ContainerRuntime.pauseArgv)
+        }
     }
 
     var kernel: Kernel { engine.kernel }
@@ -57,6 +75,7 @@ final class ContainerRuntime: KernelReports {
     /// the one before it has started (its startupProbe passed: the program's `readyAfter`), and
     /// the regular containers only after the last sidecar; before, all start together.
     func startAll() {
+        startSandbox()
         let ordered = engine.scenario.kubernetesVersion >= KubernetesVersion(1, 29) && containers.contains(where: \.isSidecar)
         guard ordered else {
             for i in containers.indices { start(i) }
@@ -85,24 +104,67 @@ final class ContainerRuntime: KernelReports {
     func readyAfter(_ c: Int) -> Millis {
         guard containers[c].running, let ns = containers[c].namespace else { return 0 }
         var longest: Millis = 0
-        for pid in kernel.namespaces[ns].members where kernel.procs[pid].alive {
+        for pid in kernel.namespaces[ns].members where kernel.procs[pid].alive && kernel.procs[pid].container == c {
             longest = max(longest, kernel.procs[pid].program.readyAfter)
         }
         return longest
     }
 
     func start(_ c: Int) {
-        let ns = kernel.newNamespace(container: c, instance: containers[c].instance, image: containers[c].image)
+        let ns: Int
+        if let shared = sandbox?.namespace {
+            ns = shared
+        } else {
+            ns = kernel.newNamespace(container: c, instance: containers[c].instance, image: containers[c].image)
+        }
         containers[c].namespace = ns
         containers[c].running = true
         containers[c].oomKilled = false
-        kernel.spawn(containers[c].argv, in: ns, parent: nil, actor: .runtime, rule: .runtimeStart)
+        containers[c].main = kernel.procs.count
+        kernel.spawn(containers[c].argv, in: ns, parent: nil, container: c, image: containers[c].image, actor: .runtime,
+                     rule: sandbox == nil ? .runtimeStart : .kubeletSandboxStop)
     }
 
-    /// The PID 1 of a running container.
+    /// The process a running container's command runs as: its PID 1, or with a shared PID
+    /// namespace its main process (not PID 1: the pause process is).
     func initProcess(_ c: Int) -> Int? {
-        guard containers[c].running, let ns = containers[c].namespace else { return nil }
-        return kernel.namespaces[ns].initProcess
+        guard containers[c].running else { return nil }
+        return containers[c].main
+    }
+
+    // MARK: the pod sandbox (shareProcessNamespace)
+
+    /// What the pause container runs.
+    static let pauseArgv = ["/pause"]
+
+    /// RunPodSandbox with a shared PID namespace: the pause process starts first, as PID 1 of
+    /// the namespace every container will run in.
+    private func startSandbox() {
+        guard let sb = sandbox else { return }
+        let ns = kernel.newNamespace(container: sb.container, instance: 0, image: nil)
+        sandbox!.namespace = ns
+        sandbox!.pause = kernel.spawn(ContainerRuntime.pauseArgv, in: ns, parent: nil, actor: .runtime, rule: .kubeletSandboxStop)
+    }
+
+    /// StopPodSandbox (`kubelet.sandbox-stop`): containerd SIGKILLs the pause container. With a
+    /// shared PID namespace the pause process is its PID 1, so the kernel then kills whatever
+    /// is left in it (orphans, processes of containers that have exited). Nothing to do for a
+    /// pod whose containers each have their own namespace: only the event shows it.
+    func stopSandbox() {
+        guard let pause = sandbox?.pause, kernel.procs[pause].alive else { return }
+        kernel.forceKill(pause, origin: .runtime, actor: .runtime, rule: .kubeletSandboxStop)
+    }
+
+    /// With a shared PID namespace: the main process of container `c` has exited and the shim
+    /// collected it. The shim SIGKILLs every other process of the container's cgroup, then
+    /// reports the exit (`containerd.kill-all-on-exit`).
+    private func sharedMainExited(_ c: Int, _ pid: Int, status: WaitStatus) {
+        let ns = containers[c].namespace!
+        let victims = kernel.namespaces[ns].members.filter { $0 != pid && kernel.procs[$0].alive && kernel.procs[$0].container == c }
+        for v in victims where kernel.procs[v].alive {
+            kernel.forceKill(v, origin: .runtime, actor: .runtime, rule: .containerdKillAllOnExit)
+        }
+        containerExited(c, ns: ns, status: status, main: pid)
     }
 
     // MARK: StopContainer
@@ -140,12 +202,16 @@ final class ContainerRuntime: KernelReports {
         guard containers[c].running, let ns = containers[c].namespace else { return false }
         // Registered before the spawn: a program that ends at once answers during it.
         containers[c].execs[kernel.procs.count] = hookRun
-        kernel.spawn(argv, in: ns, parent: nil, setsid: true, actor: .runtime, rule: .kubeletPreStopHandlers)
+        kernel.spawn(argv, in: ns, parent: nil, setsid: true, container: c, image: containers[c].image, actor: .runtime, rule: .kubeletPreStopHandlers)
         return true
     }
 
     func execProcessExited(_ pid: Int, status: WaitStatus) {
         let c = kernel.procs[pid].container
+        if sandbox != nil, c < containers.count, containers[c].running, containers[c].main == pid {
+            sharedMainExited(c, pid, status: status)
+            return
+        }
         if let run = containers[c].execs.removeValue(forKey: pid) {
             hookReports?.execHookExited(container: c, run: run, status: status)
         }
@@ -156,12 +222,19 @@ final class ContainerRuntime: KernelReports {
     /// PID 1 of the namespace was collected: the container has exited.
     func namespaceInitExited(namespace ns: Int, status: WaitStatus, killedBy: SignalOrigin?) {
         let c = kernel.namespaces[ns].container
+        // The pause process: the sandbox has stopped (its event is the kubelet's).
+        guard c < containers.count else { return }
         guard containers[c].namespace == ns, containers[c].running else { return }
+        containerExited(c, ns: ns, status: status, main: kernel.namespaces[ns].initProcess)
+    }
+
+    /// Container `c` has exited with its main process's `status`.
+    private func containerExited(_ c: Int, ns: Int, status: WaitStatus, main: Int?) {
         containers[c].running = false
         containers[c].instance += 1
         let code = status.exitCode
         let reason: ContainerReason = containers[c].oomKilled ? .oomKilled : (code == 0 ? .completed : .error)
-        engine.record(.runtime, .containerExited(code: code, reason: reason), container: c, process: kernel.namespaces[ns].initProcess, rule: .runtimeExitCode)
+        engine.record(.runtime, .containerExited(code: code, reason: reason), container: c, process: main, rule: .runtimeExitCode)
         // The exit first, then the pending exec hooks that died with the container: the kubelet,
         // still in killContainer for it, then finds it stopped (its status known), and a
         // StopContainer for it sends nothing (`kernel.oom-group-atomic`).
@@ -184,7 +257,7 @@ final class ContainerRuntime: KernelReports {
     /// The route answering `path` in container `c`: the first live process (by PID) that declares it.
     func route(in c: Int, path: String) -> HTTPRoute? {
         guard containers[c].running, let ns = containers[c].namespace else { return nil }
-        for pid in kernel.namespaces[ns].members where kernel.procs[pid].alive {
+        for pid in kernel.namespaces[ns].members where kernel.procs[pid].alive && kernel.procs[pid].container == c {
             if let r = kernel.procs[pid].program.httpRoute(path) { return r }
         }
         return nil

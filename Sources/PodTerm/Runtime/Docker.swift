@@ -6,7 +6,14 @@
 final class Docker: ContainerExitReports {
     unowned let engine: Engine
 
+    /// Containers a `docker rm -f` is removing: removed once they have stopped.
+    private var removing = Set<Int>()
+
     init(engine: Engine) { self.engine = engine }
+
+    /// `docker rm -f` killed running container `c`: the daemon removes it once it has stopped
+    /// (`docker.rm-destroys`).
+    func removeWhenStopped(_ c: Int) { removing.insert(c) }
 
     var runtime: ContainerRuntime { engine.runtime }
 
@@ -22,6 +29,9 @@ final class Docker: ContainerExitReports {
     /// (Under Docker the runtime reports exits here, not to the kubelet: nothing restarts.)
     func containerExited(_ c: Int, code: Int, reason: ContainerReason) {
         engine.record(.docker, .dockerExited(code: code, oomKilled: reason == .oomKilled), container: c, rule: .dockerExited)
+        if removing.remove(c) != nil {
+            engine.record(.docker, .dockerRemoved, container: c, rule: .dockerRemoveDestroys)
+        }
         if runtime.containers.allSatisfy({ !$0.running }) { engine.finish() }
     }
 }

@@ -2,7 +2,7 @@
 /// (its signal, then SIGKILL after its timeout), `docker kill`, `docker rm -f`. `Docker`
 /// keeps the stop timeouts and reports the exits.
 ///
-/// Rules: `docker.stop`, `docker.kill`, `docker.rm-force`, `cri.stop-timeout-0` (a refused `docker rm`).
+/// Rules: `docker.stop`, `docker.kill`, `docker.rm-force`, `docker.rm-destroys`, `cri.stop-timeout-0` (a refused `docker rm`).
 struct DockerCLI: Stopper {
     let command: DockerCommand
 
@@ -35,6 +35,7 @@ struct DockerCLI: Stopper {
             engine.kernel.send(sig, to: pid, origin: .runtime, actor: .docker)
         case .removeForce:
             engine.record(.docker, .dockerCommand(cmd, timeout: nil), container: c, rule: .dockerRemoveForce)
+            engine.docker.removeWhenStopped(c)
             engine.kernel.send(.kill, to: pid, origin: .runtime, actor: .docker)
         case .remove:
             engine.record(.docker, .dockerCommand(cmd, timeout: nil), container: c, rule: .criStopTimeout0)

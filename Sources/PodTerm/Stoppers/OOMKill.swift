@@ -16,8 +16,12 @@ struct OOMKill: Stopper {
         guard let c = runtime.index(of: container), let ns = runtime.markOOMKilled(c) else { return }
         engine.record(.kernel, .oomKill, container: c, rule: process == nil ? .kernelOOMKill : .containerdOOMReasonSticks)
         if let name = process {
-            let victim = kernel.namespaces[ns].members.first { kernel.procs[$0].alive && kernel.procs[$0].name == name }
+            let victim = kernel.namespaces[ns].members.first { kernel.procs[$0].alive && kernel.procs[$0].container == c && kernel.procs[$0].name == name }
             if let v = victim { kernel.oomKillOne(v) }
+        } else if runtime.sandbox != nil, let main = runtime.initProcess(c) {
+            // A PID namespace shared with the pod: only this container's cgroup, its main process last.
+            for v in kernel.namespaces[ns].members where v != main && kernel.procs[v].container == c { kernel.oomKillOne(v) }
+            kernel.oomKillOne(main)
         } else {
             kernel.oomKillAll(ns)
         }

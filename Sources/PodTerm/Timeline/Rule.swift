@@ -25,6 +25,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kubeletPodComplete = "kubelet.pod-complete"
     case kubeletPodGone = "kubelet.pod-gone"
     case kubeletRestart = "kubelet.restart-backoff"
+    case kubeletSandboxStop = "kubelet.sandbox-stop"
     // Endpoints
     case endpointsTerminating = "endpoints.terminating"
     case endpointsConsumerDelay = "endpoints.consumer-delay"
@@ -34,6 +35,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case runtimeExitCode = "runtime.exit-code"
     case runtimeSignalInitOnly = "runtime.signal-init-only"
     case runtimeStart = "runtime.start"
+    case containerdKillAllOnExit = "containerd.kill-all-on-exit"
     // Kernel
     case kernelPid1Unkillable = "kernel.pid1-unkillable"
     case kernelPid1IgnoresDefault = "kernel.pid1-ignores-default"
@@ -70,6 +72,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case dockerRemoveForce = "docker.rm-force"
     case criStopTimeout0 = "cri.stop-timeout-0"
     case dockerExited = "docker.exited"
+    case dockerRemoveDestroys = "docker.rm-destroys"
     case injectNodeKill = "inject.node-kill"
     // Programs
     case appHandler = "app.handler"
@@ -102,6 +105,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case appNode = "app.node"
     case appGo = "app.go"
     case appNginx = "app.nginx"
+    case pauseInit = "pause.init"
     // Workloads
     case workloadListenerClosed = "workload.listener-closed"
     case workloadRequestsCut = "workload.requests-cut"
@@ -154,12 +158,14 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .endpointsTerminating: ("As soon as deletionTimestamp is set the pod's endpoint becomes ready=false, terminating=true in its EndpointSlice, and serving follows the pod's readiness; consumers stop routing to it because the Service has other ready endpoints (kube-proxy falls back to terminating-but-serving endpoints only when none is left, which the model does not play).", "kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint; pkg/proxy/topology.go CategorizeEndpoints; KEP-1669, KEP-1672"),
         .kubeletReadyWhenRunning: ("A pod is Ready only while every container (sidecars included) runs and is ready: a container that exits makes it NotReady at once, so its endpoint is serving=false and ready=false until the container runs again and has passed its start-up, and each consumer applies both changes after its own delay.", "kubernetes pkg/kubelet/status/generate.go GenerateContainersReadyCondition, GeneratePodReadyCondition; pkg/kubelet/prober/prober_manager.go UpdatePodStatus (a container not running is not ready); staging/src/k8s.io/endpointslice/utils.go podToEndpoint"),
         .kernelOOMGroupAtomic: ("With memory.oom.group=1 the OOM killer kills every process of the container's cgroup inside one OOM handling, before any of them, the kubelet or a preStop exec can react; a StopContainer for the dead container then sends nothing.", "linux mm/memcontrol.c mem_cgroup_get_oom_group, mm/oom_kill.c oom_kill_memcg_member (mem_cgroup_scan_tasks under oom_lock); containerd internal/cri/server/container_stop.go stopContainer (state not running: return)"),
+        .kubeletSandboxStop: ("After the last container of a terminating pod has stopped, the kubelet stops the pod sandbox (StopPodSandbox: containerd SIGKILLs the pause container and tears down the network namespace) before the pod reaches its terminal phase; with shareProcessNamespace the pause process is PID 1 of the pod's one PID namespace, so its death makes the kernel kill whatever is left in it.", "kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go killPodWithSyncResult (StopPodSandbox after killContainersWithSyncResult); containerd internal/cri/server/podsandbox/stop.go stopSandboxContainer (task.Kill SIGKILL); docs 'Share Process Namespace between Containers in a Pod'"),
         .endpointsConsumerDelay: ("Each consumer of endpoints (kube-proxy on each node, an ingress, a mesh) applies the change after its own delay; nothing orders it against SIGTERM.", "docs pod-lifecycle 'Pod Termination Flow'; KEP-1669"),
         .containerdStop: ("StopContainer sends the stop signal once to the container's PID 1, waits up to the timeout, then sends SIGKILL.", "containerd internal/cri/server/container_stop.go stopContainer"),
         .containerdStopSignal: ("The stop signal is the container's lifecycle.stopSignal, else the image's STOPSIGNAL, else SIGTERM; the final kill is always SIGKILL.", "containerd internal/cri/server/container_stop.go; KEP-4960"),
         .runtimeExitCode: ("A container whose PID 1 was killed by signal N reports 128+N; the reason is Completed for 0, Error otherwise, OOMKilled after an OOM kill.", "containerd pkg/sys/reaper/reaper_unix.go; internal/cri/server/helpers.go"),
         .runtimeSignalInitOnly: ("The runtime signals only PID 1 of the container; other processes hear the stop signal only if PID 1 forwards it.", "containerd task.Kill without WithKillAll; pid_namespaces(7)"),
         .runtimeStart: ("The runtime starts the container's command as PID 1 of a fresh PID namespace.", "containerd/runc; pid_namespaces(7)"),
+        .containerdKillAllOnExit: ("When the main process of a container that shares its PID namespace with others exits, the shim SIGKILLs every other process of that container's cgroup (runc kill --all) before it reports the exit: the kernel would not, as that process was not the namespace's PID 1.", "containerd cmd/containerd-shim-runc-v2/task/service.go handleInitExit; cmd/containerd-shim-runc-v2/runc/util.go ShouldKillAllOnExit (no private PID namespace ⇒ kill all); runc kill --all"),
         .kernelPid1Unkillable: ("The first process of a PID namespace is marked unkillable by default.", "linux kernel/fork.c copy_process (SIGNAL_UNKILLABLE)"),
         .kernelPid1IgnoresDefault: ("A signal sent to PID 1 of a namespace while its disposition is the default is discarded at send time (SIGKILL/SIGSTOP from an ancestor namespace aside).", "linux kernel/signal.c sig_task_ignored, send_signal_locked"),
         .kernelIgnored: ("A signal whose disposition is ignore, or whose default action is to ignore, is discarded.", "linux kernel/signal.c sig_handler_ignored"),
@@ -195,6 +201,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .dockerRemoveForce: ("docker rm -f sends SIGKILL straight away.", "moby daemon/delete.go cleanupContainer"),
         .injectNodeKill: ("A signal sent by hand from the node (kill(2) in the host's PID namespace, an ancestor of the container's) goes through the same kernel checks as the runtime's: a container's PID 1 with no handler discards it, and only SIGKILL is forced through.", "kill(2); linux kernel/signal.c kill_pid_info, send_signal_locked (force from an ancestor namespace), sig_task_ignored (SIGNAL_UNKILLABLE)"),
         .dockerExited: ("Docker reports the exit code of PID 1, 128+N for a signal, and State.OOMKilled.", "moby container/state.go; docker inspect"),
+        .dockerRemoveDestroys: ("docker rm -f kills a running container, waits for it to stop, then removes it (its state and writable layer: a destroy event); docker inspect finds nothing afterwards.", "moby daemon/delete.go cleanupContainer (Kill, then removal and LogContainerEvent destroy)"),
         .appHandler: ("The program's signal handler runs its cleanup, as the scenario declares.", "scenario programs: section"),
         .appExit: ("The program finishes its work and exits, as the scenario declares.", "scenario programs: section"),
         .appReraise: ("The handler restores the default disposition and re-raises the signal to die of it; as PID 1 the re-raised signal is discarded.", "signal(7); kernel/signal.c sig_task_ignored"),
@@ -221,6 +228,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .appJvm: ("The JVM handles SIGTERM, SIGINT and SIGHUP (unless ignored at start) by running the shutdown hooks, then exits 128+N; SIGQUIT prints a thread dump.", "OpenJDK java.lang.Terminator; hotspot JVM_RegisterSignal"),
         .appNode: ("Node.js installs no SIGTERM or SIGINT handler by default: as a child it dies (143), as PID 1 the signal is discarded.", "Node.js docs, process 'Signal events'"),
         .appGo: ("A Go binary without signal.Notify catches SIGTERM, SIGINT and SIGHUP in its runtime and re-raises them to die (143); as PID 1 the re-raise is discarded and it exits 2.", "golang/go src/runtime/signal_unix.go sighandler, dieFromSignal"),
+        .pauseInit: ("The pause process catches SIGINT and SIGTERM and exits 0, and reaps every child on SIGCHLD (waitpid(-1) until none is left): as the pod's PID 1 it collects every orphan; it sleeps in pause() otherwise.", "kubernetes build/pause/linux/pause.c sigdown, sigreap, main"),
         .workloadListenerClosed: ("A server that closes its listening socket makes the kernel refuse new connections (RST) while consumers of endpoints that have not applied the EndpointSlice change still send it traffic.", "KEP-1669; docs pod-lifecycle 'Pod Termination Flow'; tcp(7)"),
         .workloadRequestsCut: ("When a process dies its sockets are closed: requests it was still serving fail, and later connections are refused.", "linux net/ipv4/tcp.c tcp_close (RST on unread data); docs pod-lifecycle"),
         .kafkaLeaveGroup: ("A consumer that calls close() commits and sends LeaveGroup: the coordinator rebalances at once and its partitions go to the other members.", "apache/kafka clients KafkaConsumer.close, ConsumerCoordinator maybeLeaveGroup"),

@@ -58,6 +58,9 @@ public struct ContainerRecord: Sendable, Equatable {
     public var restarts: Int
     /// The preStop hook's result, if a hook ran.
     public var preStop: PreStopRecord?
+    /// Whether it is the pod's sandbox (`POD`, the pause container), listed only when the
+    /// containers share its PID namespace (`ContainerState.isSandbox`).
+    public var isSandbox = false
 
     /// The last exit, if it ended.
     public var lastExit: ContainerExit? { exits.last }

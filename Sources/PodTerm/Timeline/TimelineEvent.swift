@@ -258,6 +258,12 @@ public enum EventKind: Sendable, Equatable {
     case sidecarStarted(nextIn: Millis)
     /// Every regular container has finished and none restarts: the kubelet stops the pod.
     case regularContainersDone
+    /// Every container has stopped: the kubelet stopped the pod sandbox (`StopPodSandbox`: the
+    /// pause container and the pod's network namespace; with `shareProcessNamespace`, the
+    /// pod's one PID namespace, whose PID 1 `process` is the pause process).
+    case sandboxStopped
+    /// `docker rm -f`: the daemon removed the stopped container.
+    case dockerRemoved
     /// A posted `signal` reached the process's handler, or its `sigwait` (it was blocked).
     /// Bookkeeping: the text view hides it (the program's own event says what it does).
     case signalDelivered

@@ -39,11 +39,8 @@ enum PodDecoding {
                 meta, path: "pod.metadata", known: metadataKeys, ignored: metadataIgnoredKeys)
             name = try m.nonEmptyString("name") ?? name
         }
-        if let share = pod.value("shareProcessNamespace"), try Scalars.bool(share, "pod.shareProcessNamespace") {
-            throw LocatedError(
-                at: share,
-                "shareProcessNamespace: true is not modelled yet: the containers would share one PID namespace whose PID 1 is the pause process; remove it or set it to false")
-        }
+        // kubelet.sandbox-stop: one PID namespace for the pod, whose PID 1 is the pause process.
+        let share = try pod.value("shareProcessNamespace").map { try Scalars.bool($0, "pod.shareProcessNamespace") } ?? false
         let grace = try pod.int("terminationGracePeriodSeconds", ValueRanges.seconds) ?? PodSpec.defaultTerminationGracePeriodSeconds
         let restart = try pod.oneOf("restartPolicy", RestartPolicy.allCases.map { ($0.rawValue, $0) }) ?? .always
 
@@ -87,9 +84,10 @@ enum PodDecoding {
             }
         }
 
-        let spec = PodSpec(
+        var spec = PodSpec(
             name: name, terminationGracePeriodSeconds: grace, restartPolicy: restart,
             initContainers: initSpecs, containers: specs)
+        spec.shareProcessNamespace = share
         var critical = false
         if let pc = pod.value("priorityClassName") {
             let name = try Scalars.string(pc, "pod.priorityClassName")

@@ -37,8 +37,6 @@ struct ScenarioDraft {
                             dropped.append("init container \(c["name"]?.text ?? "?") (it runs to completion before the pod is deleted)")
                         }
                     }
-                case "shareProcessNamespace" where e.value.text == "true":
-                    dropped.append("shareProcessNamespace: true (one PID namespace for the pod is not modelled)")
                 case _ where Self.podKeys.contains(e.key) && e.key != "metadata":
                     podEntries.append(e)
                 default:

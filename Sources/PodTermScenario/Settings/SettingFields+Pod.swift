@@ -9,11 +9,7 @@ extension SettingFields {
                 s.pod.terminationGracePeriodSeconds = v
             },
             SettingField("pod.restartPolicy", .cases) { (s: inout Scenario, _, v: RestartPolicy) in s.pod.restartPolicy = v },
-            SettingField("pod.shareProcessNamespace", .bool) { _, _, v in
-                if v {
-                    throw ValueProblem("shareProcessNamespace: true is not modelled yet: the containers would share one PID namespace whose PID 1 is the pause process; remove it or set it to false")
-                }
-            },
+            SettingField("pod.shareProcessNamespace", .bool) { (s: inout Scenario, _, v: Bool) in s.pod.shareProcessNamespace = v },
             SettingField("pod.priorityClassName", .string(nonEmpty: false)) { s, _, v in
                 s.criticalPod = v == "system-node-critical" || v == "system-cluster-critical"
             },

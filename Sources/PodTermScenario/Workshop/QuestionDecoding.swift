@@ -13,12 +13,12 @@ enum QuestionDecoding {
     static let kinds = [
         "process.started", "process.exec", "process.exited", "process.killed", "process.zombie", "process.reaped", "process.reparented",
         "process.exec-failed", "pod.delete", "pod.terminating", "pod.delete-ignored", "pod.deadline-shortened", "pod.object-removed",
-        "pod.evicted", "pod.complete", "pod.gone", "node.shutdown", "kubelet.kill-pod", "kubelet.grace-shortened", "probe.failed",
+        "pod.evicted", "pod.complete", "pod.sandbox-stopped", "pod.gone", "node.shutdown", "kubelet.kill-pod", "kubelet.grace-shortened", "probe.failed",
         "endpoint.not-ready", "endpoint.consumer-stopped", "endpoint.not-serving", "endpoint.serving", "endpoint.consumer-resumed", "endpoint.removed", "prestop.started", "prestop.finished", "prestop.abandoned",
         "sidecar.started", "sidecar.waits", "container.stop", "container.exited", "container.restarted", "container.oom-kill",
         "signal.sent", "signal.discarded", "signal.caught", "signal.caught-again", "signal.taken", "signal.noted", "signal.rewritten",
         "namespace.teardown", "shell.trap", "shell.trap-deferred", "shell.wait-interrupted", "shell.script-error", "supervisor.stop",
-        "inject.no-target", "supervisor.program-ended", "docker.command", "docker.exited", "workload.listener-closed",
+        "inject.no-target", "supervisor.program-ended", "docker.command", "docker.exited", "docker.removed", "workload.listener-closed",
         "workload.requests-cut", "workload.kafka-closed", "workload.kafka-died", "workload.outbound-broken", "run.horizon",
         "signal.delivered", "process.dispositions", "workload.meters",
     ]

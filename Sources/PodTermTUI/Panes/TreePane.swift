@@ -10,11 +10,15 @@ struct TreePane {
     static func order(_ m: PlayerMoment, container: Int) -> [(index: Int, prefix: [Bool])] {
         var children: [Int: [Int]] = [:]
         var roots: [Int] = []
+        // The sandbox of a shared PID namespace shows the whole namespace: pause (PID 1) and
+        // every container's processes, orphans under pause; each main process is a root (its
+        // parent is the shim, outside the namespace).
+        let wholeNamespace = m.containers.indices.contains(container) && m.containers[container].isSandbox
         // The latest instance only: a restarted container shows its new processes.
-        let instanceStart = m.processes.lastIndex { $0.container == container && $0.parent == nil } ?? 0
+        let instanceStart = wholeNamespace ? 0 : m.processes.lastIndex { $0.container == container && $0.parent == nil } ?? 0
         for (i, p) in m.processes.enumerated() where i >= instanceStart {
-            guard p.container == container else { continue }
-            if let parent = p.parent, parent >= instanceStart, m.processes[parent].container == container {
+            guard wholeNamespace || p.container == container else { continue }
+            if let parent = p.parent, parent >= instanceStart, wholeNamespace || m.processes[parent].container == container {
                 children[parent, default: []].append(i)
             } else {
                 roots.append(i)

@@ -31,7 +31,7 @@ public final class MomentAdapter {
     /// The fold's moment as the panes draw it.
     static func view(_ m: Moment) -> PlayerMoment {
         let containers = m.containers.map { c in
-            ContainerView(name: c.name, isSidecar: c.isSidecar, phase: containerPhase(c), restarts: c.restarts, killAt: killAt(c))
+            ContainerView(name: c.name, isSidecar: c.isSidecar, phase: containerPhase(c), restarts: c.restarts, killAt: killAt(c), isSandbox: c.isSandbox)
         }
         let hooks = m.containers.compactMap(\.preStop)
         let hooksEnded = hooks.allSatisfy { $0.endedAt != nil }

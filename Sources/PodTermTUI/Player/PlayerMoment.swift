@@ -40,6 +40,9 @@ public struct ContainerView: Sendable, Equatable {
     /// When the runtime will send SIGKILL while its stop signal waits, else when SIGKILL
     /// killed it, if it did.
     public var killAt: Millis?
+    /// The pod sandbox (`POD`, whose pause process is PID 1 of a PID namespace the pod shares):
+    /// its process tree is the whole namespace's.
+    public var isSandbox = false
 }
 
 /// The pod at the moment.
