@@ -12,6 +12,9 @@ public struct PodSpec: Sendable, Equatable {
     public var initContainers: [ContainerSpec]
     /// `spec.containers`.
     public var containers: [ContainerSpec]
+    /// Whether the scheduler bound it to a node (`spec.nodeName` set). false: `Pending` with no
+    /// node, no container ever starts, and a delete removes it at once (`api.not-running-delete`).
+    public var scheduled = true
 
     /// Creates a pod spec.
     public init(

@@ -31,7 +31,7 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 ///
 /// Names (stable; expectations and scripts use them):
 /// - `pod.deletedAt`, `pod.grace`, `pod.effectiveGrace`, `pod.goneAt`, `pod.deleteToGone`,
-///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`
+///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`, `pod.disruptionTarget`, `pod.evictionsRefused`
 /// - `endpoints.CONSUMER.stoppedRoutingAt`
 /// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
 ///   `.sigkilled`, `.sigkillAt`, `.restarts`, `.preStop`
@@ -67,8 +67,10 @@ public struct Outcome: Sendable, Equatable {
             f["pod.deleteToGone"] = FigureValue.none
         }
         f["pod.objectRemovedAt"] = pod.objectRemovedAt.map(FigureValue.duration) ?? FigureValue.none
-        f["pod.phase"] = pod.terminalPhase.map { .text($0.rawValue) } ?? FigureValue.none
+        f["pod.phase"] = pod.terminalPhase.map { .text($0.rawValue) } ?? (pod.scheduled ? FigureValue.none : .text("Pending"))
         f["pod.reason"] = pod.reason.map { .text($0) } ?? FigureValue.none
+        f["pod.disruptionTarget"] = pod.disruptionTarget.map { .text($0.rawValue) } ?? FigureValue.none
+        f["pod.evictionsRefused"] = .int(pod.evictionsRefused)
 
         for c in m.consumers {
             f["endpoints.\(c.name).stoppedRoutingAt"] = c.stoppedRoutingAt.map(FigureValue.duration) ?? FigureValue.none

@@ -14,6 +14,15 @@ extension SettingFields {
                     throw ValueProblem("shareProcessNamespace: true is not modelled yet: the containers would share one PID namespace whose PID 1 is the pause process; remove it or set it to false")
                 }
             },
+            SettingField("pod.status.phase", .oneOf([("Pending", false), ("Running", true)])) { s, _, scheduled in
+                if !scheduled {
+                    if let i = s.actions.firstIndex(where: { if case .delete = $0.kind { return false } else { return true } }) {
+                        throw ValueProblem(DisruptionDecoding.pendingStop(i))
+                    }
+                    if !s.workloads.isEmpty { throw ValueProblem(DisruptionDecoding.pendingWorkloads) }
+                }
+                s.pod.scheduled = scheduled
+            },
             SettingField("pod.priorityClassName", .string(nonEmpty: false)) { s, _, v in
                 s.criticalPod = v == "system-node-critical" || v == "system-cluster-critical"
             },
