@@ -29,6 +29,19 @@ struct DisruptionTests {
         #expect(removed.rule == .apiNotRunningDelete && removed.time == 20_000)
     }
 
+    @Test func anEvictedPodKeepsItsObjectUntilADeleteRemovesItAtOnce() throws {
+        let t = try Simulator.run(stoppedBy([
+            StopAction(at: 2_000, .evict(.hardPressure)),
+            StopAction(at: 30_000, .delete(DeleteOptions())),
+        ]))
+        #expect(t.outcome["pod.phase"] == .text("Failed"))
+        #expect(t.outcome["pod.reason"] == .text("Evicted"))
+        #expect(t.outcome["pod.objectRemovedAt"] == .duration(30_000))
+        #expect(t.outcome["pod.deletedAt"] == FigureValue.none)
+        #expect(t.events.last?.rule == .apiNotRunningDelete)
+        #expect(TimelineText().summary(t).contains("object deleted at 30.000s"))
+    }
+
     @Test func aPodDeletedWhileRunningIsNotDeletedAgainAfterItIsGone() throws {
         let t = try Simulator.run(stoppedBy([
             StopAction(at: 1_000, .delete(DeleteOptions(gracePeriod: 2))),
