@@ -135,7 +135,7 @@ struct ActorBoundaryTests {
     @Test("every kind of stop is done by a stopper type of its own")
     func oneStopperTypePerKind() {
         let kinds: [StopAction.Kind] = [
-            .delete(DeleteOptions()), .evict(.api), .nodeShutdown(gracePeriod: 30, criticalPodsGracePeriod: 10),
+            .delete(DeleteOptions()), .evict(.api()), .nodeShutdown(gracePeriod: 30, criticalPodsGracePeriod: 10),
             .probeFailure(container: "app", probe: .liveness, terminationGracePeriodSeconds: nil),
             .oomKill(container: "app"), .docker(.removeForce), .supervisorctlStop(program: "web"),
         ]

@@ -41,7 +41,7 @@ struct StopperTests {
     }
 
     @Test func apiEvictionAndPreemptionDeleteWithThePodsGrace() throws {
-        for e in [Eviction.api, .preemption] {
+        for e in [Eviction.api(), .preemption] {
             let t = try Simulator.run(stoppedBy([StopAction(at: 5_000, .evict(e))], grace: 12))
             #expect(t.outcome["pod.grace"] == .int(12))
             #expect(t.outcome["containers.app.sigkillAt"] == .duration(17_000))

@@ -33,6 +33,8 @@ enum Action {
     case startContainer(container: Int)
     /// The pod worker starts the kill requested in this millisecond, with the shortest grace asked.
     case startPodKill
+    /// A kubectl drain started at `startedAt` tries its eviction again after a 429 (`eviction.pdb`).
+    case drainRetry(Eviction, startedAt: Millis)
 
     /// Whether it still happens once the pod is gone: only a consumer of endpoints applying
     /// the EndpointSlice change, which is the network's doing, not the pod's.

@@ -92,7 +92,12 @@ final class Engine {
 
     /// The run loop; returns how many events were still scheduled when it ended.
     private func simulate() -> Int {
-        runtime.startAll()
+        if scenario.pod.scheduled {
+            runtime.startAll()
+        } else {
+            // api.not-running-delete: no node, so no kubelet and no container; only a delete acts.
+            record(.scheduler, .podPending, rule: .scenarioStart)
+        }
         // What the processes started with (handlers, ignores) is on the timeline at the start,
         // not at whatever event comes next.
         if !kernel.masksChanged.isEmpty { kernel.recordMaskChanges() }
@@ -121,7 +126,7 @@ final class Engine {
             }
             let (t, action) = queue.pop()!
             precondition(t >= now.ms, "time went backwards")
-            if podGone && !action.outlivesThePod { continue }
+            if podGone && !action.outlivesThePod && !actsOnTheObject(action) { continue }
             now = Millis(t)
             processed += 1
             dispatch(action)
@@ -171,6 +176,20 @@ final class Engine {
             workloads.timer(workload: w, token: token)
         case .startPodKill:
             kubelet.startPodKill()
+        case .drainRetry(let eviction, let startedAt):
+            PodEviction(eviction: eviction).attempt(self, startedAt: startedAt)
+        }
+    }
+
+    /// Whether `action` still acts once the containers are gone because it acts on the API
+    /// object, which stays until it is deleted: a delete or a drain of a pod that completed or
+    /// was evicted, which removes it at once (`api.not-running-delete`).
+    private func actsOnTheObject(_ action: Action) -> Bool {
+        guard !api.objectRemoved else { return false }
+        switch action {
+        case .scenarioAction(let i): return stoppers[i] is KubectlDelete || (stoppers[i] as? PodEviction)?.isDrain == true
+        case .drainRetry: return true
+        default: return false
         }
     }
 
@@ -183,7 +202,7 @@ final class Engine {
         podGoneAt = now
         let pending = queue.pendingInOrder()
         queue = EventQueue()
-        for (t, action) in pending where action.outlivesThePod { queue.push(action, at: t) }
+        for (t, action) in pending where action.outlivesThePod || actsOnTheObject(action) { queue.push(action, at: t) }
     }
 
     #if DEBUG
@@ -199,10 +218,14 @@ final class Engine {
             previous = e.time
         }
         checkedUpTo = events.count
-        // Nothing happens to the pod after it is gone; only the network still changes.
+        // Nothing happens to the pod after it is gone; only the network still changes, and a
+        // delete or a drain may still remove the API object (api.not-running-delete).
         if let goneAt = podGoneAt, now > goneAt {
             for e in events[checkedFrom...] {
-                guard case .consumer = e.actor else { preconditionFailure("something happened to the pod after it was gone") }
+                switch e.actor {
+                case .consumer, .kubectl, .api: continue
+                default: preconditionFailure("something happened to the pod after it was gone")
+                }
             }
         }
     }

@@ -2,7 +2,7 @@
 /// (Terminating) or, later, may only shorten it; grace 0 removes the object at once; and
 /// once the kubelet reports the pod gone, a deleted pod's object is removed.
 ///
-/// Rules: `api.delete-grace`, `api.shorten-only`, `api.force-delete` in `kubelet.md`.
+/// Rules: `api.delete-grace`, `api.shorten-only`, `api.force-delete`, `api.not-running-delete` in `kubelet.md`.
 final class APIServer {
     unowned let engine: Engine
     /// The grace recorded with deletionTimestamp (nil until the pod is deleted).
@@ -15,6 +15,15 @@ final class APIServer {
     /// A delete with `grace` seconds (kubectl's, or an eviction's): deletionTimestamp (or a
     /// shorter one), Terminating, the object removed at once for grace 0; then the kubelet's kill.
     func delete(grace: Int) {
+        // api.not-running-delete: on no node, or already Succeeded/Failed: grace 0, removed at
+        // once; no kubelet takes part, nothing is signalled.
+        if !engine.scenario.pod.scheduled || (engine.podGoneAt != nil && deletionGrace == nil) {
+            guard !objectRemoved else { return }
+            objectRemoved = true
+            engine.record(.api, .podObjectRemoved, rule: .apiNotRunningDelete)
+            engine.finish()
+            return
+        }
         if let oldGrace = deletionGrace {
             // api.shorten-only: a later delete may only bring the deadline forward.
             guard grace < oldGrace else {

@@ -72,7 +72,11 @@ final class Kubelet: ContainerExitReports, ExecHookReports {
         let specGrace = podSpec.terminationGracePeriodSeconds
         let rule: Rule
         let effective: Int
-        if override == 0 && zeroMeansPodGrace {
+        if override == 0 && zeroMeansPodGrace && engine.scenario.gracePeriodProfile == .master2026 {
+            // kubelet.effective-grace-master-2026: the explicit 0 is kept, and the floor makes it 1.
+            effective = 1
+            rule = .kubeletEffectiveGraceMaster2026
+        } else if override == 0 && zeroMeansPodGrace {
             effective = max(1, specGrace)
             rule = .kubeletForceDeleteFullGrace
         } else {

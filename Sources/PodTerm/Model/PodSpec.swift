@@ -15,6 +15,9 @@ public struct PodSpec: Sendable, Equatable {
     /// `spec.shareProcessNamespace`: one PID namespace for the whole pod, whose PID 1 is the
     /// pause process (`kubelet.sandbox-stop`, `pause.init`).
     public var shareProcessNamespace = false
+    /// Whether the scheduler bound it to a node (`spec.nodeName` set). false: `Pending` with no
+    /// node, no container ever starts, and a delete removes it at once (`api.not-running-delete`).
+    public var scheduled = true
 
     /// Creates a pod spec.
     public init(

@@ -39,6 +39,10 @@ public struct Scenario: Sendable, Equatable {
     public var criticalPod: Bool
     /// The workloads whose damage the run counts (traffic, Kafka consumers, outbound calls).
     public var workloads: [WorkloadSpec]
+    /// The PodDisruptionBudget evictions must pass, if one covers the pod (`eviction.pdb`).
+    public var disruptionBudget: DisruptionBudget?
+    /// The kubelet's effective-grace calculation (default: the releases').
+    public var gracePeriodProfile: GracePeriodProfile = .release
 
     /// Creates a scenario; every part but the pod has a default.
     public init(

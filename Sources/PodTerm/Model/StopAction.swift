@@ -97,8 +97,10 @@ public struct EndpointConsumer: Sendable, Equatable {
 
 /// How a pod is evicted.
 public enum Eviction: Sendable, Equatable {
-    /// `kubectl drain` / the Eviction API: a delete with the pod's own grace.
-    case api
+    /// `kubectl drain` / the Eviction API: a delete with the pod's own grace. Refused with 429
+    /// while a PodDisruptionBudget allows no disruption; drain then retries every 5 s until its
+    /// `--timeout` (`drainTimeout`; nil or 0: forever).
+    case api(drainTimeout: Millis? = nil)
     /// Scheduler preemption: the victim is deleted with its own grace.
     case preemption
     /// Node-pressure eviction at a soft threshold, with the kubelet's `evictionMaxPodGracePeriod`.

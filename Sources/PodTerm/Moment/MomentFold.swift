@@ -150,6 +150,12 @@ public struct MomentFold: Sendable {
             moment.pod.goneAt = t
             moment.pod.terminalPhase = phase
             moment.pod.reason = reason
+        case .podPending:
+            moment.pod.scheduled = false
+        case .disruptionTarget(let reason):
+            moment.pod.disruptionTarget = reason
+        case .evictionRefused:
+            moment.pod.evictionsRefused += 1
         case .consumerStopped:
             guard case .consumer(let i) = e.actor else { break }
             if moment.consumers[i].stoppedRoutingAt == nil { moment.consumers[i].stoppedRoutingAt = t }
@@ -162,7 +168,7 @@ public struct MomentFold: Sendable {
              .horizonReached, .deleteIgnored, .evicted, .nodeShuttingDown, .probeFailed, .dockerExited,
              .trapRuns, .trapDeferred, .waitInterrupted, .signalTaken, .signalRewritten, .scriptError,
              .listenerClosed, .requestsCut, .kafkaClosed, .kafkaDied, .outboundBroken, .supervisorctlStop,
-             .supervisedEnded, .sidecarStarted, .regularContainersDone, .injectNoTarget:
+             .supervisedEnded, .sidecarStarted, .regularContainersDone, .injectNoTarget, .drainGaveUp:
             break
         }
     }

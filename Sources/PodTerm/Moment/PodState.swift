@@ -40,13 +40,21 @@ public struct PodState: Sendable, Equatable {
     public var sharesProcessNamespace = false
     /// The next PID in that shared namespace.
     public var nextSharedPid = 1
+    /// Whether it is bound to a node; false: Pending, never scheduled (`api.not-running-delete`).
+    public var scheduled = true
+    /// The reason of its `DisruptionTarget` condition, once set (`api.disruption-target`).
+    public var disruptionTarget: DisruptionReason?
+    /// How many evictions the PodDisruptionBudget refused (429, `eviction.pdb`).
+    public var evictionsRefused = 0
 
     /// Running, Terminating, Succeeded or Failed.
     public var phase: PodLifePhase {
         switch terminalPhase {
         case .succeeded?: return .succeeded
         case .failed?: return .failed
-        case nil: return deletedAt != nil || killStartedAt != nil ? .terminating : .running
+        case nil:
+            if !scheduled { return .pending }
+            return deletedAt != nil || killStartedAt != nil ? .terminating : .running
         }
     }
 
@@ -59,7 +67,7 @@ public struct PodState: Sendable, Equatable {
 
 /// The pod's phase as a moment shows it.
 public enum PodLifePhase: String, Sendable, Equatable {
-    case running = "Running", terminating = "Terminating", succeeded = "Succeeded", failed = "Failed"
+    case pending = "Pending", running = "Running", terminating = "Terminating", succeeded = "Succeeded", failed = "Failed"
 }
 
 /// One consumer of endpoints at one moment.

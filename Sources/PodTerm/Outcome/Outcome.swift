@@ -31,7 +31,8 @@ public enum FigureValue: Sendable, Equatable, CustomStringConvertible {
 ///
 /// Names (stable; expectations and scripts use them):
 /// - `pod.deletedAt`, `pod.grace`, `pod.effectiveGrace`, `pod.goneAt`, `pod.deleteToGone`,
-///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`, `pod.sandboxStoppedAt`
+///   `pod.objectRemovedAt`, `pod.phase`, `pod.reason`, `pod.sandboxStoppedAt`, `pod.disruptionTarget`,
+///   `pod.evictionsRefused`
 /// - with consumers of endpoints only: `endpoints.notServingAt`, `endpoints.readyAgainAt`,
 ///   `endpoints.CONSUMER.stoppedRoutingAt`, `endpoints.CONSUMER.resumedRoutingAt`
 /// - `containers.NAME.exitCode`, `.reason`, `.exitedAt`, `.stopSignal`, `.stopSignalAt`,
@@ -68,9 +69,11 @@ public struct Outcome: Sendable, Equatable {
             f["pod.deleteToGone"] = FigureValue.none
         }
         f["pod.objectRemovedAt"] = pod.objectRemovedAt.map(FigureValue.duration) ?? FigureValue.none
-        f["pod.phase"] = pod.terminalPhase.map { .text($0.rawValue) } ?? FigureValue.none
+        f["pod.phase"] = pod.terminalPhase.map { .text($0.rawValue) } ?? (pod.scheduled ? FigureValue.none : .text("Pending"))
         f["pod.reason"] = pod.reason.map { .text($0) } ?? FigureValue.none
         f["pod.sandboxStoppedAt"] = pod.sandboxStoppedAt.map(FigureValue.duration) ?? FigureValue.none
+        f["pod.disruptionTarget"] = pod.disruptionTarget.map { .text($0.rawValue) } ?? FigureValue.none
+        f["pod.evictionsRefused"] = .int(pod.evictionsRefused)
 
         if !m.consumers.isEmpty {
             f["endpoints.notServingAt"] = pod.notServingAt.map(FigureValue.duration) ?? FigureValue.none

@@ -219,6 +219,15 @@ struct EventFieldReader {
                 f.maxPodGraceSeconds = max
             case .hardPressure: f.eviction = "hard-pressure"
             }
+        case .disruptionTarget(let reason):
+            f.reason = reason.rawValue
+        case .evictionRefused(let retry):
+            f.httpStatus = 429
+            f.nextInMs = retry
+        case .drainGaveUp(let timeout):
+            f.elapsedMs = timeout
+        case .podPending:
+            f.phase = "Pending"
         case .nodeShuttingDown(let grace, let critical):
             f.graceSeconds = grace
             f.critical = critical

@@ -98,6 +98,10 @@ public struct EventText {
         case .deadlineShortened: return "pod.deadline-shortened"
         case .evicted: return "pod.evicted"
         case .nodeShuttingDown: return "node.shutdown"
+        case .disruptionTarget: return "pod.disruption-target"
+        case .evictionRefused: return "pod.eviction-refused"
+        case .drainGaveUp: return "drain.gave-up"
+        case .podPending: return "pod.pending"
         case .graceShortened: return "kubelet.grace-shortened"
         case .probeFailed: return "probe.failed"
         case .endpointRemoved: return "endpoint.removed"
@@ -151,6 +155,7 @@ public struct EventText {
         case .podTerminating(let grace):
             return "pod Terminating: deletionTimestamp = now + \(grace)s"
         case .podObjectRemoved:
+            if e.rule == .apiNotRunningDelete { return "pod not running (no node, or already finished): grace 0, object removed at once, nothing signalled" }
             return "pod object removed from the API"
         case .killPod(let grace):
             return "stops all containers in parallel, grace \(grace)s"
@@ -239,6 +244,15 @@ public struct EventText {
             case .softPressure: return "eviction manager: soft threshold crossed, evicts with grace override \(grace)s"
             case .hardPressure: return "eviction manager: hard threshold crossed, evicts with grace override \(grace)s"
             }
+        case .disruptionTarget(let reason):
+            return "pod condition DisruptionTarget=True, reason \(reason.rawValue)"
+        case .evictionRefused(let retry):
+            let then = retry.map { "kubectl drain retries in \(formatDuration($0))" } ?? "kubectl drain stops"
+            return "eviction refused: 429 TooManyRequests, the PodDisruptionBudget allows no disruption; nothing happens to the pod; \(then)"
+        case .drainGaveUp(let timeout):
+            return "kubectl drain gives up: global timeout reached (\(formatDuration(timeout))); the pod runs on"
+        case .podPending:
+            return "pod Pending: not scheduled to any node (spec.nodeName empty), no container starts"
         case .nodeShuttingDown(let grace, let critical):
             return "node shutting down: \(critical ? "critical" : "regular") pods get \(grace)s"
         case .graceShortened(let grace):

@@ -48,6 +48,8 @@ public struct TimelineText {
     /// The closing lines: each container's end and the pod's.
     public func summary(_ t: Timeline) -> String {
         var out = ""
+        // api.not-running-delete: a pod never scheduled says so at its first event.
+        let pending = t.events.first?.kind == .podPending
         for c in t.containers {
             if c.isSandbox {
                 let stopped = t.lastMoment.pod.sandboxStoppedAt.map { "stopped at \(formatClock($0))" } ?? "still running"
@@ -60,6 +62,8 @@ public struct TimelineText {
                 if c.sigkillAt != nil { line += ", SIGKILLed by the runtime" }
                 if c.restarts > 0 { line += ", restarted \(c.restarts)×" }
                 out += line + "\n"
+            } else if pending {
+                out += role + c.name + ": never started (the pod was never scheduled)\n"
             } else {
                 out += role + c.name + ": still running" + (c.restarts > 0 ? " (restarted \(c.restarts)×)" : "") + "\n"
             }
@@ -67,7 +71,10 @@ public struct TimelineText {
         if let gone = t.pod.goneAt, let phase = t.pod.phase {
             var line = "pod \(t.pod.name): \(phase.rawValue), \(t.pod.deletedAt != nil ? "gone" : "finished") at \(formatClock(gone))"
             if let d = t.pod.deletedAt { line += ", \(formatDuration(gone - d)) after deletion" }
+            if t.pod.deletedAt == nil, let removed = t.pod.objectRemovedAt { line += "; object deleted at \(formatClock(removed))" }
             out += line + "\n"
+        } else if pending {
+            out += "pod \(t.pod.name): Pending, never scheduled" + (t.pod.objectRemovedAt.map { "; object deleted at \(formatClock($0))" } ?? "") + "\n"
         } else if t.pod.deletedAt != nil {
             out += "pod \(t.pod.name): still terminating when the run ended\n"
         }

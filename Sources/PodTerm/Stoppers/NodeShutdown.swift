@@ -1,7 +1,7 @@
 /// Graceful node shutdown: regular pods get shutdownGracePeriod − shutdownGracePeriodCriticalPods,
 /// critical pods the rest, each capped by the pod's own grace; the pod ends Failed, Terminated.
 ///
-/// Rule: `node-shutdown`.
+/// Rules: `node.shutdown`, `api.disruption-target`.
 struct NodeShutdown: Stopper {
     /// `shutdownGracePeriod` and `shutdownGracePeriodCriticalPods`, in seconds.
     let gracePeriod: Int
@@ -14,6 +14,7 @@ struct NodeShutdown: Stopper {
         let group = critical ? criticalPodsGracePeriod : gracePeriod - criticalPodsGracePeriod
         let override = min(max(0, group), engine.scenario.pod.terminationGracePeriodSeconds)
         engine.record(.kubelet, .nodeShuttingDown(grace: override, critical: critical), rule: .nodeShutdown)
+        PodEviction.setDisruptionTarget(engine, .kubelet, .terminationByKubelet)
         engine.kubelet.kubeletInitiatedKill(override: override, reason: "Terminated")
     }
 }

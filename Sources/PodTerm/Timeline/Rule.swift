@@ -10,9 +10,13 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case apiShortenOnly = "api.shorten-only"
     case kubectlGraceFlags = "kubectl.grace-flags"
     case apiForceDelete = "api.force-delete"
+    case apiNotRunningDelete = "api.not-running-delete"
+    case apiDisruptionTarget = "api.disruption-target"
+    case evictionPDB = "eviction.pdb"
     // Kubelet
     case kubeletEffectiveGrace = "kubelet.effective-grace"
     case kubeletForceDeleteFullGrace = "kubelet.force-delete-full-grace"
+    case kubeletEffectiveGraceMaster2026 = "kubelet.effective-grace-master-2026"
     case kubeletParallel = "kubelet.parallel"
     case kubeletPreStopBudget = "kubelet.prestop-budget"
     case kubeletPreStopBudgetLegacy = "kubelet.prestop-budget-legacy"
@@ -141,6 +145,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .apiShortenOnly: ("A second delete may only shorten the grace period; a longer one changes nothing.", "kubernetes apiserver registry/rest/delete.go BeforeDelete"),
         .kubectlGraceFlags: ("kubectl delete: no flag uses the pod's grace; --now means 1; --grace-period=0 without --force means 1; --force with 0 removes the object at once.", "kubernetes staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go Complete"),
         .apiForceDelete: ("A delete with grace 0 removes the pod object from the API at once; the kubelet still has to stop the containers.", "kubernetes apiserver registry/rest/delete.go BeforeDelete; docs: force deletion"),
+        .apiNotRunningDelete: ("Deleting a pod that is on no node (Pending) or already Succeeded/Failed forces grace 0: the object is removed at once, no kubelet takes part and nothing is signalled.", "kubernetes pkg/registry/core/pod/strategy.go CheckGracefulDelete (len(spec.nodeName) == 0, phase Failed/Succeeded: period = 0)"),
+        .apiDisruptionTarget: ("A pod stopped by a disruption first gets the DisruptionTarget condition with who stops it: EvictionByEvictionAPI (Eviction API, drain), PreemptionByScheduler (preemption), TerminationByKubelet (node-pressure eviction, graceful node shutdown); since 1.26.", "kubernetes pkg/registry/core/pod/storage/eviction.go addConditionAndDeletePod; pkg/scheduler/framework/preemption prepareCandidate; pkg/kubelet/eviction/eviction_manager.go evictPod; pkg/kubelet/nodeshutdown; KEP-3329 (PodDisruptionConditions beta 1.26, GA 1.31)"),
+        .evictionPDB: ("An eviction of a running pod that would break its PodDisruptionBudget is refused with 429 TooManyRequests and nothing happens to the pod; kubectl drain retries every 5 s and gives up at the first retry after its --timeout. A Pending, terminal or already deleted pod skips the budget.", "kubernetes pkg/registry/core/pod/storage/eviction.go Create, canIgnorePDB; staging/src/k8s.io/kubectl/pkg/drain/drain.go evictPods (IsTooManyRequests: sleep 5s; ctx.Done: global timeout reached)"),
+        .kubeletEffectiveGraceMaster2026: ("In Kubernetes master (2026, no release yet) the pod worker remembers that a grace was given: an explicit 0 stays 0 and the floor raises it to 1, so the runtime gets the 2 s minimum instead of the pod's full grace (an opt-in profile).", "kubernetes master pkg/kubelet/pod_workers.go calculateEffectiveGracePeriod (overridden flag)"),
         .kubeletEffectiveGrace: ("The kubelet takes the smallest grace it was given; an explicit 0 falls back to the pod's terminationGracePeriodSeconds; never below 1.", "kubernetes pkg/kubelet/pod_workers.go calculateEffectiveGracePeriod"),
         .kubeletForceDeleteFullGrace: ("After --force --grace-period=0 the object is gone, but the node still gives the containers the pod's full grace period.", "kubernetes pod_workers.go calculateEffectiveGracePeriod; issues #113717, #120449"),
         .kubeletParallel: ("Every running container is stopped in its own goroutine at the same moment.", "kubernetes pkg/kubelet/kuberuntime/kuberuntime_container.go killContainersWithSyncResult"),

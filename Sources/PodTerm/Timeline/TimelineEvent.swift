@@ -198,6 +198,17 @@ public enum EventKind: Sendable, Equatable {
     case deadlineShortened(grace: Int)
     /// The pod is evicted, with this grace override.
     case evicted(Eviction, grace: Int)
+    /// The pod gets the `DisruptionTarget` condition (`api.disruption-target`): who is about
+    /// to stop it; the actor (api, scheduler, kubelet) sets it before the delete or the kill.
+    case disruptionTarget(DisruptionReason)
+    /// The Eviction API refused an eviction with 429 TooManyRequests: the PodDisruptionBudget
+    /// allows no disruption (`eviction.pdb`); `retryIn`: when kubectl drain tries again (nil:
+    /// it gives up then, at its timeout).
+    case evictionRefused(retryIn: Millis?)
+    /// kubectl drain gave up: its `--timeout` (`timeout`) ran out before an eviction passed.
+    case drainGaveUp(timeout: Millis)
+    /// The pod is not scheduled: Pending, on no node, no container starts (`spec.nodeName` empty).
+    case podPending
     /// The node shuts down; the pod gets this grace.
     case nodeShuttingDown(grace: Int, critical: Bool)
     /// The kubelet records a shorter grace while it is already stopping the pod.

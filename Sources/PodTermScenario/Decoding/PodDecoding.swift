@@ -8,13 +8,15 @@ struct DecodedPod {
     var allContainers: [DecodedContainer]
     /// Whether `priorityClassName` makes it critical for graceful node shutdown.
     var critical = false
+    /// `status.phase: Pending`, where it was written (the pod is not scheduled).
+    var pendingNode: SourceNode?
 }
 
 /// Decodes `pod:`: the fields of a Pod's spec, plus `metadata`.
 enum PodDecoding {
     static let keys = [
         "metadata", "terminationGracePeriodSeconds", "restartPolicy", "initContainers", "containers",
-        "shareProcessNamespace",
+        "shareProcessNamespace", "status",
     ]
     static let metadataKeys = ["name", "namespace", "labels", "annotations"]
     static let metadataIgnoredKeys = ["generateName"]
@@ -41,6 +43,7 @@ enum PodDecoding {
         }
         // kubelet.sandbox-stop: one PID namespace for the pod, whose PID 1 is the pause process.
         let share = try pod.value("shareProcessNamespace").map { try Scalars.bool($0, "pod.shareProcessNamespace") } ?? false
+        let pendingNode = try podStatus(pod)
         let grace = try pod.int("terminationGracePeriodSeconds", ValueRanges.seconds) ?? PodSpec.defaultTerminationGracePeriodSeconds
         let restart = try pod.oneOf("restartPolicy", RestartPolicy.allCases.map { ($0.rawValue, $0) }) ?? .always
 
@@ -88,11 +91,30 @@ enum PodDecoding {
             name: name, terminationGracePeriodSeconds: grace, restartPolicy: restart,
             initContainers: initSpecs, containers: specs)
         spec.shareProcessNamespace = share
+        spec.scheduled = pendingNode == nil
         var critical = false
         if let pc = pod.value("priorityClassName") {
             let name = try Scalars.string(pc, "pod.priorityClassName")
             critical = name == "system-node-critical" || name == "system-cluster-critical"
         }
-        return DecodedPod(spec: spec, allContainers: all, critical: critical)
+        return DecodedPod(spec: spec, allContainers: all, critical: critical, pendingNode: pendingNode)
+    }
+
+    /// `status: {phase: Pending}`: the pod as `kubectl get -o yaml` shows one the scheduler has
+    /// not bound to a node (no `spec.nodeName`). `Running`, the default, means scheduled and
+    /// started. Returns the node of `Pending`, nil otherwise.
+    static func podStatus(_ pod: MappingReader) throws -> SourceNode? {
+        guard let node = pod.value("status") else { return nil }
+        let status = try MappingReader(node, path: "pod.status", known: ["phase"])
+        guard let phaseNode = status.value("phase") else { return nil }
+        let phase = try Scalars.string(phaseNode, "pod.status.phase")
+        switch phase {
+        case "Pending": return phaseNode
+        case "Running": return nil
+        default:
+            throw LocatedError(
+                at: phaseNode,
+                "pod.status.phase: expected Pending (not scheduled to any node) or Running (the default), got '\(phase)'; a Succeeded or Failed pod is one whose containers have exited: let them exit (restartPolicy: Never) instead")
+        }
     }
 }

@@ -7,7 +7,7 @@ enum ScenarioDecoding {
     static let topLevelKeys = [
         "name", "summary", "story", "seed", "kubernetes", "horizon",
         "pod", "images", "programs", "network", "stop", "expect", "frontDoor", "docker",
-        "workloads", "questions",
+        "workloads", "questions", "podDisruptionBudget", "kubelet",
     ]
 
     static func decode(_ root: SourceNode, fileName: String) throws -> (Scenario, [Expectation]) {
@@ -46,13 +46,21 @@ enum ScenarioDecoding {
         let (frontDoor, dockerStopTimeout) = try FrontDoorDecoding.decode(top, actions: actions, stopNode: top.value("stop"))
 
         try ProgramChecks.check(pod: pod, images: images, programs: programs)
+        let budget = try DisruptionDecoding.budget(top.value("podDisruptionBudget"))
+        let profile = try DisruptionDecoding.gracePeriodProfile(top.value("kubelet"))
+        if let pending = pod.pendingNode {
+            try DisruptionDecoding.checkPending(pending, actions: actions, stopNode: top.value("stop"), workloadsNode: top.value("workloads"))
+        }
 
         let scenario = Scenario(
             name: name, summary: summary, story: story, seed: seed, kubernetesVersion: version,
             pod: pod.spec, images: images.mapValues(\.spec), programs: programs.mapValues(\.spec),
             network: network, actions: actions, horizon: horizon, frontDoor: frontDoor,
             dockerStopTimeout: dockerStopTimeout, criticalPod: pod.critical, workloads: workloads)
-        return (scenario, expectations)
+        var withBudget = scenario
+        withBudget.disruptionBudget = budget
+        withBudget.gracePeriodProfile = profile
+        return (withBudget, expectations)
     }
 
     /// The file name without its directory and `.yaml` / `.yml`.

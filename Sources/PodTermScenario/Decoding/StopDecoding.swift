@@ -9,7 +9,7 @@ enum StopDecoding {
     ]
     /// The keys of each kind's mapping.
     static let kindKeys: [String: [String]] = [
-        "delete": ["gracePeriod", "force", "now"], "drain": [], "preempt": [],
+        "delete": ["gracePeriod", "force", "now"], "drain": ["timeout"], "preempt": [],
         "evict": ["threshold", "evictionMaxPodGracePeriod"],
         "nodeShutdown": ["shutdownGracePeriod", "shutdownGracePeriodCriticalPods"],
         "probeFailure": ["container", "probe", "terminationGracePeriodSeconds"],
@@ -49,8 +49,10 @@ enum StopDecoding {
             case "delete":
                 action = .delete(try delete(kind.value, path: kpath))
             case "drain":
-                _ = try MappingReader(kind.value, path: kpath, known: [])
-                action = .evict(.api)
+                let d = try MappingReader(kind.value, path: kpath, known: kindKeys["drain"]!)
+                // kubectl drain --timeout: 0 (the default) waits forever.
+                let timeout = try d.duration("timeout")
+                action = .evict(.api(drainTimeout: timeout == 0 ? nil : timeout))
             case "preempt":
                 _ = try MappingReader(kind.value, path: kpath, known: [])
                 action = .evict(.preemption)

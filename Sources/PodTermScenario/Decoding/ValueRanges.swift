@@ -76,7 +76,7 @@ enum ValueRanges {
     /// Any duration: 0 to 365 days.
     static let duration = ValueRange(
         name: "duration", min: 0, max: maxDurationMs, unit: .duration,
-        fields: "every duration: `at`, `cleanup`, `runsFor`, `readyAfter`, `startAfter`, `takes`, `delay`, `keepServing`, `sessionTimeout`, `presetCleanup`, `nodeShutdown` periods")
+        fields: "every duration: `at`, `cleanup`, `runsFor`, `readyAfter`, `startAfter`, `takes`, `delay`, `keepServing`, `sessionTimeout`, `presetCleanup`, `nodeShutdown` periods, `drain.timeout`, `podDisruptionBudget.until`")
     /// A duration that must be longer than 0.
     static let positiveDuration = ValueRange(
         name: "positive duration", min: 1, max: maxDurationMs, unit: .duration,
@@ -121,6 +121,10 @@ enum ValueRanges {
     static let priority = ValueRange(
         name: "priority", min: 0, max: 999_999, unit: .number,
         fields: "`supervisord.programs[].priority`")
+    /// A PodDisruptionBudget's `disruptionsAllowed`.
+    static let disruptions = ValueRange(
+        name: "disruptions", min: 0, max: 1_000_000, unit: .number,
+        fields: "`podDisruptionBudget.disruptionsAllowed`")
     /// How many consumers of endpoints a scenario may list.
     static let consumers = ValueRange(
         name: "consumers", min: 0, max: 100, unit: .number,
@@ -133,7 +137,7 @@ enum ValueRanges {
     /// Every range, in the README's order.
     static let all: [ValueRange] = [
         duration, positiveDuration, pollPhase, seconds, probeSeconds, dockerSeconds,
-        rate, batchSize, exitCode, port, httpStatus, priority, consumers, workloads,
+        rate, batchSize, exitCode, port, httpStatus, priority, disruptions, consumers, workloads,
     ]
 
     /// The README's table of ranges (`seed` and the file size are listed below it by hand).

@@ -95,6 +95,7 @@ enum ScenarioShapes {
             "initContainers": .list(of: container(isInit: true), minItems: 0, maxItems: nil),
             "containers": .list(of: container(isInit: false), minItems: 1, maxItems: nil),
             "shareProcessNamespace": .bool,
+            "status": mapping("pod.status", ["phase"], ["phase": .words(["Pending", "Running"])]),
         ], ignored: PodDecoding.ignoredKeys, required: ["containers"])
     }
 
@@ -136,7 +137,7 @@ enum ScenarioShapes {
         let k = StopDecoding.kindKeys
         let kinds: [String: Shape] = [
             "delete": mapping("delete", k["delete"]!, ["gracePeriod": .integer(ValueRanges.seconds), "force": .bool, "now": .bool]),
-            "drain": mapping("drain", k["drain"]!, [:]),
+            "drain": mapping("drain", k["drain"]!, ["timeout": duration]),
             "preempt": mapping("preempt", k["preempt"]!, [:]),
             "evict": mapping("evict", k["evict"]!, [
                 "threshold": .words(["soft", "hard"]), "evictionMaxPodGracePeriod": .integer(ValueRanges.seconds),
@@ -200,6 +201,10 @@ enum ScenarioShapes {
             "frontDoor": words(FrontDoor.self),
             "docker": mapping("docker", FrontDoorDecoding.dockerKeys, ["stopTimeout": .integer(ValueRanges.dockerSeconds)]),
             "workloads": .list(of: workload, minItems: ValueRanges.workloads.min, maxItems: ValueRanges.workloads.max),
+            "podDisruptionBudget": mapping("podDisruptionBudget", DisruptionDecoding.budgetKeys, [
+                "disruptionsAllowed": .integer(ValueRanges.disruptions), "until": duration,
+            ]),
+            "kubelet": mapping("kubelet", DisruptionDecoding.kubeletKeys, ["gracePeriodProfile": words(GracePeriodProfile.self)]),
         ], required: ["summary", "story", "pod"])
     }
 

@@ -10,6 +10,15 @@ extension SettingFields {
             },
             SettingField("pod.restartPolicy", .cases) { (s: inout Scenario, _, v: RestartPolicy) in s.pod.restartPolicy = v },
             SettingField("pod.shareProcessNamespace", .bool) { (s: inout Scenario, _, v: Bool) in s.pod.shareProcessNamespace = v },
+            SettingField("pod.status.phase", .oneOf([("Pending", false), ("Running", true)])) { s, _, scheduled in
+                if !scheduled {
+                    if let i = s.actions.firstIndex(where: { if case .delete = $0.kind { return false } else { return true } }) {
+                        throw ValueProblem(DisruptionDecoding.pendingStop(i))
+                    }
+                    if !s.workloads.isEmpty { throw ValueProblem(DisruptionDecoding.pendingWorkloads) }
+                }
+                s.pod.scheduled = scheduled
+            },
             SettingField("pod.priorityClassName", .string(nonEmpty: false)) { s, _, v in
                 s.criticalPod = v == "system-node-critical" || v == "system-cluster-critical"
             },

@@ -59,6 +59,7 @@ extension SettingFields {
                 }
                 k = .evict(.softPressure(maxPodGracePeriod: v))
             },
+            field("drain", "timeout", .duration()) { k, _, v in k = .evict(.api(drainTimeout: v == 0 ? nil : v)) },
             field("nodeShutdown", "shutdownGracePeriod", .wholeSeconds) { k, p, v in
                 guard case .nodeShutdown(_, let critical) = k else { return }
                 guard critical <= v else {

@@ -14,6 +14,19 @@ enum SettingFields {
         SettingField("horizon", .duration(ValueRanges.positiveDuration), checks: .stopsBeforeHorizon) { s, _, v in s.horizon = v },
         SettingField("frontDoor", .cases, checks: .frontDoor) { (s: inout Scenario, _, v: FrontDoor) in s.frontDoor = v },
         SettingField("docker.stopTimeout", .number(ValueRanges.dockerSeconds), checks: .frontDoor) { s, _, v in s.dockerStopTimeout = v },
+        SettingField("kubelet.gracePeriodProfile", .cases) { (s: inout Scenario, _, v: GracePeriodProfile) in s.gracePeriodProfile = v },
+        SettingField("podDisruptionBudget.disruptionsAllowed", .number(ValueRanges.disruptions)) { s, _, v in
+            var b = s.disruptionBudget ?? DisruptionBudget()
+            if v > 0, b.until != nil { throw ValueProblem(DisruptionDecoding.untilWithAllowance(v)) }
+            b.disruptionsAllowed = v
+            s.disruptionBudget = b
+        },
+        SettingField("podDisruptionBudget.until", .duration()) { s, _, v in
+            var b = s.disruptionBudget ?? DisruptionBudget()
+            if b.disruptionsAllowed > 0 { throw ValueProblem(DisruptionDecoding.untilWithAllowance(b.disruptionsAllowed)) }
+            b.until = v
+            s.disruptionBudget = b
+        },
         SettingField("network.consumers.*.delay", .duration()) { s, p, v in
             try item(&s.network.consumers, p.index(0), p) { $0.delay = v }
         },

@@ -37,6 +37,9 @@ enum SettingFormat {
             "network": Level(known: NetworkDecoding.keys),
             "network.consumers.*": Level(known: NetworkDecoding.consumerKeys),
             "docker": Level(known: FrontDoorDecoding.dockerKeys),
+            "pod.status": Level(known: ["phase"]),
+            "podDisruptionBudget": Level(known: DisruptionDecoding.budgetKeys),
+            "kubelet": Level(known: DisruptionDecoding.kubeletKeys),
             "stop.*": Level(known: ["at"] + StopDecoding.kinds),
             "workloads.*": Level(known: WorkloadDecoding.itemKeys),
         ]

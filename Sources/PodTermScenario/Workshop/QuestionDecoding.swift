@@ -21,6 +21,7 @@ enum QuestionDecoding {
         "inject.no-target", "supervisor.program-ended", "docker.command", "docker.exited", "docker.removed", "workload.listener-closed",
         "workload.requests-cut", "workload.kafka-closed", "workload.kafka-died", "workload.outbound-broken", "run.horizon",
         "signal.delivered", "process.dispositions", "workload.meters",
+        "pod.disruption-target", "pod.eviction-refused", "drain.gave-up", "pod.pending",
     ]
 
     static func decode(_ node: SourceNode?, horizon: Millis) throws -> [DeclaredQuestion] {

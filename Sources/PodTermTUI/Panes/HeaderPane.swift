@@ -21,7 +21,7 @@ struct HeaderPane {
         var col = g.put(row + 1, 0, "pod \(m.pod.name): ", .bold)
         let phaseRole: CellRole = switch m.pod.phase {
         case .running: .good
-        case .terminating: .warning
+        case .terminating, .pending: .warning
         case .succeeded: .good
         case .failed, .gone: .danger
         }

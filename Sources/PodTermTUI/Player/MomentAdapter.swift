@@ -36,12 +36,13 @@ public final class MomentAdapter {
         let hooks = m.containers.compactMap(\.preStop)
         let hooksEnded = hooks.allSatisfy { $0.endedAt != nil }
         var podPhase: PodView.Phase = switch m.pod.phase {
+            case .pending: .pending
             case .running: .running
             case .terminating: .terminating
             case .succeeded: .succeeded
             case .failed: .failed
         }
-        if m.pod.terminalPhase != nil, m.pod.objectRemovedAt != nil { podPhase = .gone }
+        if m.pod.terminalPhase != nil || !m.pod.scheduled, m.pod.objectRemovedAt != nil { podPhase = .gone }
         let pod = PodView(
             name: m.pod.name, phase: podPhase, killStartedAt: m.pod.killStartedAt, graceDeadline: m.pod.graceDeadline,
             preStopFrom: hooks.map(\.startedAt).min(),

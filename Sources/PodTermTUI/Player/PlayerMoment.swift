@@ -49,7 +49,7 @@ public struct ContainerView: Sendable, Equatable {
 public struct PodView: Sendable, Equatable {
     /// Kubernetes' words for where it is.
     public enum Phase: String, Sendable, Equatable {
-        case running = "Running", terminating = "Terminating", succeeded = "Succeeded", failed = "Failed", gone = "gone"
+        case pending = "Pending", running = "Running", terminating = "Terminating", succeeded = "Succeeded", failed = "Failed", gone = "gone"
     }
     public var name: String
     public var phase: Phase
