@@ -125,7 +125,15 @@ extension Diagnosis {
         guard let stop = t.events.indices.first(where: { t.events[$0].actor == .consumer(i) && t.events[$0].kind == .consumerStopped }) else {
             return Hint(text: "\(name) never stopped routing to the pod: the pod was never marked terminating", evidence: [])
         }
-        let change = t.events.indices.first { t.events[$0].kind == .endpointNotReady || t.events[$0].kind == .endpointRemoved }
+        // The change it applied: the first before its stop that took the pod's endpoint out of
+        // routing (a deletion, the terminal phase, or a container down).
+        let change = t.events.indices.first { j in
+            guard j < stop else { return false }
+            switch t.events[j].kind {
+            case .endpointNotReady, .endpointRemoved, .endpointChanged(ready: false, _, _): return true
+            default: return false
+            }
+        }
         var text = "\(name) stopped routing at \(formatDuration(t.events[stop].time))"
         if let change {
             text += ", its delay of \(formatDuration(t.events[stop].time - t.events[change].time)) after the EndpointSlice change at \(formatDuration(t.events[change].time))"

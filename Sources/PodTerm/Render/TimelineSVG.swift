@@ -125,16 +125,30 @@ public struct TimelineSVG: Sendable {
             if let d = m.pod.deletedAt {
                 body += "<line x1=\"\(f(x(d.ms)))\" y1=\"\(f(y))\" x2=\"\(f(x(d.ms)))\" y2=\"\(f(y + Double(m.consumers.count) * 20))\" stroke=\"#000\" stroke-dasharray=\"1 2\"/>\n"
             }
-            for c in m.consumers {
-                let stop = c.stoppedRoutingAt?.ms ?? end
+            // Each consumer's stops and resumptions (`kubelet.ready-when-running`), in order.
+            var changes = Array(repeating: [(at: Int, routes: Bool)](), count: m.consumers.count)
+            for e in t.events {
+                guard case .consumer(let i) = e.actor else { continue }
+                if e.kind == .consumerStopped { changes[i].append((e.time.ms, false)) }
+                if e.kind == .consumerResumed { changes[i].append((e.time.ms, true)) }
+            }
+            for (i, c) in m.consumers.enumerated() {
                 body += "<text x=\"10\" y=\"\(f(y + 14))\">\(Self.escape(c.name))</text>"
-                body += "<line x1=\"\(f(left))\" y1=\"\(f(y + 10))\" x2=\"\(f(x(stop)))\" y2=\"\(f(y + 10))\" stroke=\"#000\" stroke-width=\"3\"/>"
-                if stop < end {
-                    body += "<line x1=\"\(f(x(stop)))\" y1=\"\(f(y + 10))\" x2=\"\(f(x(end)))\" y2=\"\(f(y + 10))\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>"
-                    body += "<text x=\"\(f(x(stop) + 5))\" y=\"\(f(y + 6))\" font-size=\"11\">stops routing \(formatDuration(Millis(stop)))</text>"
+                var from = 0, routes = true, labels = ""
+                for (at, next) in changes[i] + [(end, !routes)] where next != routes || at == end {
+                    let x1 = from == 0 ? f(left) : f(x(from)), x2 = f(x(min(at, end)))
+                    body += routes
+                        ? "<line x1=\"\(x1)\" y1=\"\(f(y + 10))\" x2=\"\(x2)\" y2=\"\(f(y + 10))\" stroke=\"#000\" stroke-width=\"3\"/>"
+                        : "<line x1=\"\(x1)\" y1=\"\(f(y + 10))\" x2=\"\(x2)\" y2=\"\(f(y + 10))\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>"
+                    guard at < end else { break }
+                    // A resumption is labelled under the line, so it never covers the stop before it.
+                    labels += "<text x=\"\(f(x(at) + 5))\" y=\"\(f(y + (next ? 24 : 6)))\" font-size=\"11\">\(next ? "routes again" : "stops routing") \(formatDuration(Millis(at)))</text>"
+                    from = at
+                    routes = next
                 }
+                body += labels
                 body += "\n"
-                y += 20
+                y += changes[i].contains { $0.routes } ? 34 : 20
             }
             body += "</g>\n"
             y += 6

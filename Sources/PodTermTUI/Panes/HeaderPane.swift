@@ -27,7 +27,8 @@ struct HeaderPane {
         }
         col = g.put(row + 1, col, m.pod.phase.rawValue + (m.pod.reason.map { " (\($0))" } ?? ""), .role(phaseRole, bold: true))
         col = g.put(row + 1, col, " · endpoint ")
-        col = g.put(row + 1, col, m.pod.ready ? "ready" : "not ready", .role(m.pod.ready ? .good : .warning))
+        // Not ready but serving: terminating; not serving: a container is down (or the pod left).
+        col = g.put(row + 1, col, m.pod.ready ? "ready" : m.pod.serving ? "not ready" : "not serving", .role(m.pod.ready ? .good : .warning))
         for c in m.consumers {
             col = g.put(row + 1, col, " · \(c.name) ")
             col = g.put(row + 1, col, c.routing ? "routing" : "stopped routing", .role(c.routing ? .plain : .muted))

@@ -47,7 +47,7 @@ public final class MomentAdapter {
             name: m.pod.name, phase: podPhase, killStartedAt: m.pod.killStartedAt, graceDeadline: m.pod.graceDeadline,
             preStopFrom: hooks.map(\.startedAt).min(),
             preStopUntil: hooksEnded ? hooks.compactMap(\.endedAt).max() : nil,
-            ready: m.pod.ready, reason: m.pod.reason)
+            ready: m.pod.ready, reason: m.pod.reason, serving: m.pod.serving)
         return PlayerMoment(
             time: m.time, eventCount: m.eventCount, processes: m.processes, containers: containers, pod: pod,
             consumers: m.consumers.map { ConsumerView(name: $0.name, routing: $0.routing) },

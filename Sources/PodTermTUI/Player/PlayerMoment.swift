@@ -63,6 +63,9 @@ public struct PodView: Sendable, Equatable {
     public var ready: Bool
     /// Why the kubelet stopped it (Evicted, Terminated), if it said.
     public var reason: String?
+    /// Whether its endpoint is serving (the pod is Ready; it may be terminating):
+    /// `kubelet.ready-when-running`.
+    public var serving: Bool = true
 }
 
 /// A consumer of endpoints at the moment.
