@@ -20,7 +20,7 @@ public enum ClusterJSON {
         o += ",\n  \"endedAt\": \(t.endedAt.ms)"
         o += ",\n  \"pods\": ["
         for (i, p) in t.pods.enumerated() {
-            var doc = TimelineJSON.render(p.timeline)
+            var doc = TimelineJSON.render(p.timeline, file: file)
             if doc.hasSuffix("\n") { doc.removeLast() }
             o += (i == 0 ? "\n" : ",\n") + "    {\"name\": \(str(p.name)), \"startsAt\": \(p.startsAt.ms), \"readyAt\": \(p.readyAt.ms), \"seed\": \(p.seed), \"timeline\": " + doc + "}"
         }
