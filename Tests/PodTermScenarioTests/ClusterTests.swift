@@ -254,4 +254,16 @@ struct ClusterTests {
         #expect(try Simulator.run(web.scenario) == run.pod(named: "web")!.timeline)
         #expect(throws: ScenarioError.self) { try l.single(pod: "nope", of: run) }
     }
+
+    @Test(.enabled(if: SchemaValidator.hasJSONSchema, "needs the jsonschema module of /usr/bin/python3 (apt-get install python3-jsonschema)"))
+    func theSchemaTakesTheMultiPodBuiltInsAndRefusesATypoInAPodEntry() throws {
+        let good = try ScenarioSchemaTests().validate(BuiltinScenarios.multiPod.map { ($0.name, $0.yaml) })
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        let b = try #require(BuiltinScenarios.namedMultiPod("workloads/rollout-surge-overlap"))
+        let typo = b.yaml.replacingOccurrences(of: "  - readyAfter: 5s", with: "  - readyAftr: 5s")
+        #expect(throws: ScenarioError.self) { try ClusterLoader.load(yaml: typo, fileName: "typo.yaml") }
+        let bad = try ScenarioSchemaTests().validate([("typo", typo)])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("readyAftr"), "\(bad.stdout)")
+    }
 }
