@@ -266,4 +266,42 @@ struct ClusterTests {
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("readyAftr"), "\(bad.stdout)")
     }
+
+    @Test(.enabled(if: SchemaValidator.hasJSONSchema, "needs the jsonschema module of /usr/bin/python3 (apt-get install python3-jsonschema)"))
+    func theClusterJSONMatchesItsSchemaAndEachPodsDocumentTheV2One() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("podterm-cluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [String] = []
+        var pods: [(name: String, json: String)] = []
+        for b in BuiltinScenarios.multiPod {
+            let l = try ClusterLoader.load(yaml: b.yaml, fileName: b.fileName)
+            let run = try ClusterSimulator.run(l.cluster)
+            let f = dir.appendingPathComponent(b.name.replacingOccurrences(of: "/", with: "_") + ".json")
+            try ClusterJSON.render(run, file: b.fileName).write(to: f, atomically: true, encoding: .utf8)
+            files.append(f.path)
+            for p in run.pods { pods.append((b.name + "-" + p.name, TimelineJSON.render(p.timeline, file: b.fileName))) }
+        }
+        let code = """
+            import json, sys
+            from jsonschema import Draft202012Validator
+            v = Draft202012Validator(json.load(open(sys.argv[1])))
+            bad = 0
+            for name in sys.argv[2:]:
+                for e in v.iter_errors(json.load(open(name))):
+                    bad += 1
+                    print("%s: %s: %s" % (name, "/".join(map(str, e.absolute_path)), e.message[:200]))
+            sys.exit(1 if bad else 0)
+            """
+        let schema = SchemaValidator.root.appendingPathComponent("schemas/podterm.cluster.v1.schema.json").path
+        let r = try SchemaValidator.run(["-c", code, schema] + files)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let v2 = try SchemaValidator.validate(pods)
+        #expect(v2.status == 0, "\(v2.stdout)\(v2.stderr)")
+        // A document with an unknown cluster event kind is refused.
+        let broken = dir.appendingPathComponent("broken.json")
+        try (try String(contentsOfFile: files[0], encoding: .utf8)).replacingOccurrences(of: "\"kind\": \"shutdownGroupStarted\"", with: "\"kind\": \"meteor\"")
+            .write(to: broken, atomically: true, encoding: .utf8)
+        #expect(try SchemaValidator.run(["-c", code, schema, broken.path]).status == 1)
+    }
 }
