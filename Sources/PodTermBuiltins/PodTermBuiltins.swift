@@ -10,8 +10,9 @@
 // - `BuiltinScenario`: `name` (path under scenarios/ without ".yaml", e.g.
 //   "process-trees/tini-no-g"), `fileName` (relative to the package root, e.g.
 //   "scenarios/app-handles-sigterm.yaml") and `yaml` (the file's exact text);
-// - `BuiltinScenarios.all`: every scenario, sorted by `fileName` in byte order;
-// - `BuiltinScenarios.named(_:)`: look one up by name.
+// - `BuiltinScenarios.all`: every single-pod scenario, sorted by `fileName` in byte order;
+// - `BuiltinScenarios.multiPod`: the multi-pod ones (a line starting `pods:`), likewise;
+// - `BuiltinScenarios.named(_:)`, `namedMultiPod(_:)`: look one up by name.
 //
 // Adding, editing or removing a file in scenarios/ regenerates it on the next
 // `swift build`. This module has no dependencies and does not parse the YAML;

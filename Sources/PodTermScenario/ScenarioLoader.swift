@@ -32,6 +32,9 @@ public enum ScenarioLoader {
         var loaded: LoadedScenario
         do {
             root = try YAMLReading.parse(yaml)
+            if let pods = ClusterDecoding.isMultiPod(root) {
+                throw LocatedError(at: pods.keyNode, ClusterLoader.notSinglePod)
+            }
             let found = try RandomFields.extract(&root)
             let (scenario, expectations) = try ScenarioDecoding.decode(root, fileName: fileName)
             loaded = LoadedScenario(scenario: scenario, expectations: expectations, fileName: fileName)

@@ -25,10 +25,16 @@ struct Check: ParsableCommand {
     @OptionGroup var budget: EventBudgetOption
 
     func run() throws {
-        var inputs: [(fileName: String, load: () throws -> LoadedScenario)] = []
+        var inputs: [(fileName: String, load: () throws -> Loaded)] = []
         if paths.isEmpty {
-            for b in BuiltinScenarios.all {
-                inputs.append((b.fileName, { try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName) }))
+            // Single-pod and multi-pod built-ins, in file-name order.
+            let every = (BuiltinScenarios.all.map { ($0, false) } + BuiltinScenarios.multiPod.map { ($0, true) })
+                .sorted { $0.0.fileName.utf8.lexicographicallyPrecedes($1.0.fileName.utf8) }
+            for (b, multi) in every {
+                inputs.append((b.fileName, {
+                    multi ? .cluster(try ClusterLoader.load(yaml: b.yaml, fileName: b.fileName))
+                        : .single(try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName))
+                }))
             }
         } else {
             for p in paths {
@@ -40,18 +46,32 @@ struct Check: ParsableCommand {
                 if files.isEmpty {
                     Terminal.fail("\(p): no scenario found (no .yaml or .yml file in it or its subfolders)", status: 2)
                 }
-                for f in files { inputs.append((f, { try ScenarioLoader.load(file: f) })) }
+                for f in files {
+                    inputs.append((f, {
+                        let text = FileManager.default.contents(atPath: f).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                        return ClusterLoader.isMultiPod(yaml: text) ? .cluster(try ClusterLoader.load(file: f)) : .single(try ScenarioLoader.load(file: f))
+                    }))
+                }
             }
         }
         var out = ""
         var passed = 0, failed = 0, broken = 0, stopped = 0
         for input in inputs {
             do {
-                let loaded = try input.load()
-                let timeline = try Simulator.run(loaded.scenario, maxEvents: budget.value)
-                let report = loaded.check(timeline)
-                // The workshop questions must each name an event of this run.
-                if !loaded.questions.isEmpty { _ = try Quiz.questions(timeline, declared: loaded.questions, file: input.fileName) }
+                let report: CheckReport
+                let runSeed: UInt64
+                switch try input.load() {
+                case .single(let loaded):
+                    let timeline = try Simulator.run(loaded.scenario, maxEvents: budget.value)
+                    report = loaded.check(timeline)
+                    runSeed = timeline.seed
+                    // The workshop questions must each name an event of this run.
+                    if !loaded.questions.isEmpty { _ = try Quiz.questions(timeline, declared: loaded.questions, file: input.fileName) }
+                case .cluster(let loaded):
+                    let run = try ClusterSimulator.run(loaded.cluster, maxEvents: budget.value)
+                    report = loaded.check(run)
+                    runSeed = run.seed
+                }
                 let n = report.results.count
                 if report.allPassed {
                     passed += 1
@@ -63,7 +83,7 @@ struct Check: ParsableCommand {
                     for r in bad {
                         out += "      \(input.fileName):\(r.expectation.line):\(r.expectation.column): \(r.message)\n"
                     }
-                    out += "      reproduce: podterm run \(input.fileName) --seed \(timeline.seed) --explain\n"
+                    out += "      reproduce: podterm run \(input.fileName) --seed \(runSeed) --explain\n"
                 }
             } catch let e as EventBudgetExceeded {
                 stopped += 1
@@ -91,6 +111,12 @@ struct Check: ParsableCommand {
         if broken > 0 { throw ExitCode(2) }
         if stopped > 0 { throw ExitCode(5) }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// A scenario file of either kind.
+    enum Loaded {
+        case single(LoadedScenario)
+        case cluster(LoadedCluster)
     }
 
     private func yamlFiles(under dir: String) -> [String] {

@@ -26,6 +26,11 @@ enum ScenarioList {
             }
             rows.append((b.name, summary))
         }
+        for b in BuiltinScenarios.multiPod {
+            let summary = (try? ClusterLoader.load(yaml: b.yaml, fileName: b.fileName)).map { "(\($0.cluster.pods.count) pods) " + $0.cluster.summary }
+                ?? "(does not load: run `podterm check \(b.fileName)`)"
+            rows.append((b.name, summary))
+        }
         if rows.isEmpty { return "No built-in scenarios.\n" }
         let width = rows.map(\.0.count).max() ?? 0
         var out = "Built-in scenarios (\(rows.count)):\n"

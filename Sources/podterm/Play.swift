@@ -15,6 +15,8 @@ struct Play: ParsableCommand {
             a folder opens the scenario picker on its .yaml files. \
             Keys: space play/pause, → ← step, ] [ key moments, g G start/end, + - speed, Tab pane, \
             j k move, Enter explain, / filter, s story, ? help, q quit; in the process tree k sends a signal by hand (a branch), b lists the branches, 0 toggles the original. --workshop learner|trainer asks what happens next before each key moment. \
+            A multi-pod scenario (pods:) plays one pod at a time: --pod NAME, the pod as its engine ran in the whole run \
+            (the coordinator's decisions as its stop actions, its own clock; no what-if); without --pod it is refused (2). \
             Exit status: 0 after q or Esc, \(Play.notATerminalStatus) when standard input or output is not a terminal, \
             130 after Ctrl-C, 129 after SIGHUP, 143 after SIGTERM, 2 bad input.
             """,
@@ -38,6 +40,9 @@ struct Play: ParsableCommand {
     var at: String?
 
     @OptionGroup var budget: EventBudgetOption
+
+    @Option(help: ArgumentHelp("In a multi-pod scenario, the pod to play (one at a time).", valueName: "name"))
+    var pod: String?
 
     @Option(help: ArgumentHelp(
         "Workshop mode: pause before each key moment and ask what happens next. learner answers with 1–6 and keeps a score; trainer reveals and goes on with one key, for a room.",
@@ -63,6 +68,10 @@ struct Play: ParsableCommand {
                 guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: entries[0].name) }
                 PlayerLauncher.launch(entries: entries, initial: nil, overrides: overrides, seed: seed)
             }
+            if let cluster = try ScenarioSource.cluster(scenario) {
+                return try playPod(of: cluster, seed: seed, startAt: startAt)
+            }
+            if let pod { throw CLIError.input("--pod \(pod): \(scenario) is a single-pod scenario; --pod picks a pod of a multi-pod one (pods:)") }
             let loaded = try ScenarioSource.load(scenario, overrides: overrides)
             guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: scenario) }
             var opened = try PlayerLauncher.open(loaded, seed: seed, budget: budget.value, startAt: startAt, text: ScenarioSource.text(scenario),
@@ -76,6 +85,30 @@ struct Play: ParsableCommand {
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
         }
+    }
+
+    /// One pod of a multi-pod scenario, as its engine ran in the whole run.
+    private func playPod(of loaded: LoadedCluster, seed: UInt64?, startAt: Millis?) throws {
+        let names = loaded.cluster.pods.map(\.name).joined(separator: ", ")
+        guard let pod else {
+            throw CLIError.input("\(loaded.fileName): a multi-pod scenario plays one pod at a time: add --pod NAME (\(names)); `podterm run \(scenario)` prints all of them")
+        }
+        if !overrides.isEmpty || workshop != nil {
+            Terminal.fail("--set and --workshop take a single-pod scenario; \(loaded.fileName) is a multi-pod one (pods:)", status: 64)
+        }
+        let run: ClusterTimeline
+        do {
+            run = try ClusterSimulator.run(loaded.cluster, seed: seed, maxEvents: budget.value)
+        } catch let e as EventBudgetExceeded {
+            Terminal.fail(EventBudgetOption.message(e, file: loaded.fileName), status: 5)
+        } catch {
+            throw CLIError.input("\(loaded.fileName): \(error)")
+        }
+        let single: LoadedScenario
+        do { single = try loaded.single(pod: pod, of: run) } catch { throw CLIError.input(error.description) }
+        guard PlayerLauncher.isTerminal else { PlayerLauncher.refuse(scenario: "\(scenario) --pod \(pod)") }
+        let opened = try PlayerLauncher.open(single, seed: nil, budget: budget.value, startAt: startAt)
+        PlayerLauncher.launch(entries: [], initial: opened)
     }
 }
 

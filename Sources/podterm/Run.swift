@@ -15,7 +15,10 @@ struct Run: ParsableCommand {
             --explain adds the rule behind each event, its reason and its source. \
             JSON output is the stable schema podterm.timeline/v2 described in the README \
             (schemas/podterm.timeline.v2.schema.json): every event's numbers and names as typed \
-            fields. json-v1 prints the superseded podterm.timeline/v1.
+            fields. json-v1 prints the superseded podterm.timeline/v1. \
+            A multi-pod scenario (pods:) prints every pod's events in one timeline (text), or \
+            podterm.cluster/v1 (json); --pod NAME prints one of its pods as a single-pod run, on \
+            the pod's own clock, in any format.
             """)
 
     @Argument(help: "A scenario file, or the name of a built-in scenario.", completion: ScenarioCompletion.kind)
@@ -39,6 +42,9 @@ struct Run: ParsableCommand {
         valueName: "key=value"))
     var overrides: [String] = []
 
+    @Option(help: ArgumentHelp("In a multi-pod scenario, print only this pod's run (its own clock, any format).", valueName: "name"))
+    var pod: String?
+
     @OptionGroup var budget: EventBudgetOption
 
     @OptionGroup var inject: InjectOption
@@ -52,6 +58,12 @@ struct Run: ParsableCommand {
     func run() throws {
         do {
             let seed = try ScenarioSource.parseSeed(self.seed)
+            if let cluster = try ScenarioSource.cluster(scenario) {
+                return try runCluster(cluster, seed: seed)
+            }
+            if let pod {
+                throw CLIError.input("--pod \(pod): \(scenario) is a single-pod scenario; --pod picks a pod of a multi-pod one (pods:)")
+            }
             let loaded = try ScenarioSource.load(scenario, overrides: try ScenarioSource.parseOverrides(overrides))
             let scenario = try ScenarioSource.drawing(loaded, seed: seed)
             let timeline: Timeline
@@ -72,6 +84,41 @@ struct Run: ParsableCommand {
             }
         } catch CLIError.input(let msg) {
             Terminal.fail(msg, status: 2)
+        }
+    }
+
+    /// A multi-pod scenario: the whole run, or one pod's with --pod.
+    private func runCluster(_ loaded: LoadedCluster, seed: UInt64?) throws {
+        if !overrides.isEmpty || !inject.specs.isEmpty {
+            Terminal.fail("--set and --inject change a single-pod scenario; \(loaded.fileName) is a multi-pod one (pods:)", status: 64)
+        }
+        let run: ClusterTimeline
+        do {
+            run = try ClusterSimulator.run(loaded.cluster, seed: seed, maxEvents: budget.value)
+        } catch let e as EventBudgetExceeded {
+            Terminal.fail(EventBudgetOption.message(e, file: loaded.fileName), status: 5)
+        } catch {
+            throw CLIError.input("\(loaded.fileName): \(error)")
+        }
+        if let pod {
+            guard let p = run.pod(named: pod) else {
+                throw CLIError.input("--pod \(pod): \(loaded.fileName) has no pod of that name; its pods: \(run.pods.map(\.name).joined(separator: ", "))")
+            }
+            switch format {
+            case .json:
+                var out = StandardOutput()
+                try TimelineJSON.write(p.timeline, file: loaded.fileName, to: &out)
+            case .jsonV1: Terminal.write(TimelineJSONv1.render(p.timeline, file: loaded.fileName))
+            case .svg: Terminal.write(TimelineSVG().render(p.timeline))
+            case .text: Terminal.write(TimelineText(explain: explain, color: Terminal.wantsColor).render(p.timeline))
+            }
+            return
+        }
+        switch format {
+        case .json: Terminal.write(ClusterJSON.render(run, file: loaded.fileName))
+        case .text: Terminal.write(ClusterText(explain: explain).render(run))
+        case .jsonV1, .svg:
+            Terminal.fail("--format \(format.rawValue) draws one pod: add --pod NAME (\(run.pods.map(\.name).joined(separator: ", "))), or use text or json for the whole run", status: 64)
         }
     }
 }

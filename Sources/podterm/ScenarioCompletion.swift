@@ -10,7 +10,7 @@ enum ScenarioCompletion {
 
     /// Built-in names starting with `prefix`, and `.yaml`/`.yml` files and folders matching it.
     static func candidates(_ prefix: String) -> [String] {
-        var out = BuiltinScenarios.all.map(\.name).filter { $0.hasPrefix(prefix) }
+        var out = (BuiltinScenarios.all + BuiltinScenarios.multiPod).map(\.name).filter { $0.hasPrefix(prefix) }
         let dir: String, stem: String
         if let slash = prefix.lastIndex(of: "/") {
             dir = String(prefix[...slash])

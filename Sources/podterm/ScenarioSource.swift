@@ -21,6 +21,9 @@ enum ScenarioSource {
             }
         }
         let name = nameOrPath.hasSuffix(".yaml") ? String(nameOrPath.dropLast(5)) : nameOrPath
+        if let m = multiPodBuiltin(name) {
+            throw CLIError.input("\(m.fileName): \(ClusterLoader.notSinglePod)")
+        }
         // A built-in by its name, its name under scenarios/, or its bare name when only one folder has it.
         let bare = BuiltinScenarios.all.filter { $0.name.split(separator: "/").last.map(String.init) == name }
         if let b = BuiltinScenarios.named(name) ?? BuiltinScenarios.named(name.replacingOccurrences(of: "scenarios/", with: ""))
@@ -31,10 +34,32 @@ enum ScenarioSource {
             throw CLIError.input("\(nameOrPath): several built-in scenarios have that name: \(bare.map(\.name).joined(separator: ", ")); give the folder too")
         }
         var msg = "\(nameOrPath): no such file, and no built-in scenario of that name"
-        let candidates = BuiltinScenarios.all.map(\.name) + BuiltinScenarios.all.compactMap { $0.name.split(separator: "/").last.map(String.init) }
+        let every = BuiltinScenarios.all + BuiltinScenarios.multiPod
+        let candidates = every.map(\.name) + every.compactMap { $0.name.split(separator: "/").last.map(String.init) }
         if let near = nearest(name, in: candidates) { msg += " (did you mean '\(near)'?)" }
         msg += "; `podterm list` shows the built-in scenarios"
         throw CLIError.input(msg)
+    }
+
+    /// The multi-pod built-in called `name` (its name, its name under scenarios/, or its bare name).
+    static func multiPodBuiltin(_ name: String) -> BuiltinScenario? {
+        let bare = BuiltinScenarios.multiPod.filter { $0.name.split(separator: "/").last.map(String.init) == name }
+        return BuiltinScenarios.namedMultiPod(name) ?? BuiltinScenarios.namedMultiPod(name.replacingOccurrences(of: "scenarios/", with: ""))
+            ?? (bare.count == 1 ? bare[0] : nil)
+    }
+
+    /// The multi-pod scenario `nameOrPath` names (a file or a built-in), loaded; nil when it
+    /// names something else (a single-pod scenario, a manifest, nothing), which `load` handles.
+    static func cluster(_ nameOrPath: String) throws -> LoadedCluster? {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDir) {
+            guard !isDir.boolValue, let data = FileManager.default.contents(atPath: nameOrPath),
+                  ClusterLoader.isMultiPod(yaml: String(decoding: data, as: UTF8.self)) else { return nil }
+            return try wrap { try ClusterLoader.load(file: nameOrPath) }
+        }
+        let name = nameOrPath.hasSuffix(".yaml") ? String(nameOrPath.dropLast(5)) : nameOrPath
+        guard let b = multiPodBuiltin(name) else { return nil }
+        return try wrap { try ClusterLoader.load(yaml: b.yaml, fileName: b.fileName) }
     }
 
     /// The text of the scenario `nameOrPath` names (a file or a built-in), for the player's

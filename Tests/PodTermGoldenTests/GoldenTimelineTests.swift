@@ -9,7 +9,7 @@ import Testing
 /// (new events, a new field), regenerate: `PODTERM_UPDATE_GOLDENS=1 swift test --filter PodTermGoldenTests`.
 @Suite("Goldens: the timelines of the built-in scenarios")
 struct GoldenTimelineTests {
-    @Test("text and JSON v2", arguments: BuiltinScenarios.all.map(\.name))
+    @Test("text and JSON v2", arguments: (BuiltinScenarios.all + BuiltinScenarios.multiPod).map(\.name))
     func timeline(name: String) throws {
         for format in Goldens.Format.allCases {
             let actual = try Goldens.render(name, format)

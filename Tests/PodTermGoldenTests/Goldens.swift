@@ -5,7 +5,7 @@ import PodTermScenario
 
 /// The golden timelines of `Tests/Goldens/`: for each built-in scenario NAME, `NAME.txt` is
 /// what `podterm run NAME` prints and `NAME.json` what `podterm run NAME --format json` prints
-/// (podterm.timeline/v2).
+/// (podterm.timeline/v2); for a multi-pod one, the merged text and podterm.cluster/v1.
 ///
 /// `PODTERM_UPDATE_GOLDENS=1 swift test --filter PodTermGoldenTests` rewrites them from the current
 /// engine (and removes those of scenarios that are gone); review the change with `git diff`.
@@ -23,6 +23,14 @@ enum Goldens {
     /// The two renderings of a scenario, as the command line makes them.
     enum Format: String, CaseIterable, Sendable {
         case text = "txt", json
+
+        /// A multi-pod run: `ClusterText` and `podterm.cluster/v1`, as `podterm run` prints them.
+        func render(_ t: ClusterTimeline, file: String) -> String {
+            switch self {
+            case .text: return ClusterText().render(t)
+            case .json: return ClusterJSON.render(t, file: file)
+            }
+        }
 
         func render(_ t: Timeline, file: String) throws -> String {
             switch self {
@@ -43,6 +51,10 @@ enum Goldens {
 
     /// Loads and runs built-in scenario `name` as `podterm run` does, and renders it.
     static func render(_ name: String, _ format: Format) throws -> String {
+        if let m = BuiltinScenarios.namedMultiPod(name) {
+            let loaded = try ClusterLoader.load(yaml: m.yaml, fileName: m.fileName)
+            return format.render(try ClusterSimulator.run(loaded.cluster), file: loaded.fileName)
+        }
         let b = try require(BuiltinScenarios.named(name), "built-in scenario \(name)")
         let loaded = try ScenarioLoader.load(yaml: b.yaml, fileName: b.fileName)
         return try format.render(try Simulator.run(loaded.scenario), file: loaded.fileName)
@@ -60,7 +72,7 @@ enum Goldens {
 
     /// The golden files every built-in scenario should have, sorted.
     static func expectedFiles() -> [String] {
-        BuiltinScenarios.all.flatMap { b in Format.allCases.map { b.name + "." + $0.rawValue } }.sorted()
+        (BuiltinScenarios.all + BuiltinScenarios.multiPod).flatMap { b in Format.allCases.map { b.name + "." + $0.rawValue } }.sorted()
     }
 }
 

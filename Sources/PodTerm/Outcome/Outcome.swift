@@ -52,6 +52,9 @@ public struct Outcome: Sendable, Equatable {
     /// Every figure name, in order.
     public var names: [String] { Array(figures.keys) }
 
+    /// Figures given as they are (a multi-pod run's, `ClusterOutcome`).
+    public init(figures: OrderedDictionary<String, FigureValue>) { self.figures = figures }
+
     /// Computes the figures of a timeline: those of its last moment.
     public init(timeline t: Timeline) { self.init(moment: t.lastMoment) }
 

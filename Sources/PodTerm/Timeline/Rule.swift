@@ -129,6 +129,12 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     // Fidelity, round two (issue 13)
     case kubeletReadyWhenRunning = "kubelet.ready-when-running"
     case kernelOOMGroupAtomic = "kernel.oom-group-atomic"
+    // Several pods in one scenario (issue 13, item 6): the coordinator's decisions
+    case nodeShutdownGroups = "node.shutdown-groups"
+    case deploymentRollingUpdate = "deployment.rolling-update"
+    case clusterReadyAfter = "cluster.ready-after"
+    case serviceRoundRobin = "service.round-robin"
+    case serviceNoEndpoint = "service.no-endpoint"
 
     /// The stable id, e.g. `kernel.pid1-ignores-default`.
     public var id: String { rawValue }
@@ -250,6 +256,11 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kernelSigaction: ("A process's dispositions (default, ignore, handler) and blocked mask decide each signal's fate; ignored dispositions and the mask survive fork and exec, handlers go back to default at exec.", "signal(7); sigaction(2); sigprocmask(2); execve(2); linux kernel/signal.c do_sigaction, flush_signal_handlers"),
         .kernelSigwait: ("A blocked signal stays pending until the process takes it with sigwait or sigtimedwait, which returns it to the program instead of running a handler.", "sigwait(3); sigtimedwait(2); linux kernel/signal.c do_sigtimedwait"),
         .workloadMeters: ("A workload's figures change only when what happens to its traffic changes (a listener closing, a consumer applying the EndpointSlice change, a process dying); between two changes constant-rate traffic is counted in closed form.", "podterm workload model (Workloads/), shared/reference/ workloads"),
+        .nodeShutdownGroups: ("Graceful node shutdown kills the pods of one priority group at a time, lowest priority first, in parallel, each with the group's shutdownGracePeriodSeconds as its grace override (capped by the pod's own grace); the kubelet starts the next group when every pod of this one has stopped or the group's period has passed, whichever is first, and skips a group with no pods. A pod belongs to the group with the highest priority not above its own (the lowest group if it is below all); shutdownGracePeriod and shutdownGracePeriodCriticalPods stand for two groups, priority 0 and 2000000000.", "kubernetes pkg/kubelet/nodeshutdown/nodeshutdown_manager.go groupByPriority, killPods (wg.Wait or the group's timer); nodeshutdown_manager_linux.go processShutdownEvent, migrateConfig; KEP-2712"),
+        .deploymentRollingUpdate: ("A Deployment's rolling update creates new pods while all pods stay within replicas + maxSurge and deletes old pods while the available ones (old ones not deleted, new ones ready) stay at least replicas − maxUnavailable, deciding again whenever a new pod becomes ready; a deleted, terminating pod no longer counts, so with maxSurge 0 the new pod is created as the old one is deleted.", "kubernetes pkg/controller/deployment/rolling.go reconcileNewReplicaSet, reconcileOldReplicaSets; pkg/controller/deployment/util NewRSNewReplicas, MaxUnavailable; ReplicaSet status.replicas counts no terminating pod (pkg/controller/replicaset FilterActivePods)"),
+        .clusterReadyAfter: ("A new pod becomes ready when its readiness probe first succeeds, readyAfter after its creation (as the scenario declares); each consumer of endpoints starts routing to it after its own delay.", "kubernetes pkg/kubelet/prober (readiness); staging/src/k8s.io/endpointslice/utils.go podToEndpoint (ready); scenario readyAfter"),
+        .serviceRoundRobin: ("A consumer of endpoints spreads the Service's requests over the ready endpoints it knows of; the model takes them round-robin in pod order (IPVS rr; iptables and nftables mode pick at random with equal chances, the same shares on average).", "kubernetes pkg/proxy/iptables/proxier.go (statistic mode random probability 1/n), pkg/proxy/ipvs (rr scheduler); podterm model decision for a deterministic split"),
+        .serviceNoEndpoint: ("A Service with no endpoint a consumer can send to refuses the connection: kube-proxy installs a REJECT rule for it.", "kubernetes pkg/proxy/iptables/proxier.go (KUBE-SVC with no endpoints: REJECT, icmp-port-unreachable); pkg/proxy/nftables"),
         .kafkaFlushAtDeath: ("A bulk write due at the very millisecond the consumer dies is not done: a write only starts at its tick and needs Elasticsearch's answer before the commit, which a process killed at that instant never gets, so the buffer dies with it.", "podterm workload model; unlike an exit or a hook's end (tie.exit-before-deadline), which complete at the instant, a flush would only begin there; Elastic bulk API, Kafka consumer commitSync after the write"),
     ]
 }

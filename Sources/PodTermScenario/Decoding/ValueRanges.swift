@@ -134,10 +134,28 @@ enum ValueRanges {
         name: "workloads", min: 0, max: 100, unit: .number,
         fields: "items of `workloads`", note: "so the sums of figures cannot overflow")
 
+    /// How many pods a multi-pod scenario may list.
+    static let pods = ValueRange(
+        name: "pods", min: 1, max: ClusterScenario.maxPods, unit: .number,
+        fields: "items of `pods`", note: "one engine per pod")
+    /// A pod's `spec.priority` (int32; the system classes are 2000000000 and 2000001000).
+    static let podPriority = ValueRange(
+        name: "pod priority", min: -2_147_483_648, max: 2_147_483_647, unit: .number,
+        fields: "`pod.priority`, `shutdownGracePeriodByPodPriority[].priority`")
+    /// How many priority groups graceful node shutdown may have.
+    static let shutdownGroups = ValueRange(
+        name: "shutdown groups", min: 1, max: 16, unit: .number,
+        fields: "items of `nodeShutdown.shutdownGracePeriodByPodPriority`", note: "one group per priority")
+    /// maxSurge and maxUnavailable of a rollout (whole pods).
+    static let rolloutPods = ValueRange(
+        name: "rollout pods", min: 0, max: ClusterScenario.maxPods, unit: .number,
+        fields: "`rollout.maxSurge`, `rollout.maxUnavailable`")
+
     /// Every range, in the README's order.
     static let all: [ValueRange] = [
         duration, positiveDuration, pollPhase, seconds, probeSeconds, dockerSeconds,
         rate, batchSize, exitCode, port, httpStatus, priority, disruptions, consumers, workloads,
+        pods, podPriority, shutdownGroups, rolloutPods,
     ]
 
     /// The README's table of ranges (`seed` and the file size are listed below it by hand).

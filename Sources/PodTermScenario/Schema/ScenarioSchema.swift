@@ -119,6 +119,12 @@ public enum ScenarioSchema {
             ]))])
         case .dnsLabel:
             return .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"))])
+        case .ifHasKey(let key, let then, let otherwise):
+            return .object([
+                ("if", .object([("type", .string("object")), ("required", .array([.string(key)]))])),
+                ("then", schema(then)),
+                ("else", schema(otherwise)),
+            ])
         }
     }
 

@@ -30,6 +30,8 @@ indirect enum Shape: Sendable {
     case port
     /// A Kubernetes name (DNS label).
     case dnsLabel
+    /// `then` when the mapping has `key`, `otherwise` when not (JSON Schema if/then/else).
+    case ifHasKey(String, then: Shape, otherwise: Shape)
 }
 
 /// The table itself.
@@ -182,8 +184,56 @@ enum ScenarioShapes {
         ], required: ["container"], exactlyOneOf: WorkloadDecoding.kinds)
     }
 
-    /// The whole file.
+    /// The whole file: a multi-pod scenario when it has `pods:`, else a single-pod one.
     static var scenario: Shape {
+        .ifHasKey("pods", then: cluster, otherwise: singlePod)
+    }
+
+    static var network: Shape {
+        mapping("network", NetworkDecoding.keys, [
+            "consumers": .list(of: mapping("consumer", NetworkDecoding.consumerKeys, ["name": name, "delay": duration], required: ["name"]),
+                               minItems: ValueRanges.consumers.min, maxItems: ValueRanges.consumers.max),
+        ])
+    }
+
+    /// A multi-pod scenario (`ClusterDecoding`).
+    static var cluster: Shape {
+        let podEntry = mapping("pods[]", ClusterDecoding.podKeys, [
+            "name": .dnsLabel, "pod": pod, "images": .map(of: image, keyPattern: nil), "programs": .map(of: program, keyPattern: nil),
+            "stop": .list(of: stopItem, minItems: 0, maxItems: nil),
+            "workloads": .list(of: workload, minItems: ValueRanges.workloads.min, maxItems: ValueRanges.workloads.max),
+            "readyAfter": duration, "serves": .dnsLabel,
+        ], required: ["pod"])
+        let group = mapping("shutdownGracePeriodByPodPriority[]", ClusterDecoding.groupKeys, [
+            "priority": .integer(ValueRanges.podPriority), "shutdownGracePeriodSeconds": .integer(ValueRanges.seconds),
+        ], required: ["priority", "shutdownGracePeriodSeconds"])
+        return mapping("", ClusterDecoding.topLevelKeys, [
+            "name": name, "summary": name, "story": name, "seed": .seed,
+            "kubernetes": .versions(KubernetesVersion.supportedList.map(\.description)),
+            "horizon": .duration(ValueRanges.positiveDuration),
+            "images": .map(of: image, keyPattern: nil),
+            "programs": .map(of: program, keyPattern: nil),
+            "network": network,
+            "pods": .list(of: podEntry, minItems: ValueRanges.pods.min, maxItems: ValueRanges.pods.max),
+            "nodeShutdown": mapping("nodeShutdown", ClusterDecoding.nodeShutdownKeys, [
+                "at": duration, "shutdownGracePeriod": duration, "shutdownGracePeriodCriticalPods": duration,
+                "shutdownGracePeriodByPodPriority": .list(of: group, minItems: ValueRanges.shutdownGroups.min, maxItems: ValueRanges.shutdownGroups.max),
+            ], required: ["at"]),
+            "rollout": mapping("rollout", ClusterDecoding.rolloutKeys, [
+                "at": duration, "old": .list(of: .dnsLabel, minItems: 1, maxItems: ValueRanges.pods.max),
+                "new": .list(of: .dnsLabel, minItems: 1, maxItems: ValueRanges.pods.max),
+                "maxSurge": .integer(ValueRanges.rolloutPods), "maxUnavailable": .integer(ValueRanges.rolloutPods),
+            ], required: ["at", "old", "new"]),
+            "traffic": mapping("traffic", ClusterDecoding.trafficKeys, [
+                "rate": .integer(ValueRanges.rate), "serviceTime": .duration(ValueRanges.positiveDuration), "keepServing": duration,
+                "terminatingFallback": .bool,
+            ], required: ["rate"]),
+            "expect": .anything,
+        ], required: ["summary", "story", "pods"])
+    }
+
+    /// A single-pod scenario.
+    static var singlePod: Shape {
         mapping("", ScenarioDecoding.topLevelKeys, [
             "name": name, "summary": name, "story": name, "seed": .seed,
             "kubernetes": .versions(KubernetesVersion.supportedList.map(\.description)),
@@ -191,10 +241,7 @@ enum ScenarioShapes {
             "pod": pod,
             "images": .map(of: image, keyPattern: nil),
             "programs": .map(of: program, keyPattern: nil),
-            "network": mapping("network", NetworkDecoding.keys, [
-                "consumers": .list(of: mapping("consumer", NetworkDecoding.consumerKeys, ["name": name, "delay": duration], required: ["name"]),
-                                   minItems: ValueRanges.consumers.min, maxItems: ValueRanges.consumers.max),
-            ]),
+            "network": network,
             "stop": .list(of: stopItem, minItems: 0, maxItems: nil),
             "expect": .anything,
             "questions": .anything,
