@@ -22,6 +22,17 @@ public struct ProcessSelector: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The process the command of the container named `container` runs as (any instance):
+    /// its PID 1, or with `shareProcessNamespace` (where the pause process is PID 1) the first
+    /// process the runtime started in the instance, whose parent is the shim.
+    public static func main(of container: String) -> ProcessSelector {
+        ProcessSelector(description: "\(container)'s main process") { t, i, _ in
+            let p = t.processes[i]
+            guard t.containers[p.container].name == container, p.parent == nil else { return false }
+            return !t.processes[..<i].contains { $0.container == p.container && $0.containerInstance == p.containerInstance && $0.parent == nil }
+        }
+    }
+
     /// A process running the program `name` (argv[0]'s base name) at the event, in any
     /// container or only in `container`: `sh` before it exec'd `server`, `server` after.
     public static func program(_ name: String, in container: String? = nil) -> ProcessSelector {

@@ -204,6 +204,12 @@ import Testing
         expectError(port, at: "admin", contains: "container app has no port named 'admin' (it declares no named ports)")
     }
 
+    @Test func shareProcessNamespaceNeedsAPodSandbox() {
+        let yaml = minimal(replacing: "pod:\n", with: "frontDoor: docker\npod:\n  shareProcessNamespace: true\n")
+            .replacingOccurrences(of: "    delete: {}\n", with: "    dockerStop: {}\n")
+        expectError(yaml, line: 4, column: 12, contains: "frontDoor: docker runs containers without a pod sandbox")
+    }
+
     @Test func shareProcessNamespaceMustBeABool() {
         let yaml = minimal(replacing: "pod:\n", with: "pod:\n  shareProcessNamespace: sometimes\n")
         expectError(yaml, at: "sometimes", contains: "pod.shareProcessNamespace")

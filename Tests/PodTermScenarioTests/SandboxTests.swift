@@ -137,3 +137,14 @@ struct SandboxTests {
         #expect(stop.outcome["containers.app.removedAt"] == FigureValue.none)
     }
 }
+
+extension SandboxTests {
+    /// The pause process is no target for a signal by hand: its death would make the kubelet
+    /// recreate the whole sandbox, which podterm does not model.
+    @Test func pauseCannotBeSignalledByHand() throws {
+        let yaml = Self.yaml.replacingOccurrences(of: "  - at: 1s\n    delete: {}\n", with: "  - at: 1s\n    kill: {target: pause, signal: SIGTERM}\n")
+        let t = try Simulator.run(try load(yaml, overrides: ["pod.shareProcessNamespace=true"]).scenario)
+        #expect(index(t, of: { if case .injectNoTarget = $0 { return true }; return false }) != nil)
+        #expect(t.outcome["processes.POD/pause.end"] == .text("running"))
+    }
+}

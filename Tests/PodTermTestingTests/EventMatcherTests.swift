@@ -17,6 +17,15 @@ struct EventMatcherTests {
         expectTimeline(t, .discarded(.term, by: .pid1(of: "app")), before: .signal(.kill, sentTo: .pid1(of: "app")))
     }
 
+    /// With a shared PID namespace the app is not PID 1 (pause is): `.main(of:)` finds it, `.pid1(of:)` does not.
+    @Test func theMainProcessOfAContainerInASharedNamespace() throws {
+        let t = try Scenarios.run(Scenarios.noHandler, ["pod.shareProcessNamespace=true"])
+        expectTimeline(t, contains: .killed(.main(of: "app"), by: .term).at(.seconds(10)))
+        expectTimeline(t, containsNo: .signal(.term, sentTo: .pid1(of: "app")))
+        let alone = try Scenarios.run(Scenarios.noHandler)
+        expectTimeline(alone, contains: .signal(.kill, sentTo: .main(of: "app")).at(.seconds(40)))
+    }
+
     @Test func aNearMissNamesThePartThatDiffers() throws {
         let t = try Scenarios.run(Scenarios.noHandler)
         let message = TimelineCheck(t).missing(.signal(.kill, sentTo: .pid1(of: "app")).at(.seconds(42)))

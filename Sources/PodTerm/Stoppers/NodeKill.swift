@@ -32,7 +32,12 @@ struct NodeKill: Stopper {
         let kernel = engine.kernel!
         let container = target.container.flatMap { engine.runtime.index(of: $0) }
         if target.container != nil && container == nil { return nil }
-        func matches(_ p: KernelProcess) -> Bool { p.name == target.program && (container == nil || p.container == container) }
+        // The pause process of a shared PID namespace is not a target: its death would make the
+        // kubelet recreate the whole pod sandbox, which podterm does not model.
+        let sandbox = engine.runtime.sandbox?.container
+        func matches(_ p: KernelProcess) -> Bool {
+            p.name == target.program && (container == nil || p.container == container) && p.container != sandbox
+        }
         if let n = target.occurrence {
             var seen = 0
             for (pid, p) in kernel.procs.enumerated() where matches(p) {

@@ -44,6 +44,9 @@ enum ScenarioDecoding {
         let workloads = try WorkloadDecoding.decode(
             top.value("workloads"), containers: pod.allContainers.map(\.spec.name), consumers: network.consumers.map(\.name))
         let (frontDoor, dockerStopTimeout) = try FrontDoorDecoding.decode(top, actions: actions, stopNode: top.value("stop"))
+        if frontDoor == .docker, pod.spec.shareProcessNamespace, let node = top.value("frontDoor") {
+            throw LocatedError(at: node, "frontDoor: docker runs containers without a pod sandbox, so pod.shareProcessNamespace: true has no pause process to share a PID namespace with; remove one of them")
+        }
 
         try ProgramChecks.check(pod: pod, images: images, programs: programs)
         let budget = try DisruptionDecoding.budget(top.value("podDisruptionBudget"))
