@@ -138,7 +138,7 @@ public struct MomentFold: Sendable {
              .horizonReached, .deleteIgnored, .evicted, .nodeShuttingDown, .probeFailed, .dockerExited,
              .trapRuns, .trapDeferred, .waitInterrupted, .signalTaken, .signalRewritten, .scriptError,
              .listenerClosed, .requestsCut, .kafkaClosed, .kafkaDied, .outboundBroken, .supervisorctlStop,
-             .supervisedEnded, .sidecarStarted, .regularContainersDone, .injectNoTarget:
+             .supervisedEnded, .sidecarStarted, .regularContainersDone, .injectNoTarget, .sigprocmask:
             break
         }
     }

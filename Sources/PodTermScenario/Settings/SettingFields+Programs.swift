@@ -32,6 +32,13 @@ extension SettingFields {
             guard spec.supervisord != nil else { throw ValueProblem("\(p.path): the program is not supervisord") }
             try item(&spec.supervisord!.programs, p.index(1), p) { change(&$0) }
         }
+        @Sendable func forwarding(_ h: inout SignalHandlerSpec, _ p: SettingPlace, _ change: (inout SignalForward) -> Void) throws {
+            guard h.forward != nil else {
+                let at = p.path.split(separator: ".").dropLast().joined(separator: ".")
+                throw ValueProblem("\(p.path): applies to a handler that forwards; set \(at).forward=children (or group) first")
+            }
+            change(&h.forward!)
+        }
         let endings: [(String, Int)] = [("exit", 0), ("keepRunning", 1), ("reraise", 2)]
         return [
             field("runsFor", .duration()) { q, _, v in q.runsFor = v },
@@ -79,6 +86,27 @@ extension SettingFields {
                     }
                 }
             },
+            // A forwarding handler (`app.forward-wait`): `forward` makes the handler one.
+            field("signals.*.forward", .cases) { (q: inout ProgramSpec, p, v: ForwardTarget) in
+                try handler(&q, p) { h in
+                    if h.forward == nil { h.forward = SignalForward(to: v) } else { h.forward?.to = v }
+                }
+            },
+            field("signals.*.waitUpTo", .duration(ValueRanges.positiveDuration)) { q, p, v in
+                try handler(&q, p) { h in try forwarding(&h, p) { $0.waitUpTo = v } }
+            },
+            field("signals.*.atLimit", .cases) { (q: inout ProgramSpec, p, v: ForwardLimit) in
+                try handler(&q, p) { h in try forwarding(&h, p) { $0.atLimit = v } }
+            },
+            field("signals.*.limitExitCode", .number(ValueRanges.exitCode)) { q, p, v in
+                try handler(&q, p) { h in try forwarding(&h, p) { $0.limitExitCode = v } }
+            },
+            field("blocks.*.at", .duration()) { q, p, v in try item(&q.blocks, p.index(1), p) { $0.at = v } },
+            field("blocks.*.unblockAfter", .duration(ValueRanges.positiveDuration)) { q, p, v in
+                try item(&q.blocks, p.index(1), p) { $0.unblockAfter = v }
+            },
+            field("sends.*.at", .duration()) { q, p, v in try item(&q.sends, p.index(1), p) { $0.at = v } },
+            field("sends.*.signal", .signal) { q, p, v in try item(&q.sends, p.index(1), p) { $0.signal = v } },
             field("children.*.setsid", .bool) { q, p, v in try item(&q.children, p.index(1), p) { $0.setsid = v } },
             field("children.*.startAfter", .duration()) { q, p, v in try item(&q.children, p.index(1), p) { $0.startAfter = v } },
             field("http.*.takes", .duration()) { q, p, v in
