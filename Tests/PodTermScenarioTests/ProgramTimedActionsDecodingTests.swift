@@ -42,6 +42,8 @@ import Testing
         expectError(yaml("    signals:\n      SIGTERM: {forward: children, atLimit: kill}\n"), at: "atLimit:", contains: "add waitUpTo")
         expectError(yaml("    signals:\n      SIGTERM: {forward: kids}\n"), at: "kids", contains: "children")
         expectError(yaml("    signals:\n      SIGTERM: {forward: children, waitUpTo: 1s, limitExitCode: 300}\n"), at: "300", contains: "from 0 to 255")
+        expectError(yaml("    preset: python\n    blocks:\n      - {signals: [SIGTERM]}\n"), at: "blocks:", contains: "blocks: is for an app's own program and cannot go with preset:")
+        expectError(yaml("    preset: jvm\n    signals:\n      SIGTERM: {forward: children}\n"), at: "signals:", contains: "a forwarding handler is for an app's own program")
     }
 
     @Test func tooManyTimedActionsAreAnError() {

@@ -81,6 +81,20 @@ enum ProgramDecoding {
         if let sv = p.value("supervisord") {
             spec.supervisord = try supervisord(sv, path: path + ".supervisord")
         }
+        // The three are what the app model does (`AppProgram`); a script, supervisord and a
+        // runtime preset behave as their own programs do.
+        let other = spec.script != nil ? "script" : spec.supervisord != nil ? "supervisord" : spec.preset != nil ? "preset" : nil
+        if let other {
+            let forwarding = spec.signals.keys.sorted().first { sig in
+                if case .handle(let h)? = spec.signals[sig], h.forward != nil { return true } else { return false }
+            }
+            let found: (String, SourceNode)? = p.entry("blocks").map { ("blocks:", $0.keyNode) } ?? p.entry("sends").map { ("sends:", $0.keyNode) }
+                ?? (forwarding != nil ? p.entry("signals").map { ("a forwarding handler", $0.keyNode) } : nil)
+            if let (what, key) = found {
+                throw LocatedError(
+                    at: key, "\(path): \(what) is for an app's own program and cannot go with \(other): (that program behaves as the real one does); remove one of them")
+            }
+        }
         return DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
     }
 

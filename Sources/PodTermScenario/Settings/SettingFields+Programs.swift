@@ -39,20 +39,35 @@ extension SettingFields {
             }
             change(&h.forward!)
         }
+        /// A script or a preset cannot go with what only the app model does (as the file refuses).
+        @Sendable func appOnly(_ q: ProgramSpec, _ p: SettingPlace, _ what: String) throws {
+            let forwards = q.signals.values.contains { if case .handle(let h) = $0 { return h.forward != nil } else { return false } }
+            let has = !q.blocks.isEmpty ? "blocks:" : !q.sends.isEmpty ? "sends:" : forwards ? "a forwarding handler" : nil
+            if let has {
+                let at = p.path.split(separator: ".").dropLast().joined(separator: ".")
+                throw ValueProblem("\(at): \(has) is for an app's own program and cannot go with \(what): (that program behaves as the real one does); remove one of them")
+            }
+        }
         let endings: [(String, Int)] = [("exit", 0), ("keepRunning", 1), ("reraise", 2)]
         return [
             field("runsFor", .duration()) { q, _, v in q.runsFor = v },
             field("exitCode", .number(ValueRanges.exitCode)) { q, _, v in q.exitCode = v },
             field("reaps", .cases) { (q: inout ProgramSpec, _, v: ReapPolicy) in q.reaps = v },
             field("readyAfter", .duration()) { q, _, v in q.readyAfter = v },
-            field("script", .string(nonEmpty: false), checks: .programs) { q, _, v in q.script = v },
+            field("script", .string(nonEmpty: false), checks: .programs) { q, p, v in
+                try appOnly(q, p, "script")
+                q.script = v
+            },
             field("shell", .cases, checks: .programs) { (q: inout ProgramSpec, p, v: ShellFlavor) in
                 guard q.script != nil else {
                     throw ValueProblem("\(p.path): names the interpreter of a script; give the script's lines with script:")
                 }
                 q.shell = v
             },
-            field("preset", .cases) { (q: inout ProgramSpec, _, v: RuntimePreset) in q.preset = v },
+            field("preset", .cases) { (q: inout ProgramSpec, p, v: RuntimePreset) in
+                try appOnly(q, p, "preset")
+                q.preset = v
+            },
             field("presetCleanup", .duration()) { q, p, v in
                 guard q.preset != nil else {
                     throw ValueProblem("\(p.path): applies to a preset's handlers; add preset: python, jvm, node, go or nginx")
@@ -88,6 +103,9 @@ extension SettingFields {
             },
             // A forwarding handler (`app.forward-wait`): `forward` makes the handler one.
             field("signals.*.forward", .cases) { (q: inout ProgramSpec, p, v: ForwardTarget) in
+                if q.script != nil || q.supervisord != nil || q.preset != nil {
+                    throw ValueProblem("\(p.path): a forwarding handler is for an app's own program, not a script, supervisord or a preset")
+                }
                 try handler(&q, p) { h in
                     if h.forward == nil { h.forward = SignalForward(to: v) } else { h.forward?.to = v }
                 }
