@@ -19,13 +19,13 @@ import Testing
                   - {signals: [SIGHUP]}
                 sends:
                   - {at: 1s, signal: SIGUSR1, to: parent}
-                  - {at: 2s, signal: 9, process: /app/worker}
+                  - {at: 2s, signal: 9, process: server}
 
             """)
         let spec = try #require(try load(y).scenario.programs["/app/server"])
         #expect(spec.signals[.term] == .handle(SignalHandlerSpec(then: .exit(3), forward: SignalForward(to: .group, waitUpTo: 2_000, atLimit: .kill, limitExitCode: 7))))
         #expect(spec.blocks == [SignalBlock(signals: SignalSet([.term, .int]), at: 200, unblockAfter: 1_000), SignalBlock(signals: SignalSet([.hup]))])
-        #expect(spec.sends == [SignalSend(at: 1_000, signal: .usr1, target: .parent), SignalSend(at: 2_000, signal: .kill, target: .process("/app/worker"))])
+        #expect(spec.sends == [SignalSend(at: 1_000, signal: .usr1, target: .parent), SignalSend(at: 2_000, signal: .kill, target: .process("server"))])
     }
 
     @Test func errorsSayWhereAndWhat() {
@@ -42,6 +42,7 @@ import Testing
         expectError(yaml("    signals:\n      SIGTERM: {forward: children, atLimit: kill}\n"), at: "atLimit:", contains: "add waitUpTo")
         expectError(yaml("    signals:\n      SIGTERM: {forward: kids}\n"), at: "kids", contains: "children")
         expectError(yaml("    signals:\n      SIGTERM: {forward: children, waitUpTo: 1s, limitExitCode: 300}\n"), at: "300", contains: "from 0 to 255")
+        expectError(yaml("    sends:\n      - {at: 1s, signal: SIGTERM, process: /app/sever}\n"), at: "/app/sever}", contains: "nothing in this scenario runs a program called 'sever'")
         expectError(yaml("    preset: python\n    blocks:\n      - {signals: [SIGTERM]}\n"), at: "blocks:", contains: "blocks: is for an app's own program and cannot go with preset:")
         expectError(yaml("    preset: jvm\n    signals:\n      SIGTERM: {forward: children}\n"), at: "signals:", contains: "a forwarding handler is for an app's own program")
     }

@@ -8,6 +8,8 @@ struct DecodedProgram {
     var keyNode: SourceNode
     /// The `command` node of each child, in order.
     var childCommandNodes: [SourceNode]
+    /// The `process:` node of each send that names a process, with the name.
+    var sendProcessNodes: [(name: String, node: SourceNode)] = []
 }
 
 /// Decodes `programs:`: executable path or base name → how the program behaves.
@@ -77,7 +79,16 @@ enum ProgramDecoding {
             throw LocatedError(at: k, "\(path).presetCleanup: applies to a preset's handlers; add preset: python, jvm, node, go or nginx")
         }
         if let b = p.value("blocks") { spec.blocks = try blocks(b, path: path + ".blocks") }
-        if let s = p.value("sends") { spec.sends = try sends(s, path: path + ".sends") }
+        var sendNodes: [(name: String, node: SourceNode)] = []
+        if let s = p.value("sends") {
+            spec.sends = try sends(s, path: path + ".sends")
+            for item in try Scalars.list(s, path + ".sends", example: "") {
+                if case .mapping(let entries) = item.content, let e = entries.first(where: { $0.key == "process" }),
+                   case .scalar(let v) = e.value.content {
+                    sendNodes.append((v.text, e.value))
+                }
+            }
+        }
         if let sv = p.value("supervisord") {
             spec.supervisord = try supervisord(sv, path: path + ".supervisord")
         }
@@ -95,7 +106,9 @@ enum ProgramDecoding {
                     at: key, "\(path): \(what) is for an app's own program and cannot go with \(other): (that program behaves as the real one does); remove one of them")
             }
         }
-        return DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
+        var decoded = DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
+        decoded.sendProcessNodes = sendNodes
+        return decoded
     }
 
     /// `blocks:`: `sigprocmask` blocks, each `{signals: [SIGTERM], at: 1s, unblockAfter: 2s}`.
