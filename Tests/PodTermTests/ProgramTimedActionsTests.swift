@@ -60,6 +60,17 @@ struct ProgramTimedActionsTests {
         #expect(dequeued.time == 2_000)
     }
 
+    /// A pending signal it blocked does not keep a default-fatal one from starting the group
+    /// exit at send time (only an unblocked pending signal does: `kernel.dying-drops`).
+    @Test func aBlockedPendingSignalDoesNotDelayTheGroupExit() throws {
+        var spec = ProgramSpec()
+        spec.blocks = [SignalBlock(signals: SignalSet([.usr1]))]
+        let t = try Simulator.run(containerPod(["bash", "-c", "/app/target & t=$!; sleep 1; kill -USR1 $t; kill -TERM $t $t; wait"],
+                                               programs: ["/app/target": spec], deleteAt: 60_000))
+        guard case .list(let fates)? = t.outcome["processes.app/target.fates"] else { Issue.record("no fates"); return }
+        #expect(Array(fates.suffix(2)) == ["killed", "dying"], "\(fates)")
+    }
+
     @Test func childrenInheritTheMask() throws {
         var parent = termHandler(cleanup: 100, children: [ChildSpec(command: ["/app/worker"])])
         parent.blocks = [SignalBlock(signals: Self.term)]

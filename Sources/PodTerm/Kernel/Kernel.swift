@@ -169,7 +169,8 @@ final class Kernel {
         guard !p.blocked.contains(sig), !p.handlerMask.contains(sig), !p.masked.contains(sig), p.disposition(sig) == .default, !sig.defaultIsIgnore, !sig.isStop,
               !sig.dumpsCore, !isNamespaceInit(pid) else { return false }
         for n in 1...31 where n != sig.rawValue && pendingSlot[pid * 32 + n] != nil {
-            if let other = Signal(rawValue: n), !p.blocked.contains(other) { return false }
+            // (A signal it blocked with sigprocmask does not make it wake: recalc_sigpending.)
+            if let other = Signal(rawValue: n), !p.blocked.contains(other), !p.masked.contains(other) { return false }
         }
         return true
     }
