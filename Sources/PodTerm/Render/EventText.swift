@@ -291,7 +291,7 @@ public struct EventText {
             return "takes \(sig) from its blocked signals (sigwait)"
         case .sigprocmask(let block, let signals, let pending):
             let names = signals.signals.map(\.name).joined(separator: ", ")
-            if block { return "blocks \(names) (sigprocmask): sent now, \(signals.signals.count == 1 ? "it stays" : "they stay") pending until unblocked" }
+            if block { return "blocks \(names) (sigprocmask): from now on \(signals.signals.count == 1 ? "it stays" : "they stay") pending when sent, until unblocked" }
             if pending.isEmpty { return "unblocks \(names) (sigprocmask): nothing pending" }
             return "unblocks \(names) (sigprocmask): pending \(pending.signals.map(\.name).joined(separator: ", ")) acted on now"
         case .signalNoted(let at):
