@@ -20,15 +20,25 @@ final class Launcher {
     private(set) var sent: [(signal: Int, at: Int64, errno: Int)] = []
     /// Processes run inside the namespace (preStop exec hooks): host PID and when.
     private(set) var execd: [(hostPid: Int32, at: Int64)] = []
+    /// With `cgroup`: how many processes of the container's cgroup it SIGKILLed when the main
+    /// process had been collected (containerd's kill --all), and when.
+    private(set) var killedAll: (count: Int, at: Int64)?
     /// PID 1's raw wait status and when it was collected.
     private(set) var exited: (status: Int32, at: Int64)?
     /// An error the launcher reported: what failed, errno, text.
     private(set) var error: (what: String, errno: Int, text: String)?
     private var launcherStatus: Int32?
 
-    /// - Parameter sandbox: a directory that stays writable; every other mount is read-only for
-    ///   the namespace's processes, which also start in it.
-    init(probe: String, argv: [String], env: [String: String], outFile: String, deadlineMs: Int, sandbox: String? = nil) throws(VerifyError) {
+    /// - Parameters:
+    ///   - sandbox: a directory that stays writable; every other mount is read-only for the
+    ///     namespace's processes, which also start in it.
+    ///   - join: the pod's PID namespace (`/proc/PID/ns/pid` of its pause process) to start the
+    ///     process in, as an ordinary process of it, instead of as PID 1 of a fresh one.
+    ///   - cgroup: the container's cgroup directory: its processes join it, and those left when
+    ///     the main process has been collected are SIGKILLed (with `join`).
+    /// The "PID 1" of the properties below is then the container's main process.
+    init(probe: String, argv: [String], env: [String: String], outFile: String, deadlineMs: Int, sandbox: String? = nil,
+         join: String? = nil, cgroup: String? = nil) throws(VerifyError) {
         let input = try Sys.pipe()
         let output = try Sys.pipe()
         stderrPath = outFile + ".launcher"
@@ -38,7 +48,8 @@ final class Launcher {
             Glibc.close(output.write)
             if errFD >= 0 { Glibc.close(errFD) }
         }
-        let args = ["--launch", "--out", outFile, "--deadline-ms", String(deadlineMs)] + (sandbox.map { ["--sandbox", $0] } ?? []) + ["--"] + argv
+        let args = ["--launch", "--out", outFile, "--deadline-ms", String(deadlineMs)] + (sandbox.map { ["--sandbox", $0] } ?? [])
+            + (join.map { ["--join", $0] } ?? []) + (cgroup.map { ["--cgroup", $0] } ?? []) + ["--"] + argv
         do {
             pid = try Sys.spawn(probe, args, env: env, stdin: input.read, stdout: output.write, stderr: errFD >= 0 ? errFD : output.write)
         } catch {
@@ -74,6 +85,8 @@ final class Launcher {
             if let s = Int(w[1]), let t = Int64(w[2]), let e = Int(w[3]) { sent.append((s, t, e)) }
         case "execd" where w.count >= 3:
             if let p = Int32(w[1]), let t = Int64(w[2]) { execd.append((p, t)) }
+        case "killall" where w.count >= 3:
+            if let n = Int(w[1]), let t = Int64(w[2]) { killedAll = (n, t) }
         case "exited" where w.count >= 3:
             if let s = Int32(w[1]), let t = Int64(w[2]) { exited = (s, t) }
         case "error" where w.count >= 3:
@@ -101,6 +114,9 @@ final class Launcher {
         if let e = error {
             if e.what == "unshare-pid" {
                 throw .permission("podterm verify needs permission to create a PID namespace (root, or CAP_SYS_ADMIN): unshare(CLONE_NEWPID) failed: \(e.text)")
+            }
+            if (e.what == "join-pid" || e.what == "cgroup"), e.errno == Int(EPERM) || e.errno == Int(EACCES) {
+                throw .permission("podterm verify needs root to run a container in the pod's shared PID namespace (\(e.what)): \(e.text)")
             }
             if e.what.hasPrefix("sandbox"), e.errno == Int(EPERM) {
                 throw .permission("podterm verify needs root to make the host read-only for the tree it runs (\(e.what)): \(e.text)")

@@ -27,7 +27,7 @@ enum ObservedStory {
     static func make(
         _ obs: Observation, container c: Int, name: String, samples: [Int32: ProcSamples], t0: Int64, startedAt: Millis,
         shiftFrom: Int64?, shift: Int64, pid1Status: WaitStatus?, pid1ExitedAt: Int64?,
-        runtimeSent: [(signal: Int, at: Int64)], cutAt: Int64?
+        runtimeSent: [(signal: Int, at: Int64)], cutAt: Int64?, rootIsPID1: Bool = true
     ) -> ContainerStory {
         let killedAtEnd = cutAt != nil
         let cut = cutAt ?? Int64.max
@@ -46,7 +46,7 @@ enum ObservedStory {
             let h = procs[i].hostPid!
             let p = obs.procs[h]!
             let s = samples[h] ?? ProcSamples()
-            procs[i].pid = s.nsPid ?? (h == root ? 1 : nil)
+            procs[i].pid = s.nsPid ?? (h == root && rootIsPID1 ? 1 : nil)
             procs[i].startedAt = p.startedAt.map(ms)
 
             // How it ended: the exit_group call, else the last signal that got through.
@@ -87,7 +87,7 @@ enum ObservedStory {
                     from = "outside"
                 }
                 return SignalStory(at: ms(g.time), signal: sig, from: from,
-                                   fate: fate(p, k, g, killer: killer, isRoot: h == root, samples: s))
+                                   fate: fate(p, k, g, killer: killer, isRoot: h == root && rootIsPID1, samples: s))
             }
 
             // A zombie left: it died well before PID 1 and was still there when PID 1 went.
@@ -97,10 +97,12 @@ enum ObservedStory {
             }
         }
         let runtime = runtimeSent.map { RuntimeSignal(at: ms($0.at), signal: Signal(rawValue: $0.signal) ?? .kill) }
-        return ContainerStory(
+        var story = ContainerStory(
             name: name,
             processes: procs, pid1Status: killedAtEnd ? nil : pid1Status,
             exitedAt: killedAtEnd ? nil : (pid1ExitedAt ?? rootExit).map(ms), runtimeSignals: runtime)
+        story.mainIsPID1 = rootIsPID1
+        return story
     }
 
     /// What became of the k-th signal sent to `p`.

@@ -25,6 +25,22 @@ struct ContainerPlan {
     var simulatedEnd: Millis
     /// When the simulation started the container (a regular container waits for its sidecars).
     var simulatedStart: Millis
+    /// Whose PID namespace the container runs in.
+    var namespace: PlanNamespace = .own
+}
+
+/// Whose PID namespace a container runs in.
+enum PlanNamespace {
+    /// A fresh one, whose PID 1 is the container's command.
+    case own
+    /// The pod's sandbox (`shareProcessNamespace: true`): the pause process, PID 1 of the
+    /// pod's namespace. Its runtime action (StopPodSandbox's SIGKILL) waits until every other
+    /// container has exited, as the kubelet's does (`kubelet.sandbox-stop`).
+    case sandbox
+    /// A container of a pod that shares one namespace: its main process starts inside the
+    /// sandbox's namespace, not PID 1, with the launcher outside as its parent (the shim),
+    /// and a cgroup of its own for the shim's kill --all (`containerd.kill-all-on-exit`).
+    case joined
 }
 
 /// One thing the runtime does to a container.
@@ -70,13 +86,25 @@ enum RealRun {
         var namespaceFDs: [Int32] = []
         defer { for fd in namespaceFDs { Glibc.close(fd) } }
         var obs = Observation(roots: [], launchers: [])
+        // The cgroups of the containers of a shared namespace, removed at the very end.
+        var cgroups: [ContainerCgroup] = []
+        defer { for g in cgroups { g.remove() } }
+        let sandboxPlan = plans.firstIndex { $0.namespace == .sandbox }
         func launch(_ c: Int) throws(VerifyError) {
             let p = plans[c]
             // The launcher's own deadline is a last resort; the loop below stops earlier.
             let deadline = (p.simulatedEnd - p.simulatedStart).ms + options.treeWaitMs + 1_000 + 15_000
+            var join: String?
+            var cgroup: String?
+            if p.namespace == .joined, let s = sandboxPlan, let pause = launchers[s]?.started?.hostPid {
+                join = "/proc/\(pause)/ns/pid"
+                let g = try ContainerCgroup(name: ((p.staging.dir as NSString).deletingLastPathComponent as NSString).lastPathComponent + "-" + p.name)
+                cgroups.append(g)
+                cgroup = g.path
+            }
             let l = try Launcher(
                 probe: probe, argv: p.staging.argv, env: p.staging.environment, outFile: p.staging.outLog, deadlineMs: deadline,
-                sandbox: p.staging.dir)
+                sandbox: p.staging.dir, join: join, cgroup: cgroup)
             launchers[c] = l
             try l.waitStarted(timeoutMs: 5_000)
             t0[c] = l.started!.at
@@ -112,6 +140,8 @@ enum RealRun {
             try Interruption.check()
             let now = Sys.monoNanos()
             for (c, p) in plans.enumerated() where launchers[c] == nil && now >= origin + Int64((p.simulatedStart - first).ms) * ms {
+                // A container of a shared namespace starts once the pause process runs.
+                if p.namespace == .joined, let s = sandboxPlan, launchers[s]?.started == nil { continue }
                 try launch(c)
             }
             for e in tracer.poll() { obs.ingest(e) }
@@ -138,6 +168,11 @@ enum RealRun {
                 let rs = actions[nextAction[c]]
                 let planned = t0[c] + Int64((rs.at - p.simulatedStart).ms) * ms + shift[c]
                 guard now >= planned else { continue }
+                // StopPodSandbox comes after the last container has stopped.
+                if p.namespace == .sandbox, !plans.indices.allSatisfy({ $0 == c || launchers[$0]?.exited != nil }),
+                   now < planned + Int64(options.toleranceMs + options.treeWaitMs) * ms {
+                    continue
+                }
                 if nextAction[c] == 0 {
                     if sendAt[c] == nil {
                         // The first signal waits until the real tree looks like the simulated one.
@@ -161,7 +196,7 @@ enum RealRun {
                             }
                         } else {
                             sendAt[c] = now
-                            why[c] = "waited for the tree to be up"
+                            why[c] = p.namespace == .sandbox ? "StopPodSandbox waits until the last container has exited" : "waited for the tree to be up"
                         }
                     }
                     guard now >= sendAt[c]! else { continue }
@@ -219,7 +254,8 @@ enum RealRun {
                 final, container: c, name: p.name, samples: samples, t0: final.procs[root]?.startedAt ?? t0[c], startedAt: p.simulatedStart,
                 shiftFrom: firstSentAt[c], shift: shift[c],
                 pid1Status: l.exited.map { WaitStatus(raw: $0.status) }, pid1ExitedAt: l.exited?.at,
-                runtimeSent: l.sent.filter { $0.errno == 0 }.map { ($0.signal, $0.at) }, cutAt: cutAt[c]))
+                runtimeSent: l.sent.filter { $0.errno == 0 }.map { ($0.signal, $0.at) }, cutAt: cutAt[c],
+                rootIsPID1: p.namespace != .joined))
         }
         return RealRunResult(stories: stories, leftovers: leftovers, lateness: lateness, probeLogs: logs, dirs: plans.map(\.staging.dir))
     }

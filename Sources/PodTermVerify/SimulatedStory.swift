@@ -28,11 +28,16 @@ enum SimulatedStory {
                 SignalStory(at: r.at, signal: r.signal, from: origin(r.origin, procs, local), fate: fate(r.fate))
             }
         }
-        let first = t.containers[c].exits.first
         let pid1 = indices.first.flatMap { t.processes[$0].end?.status }
-        return ContainerStory(
-            name: name, processes: procs, pid1Status: first == nil ? nil : pid1, exitedAt: first?.at,
+        // The sandbox (pause) has no container exit of its own: StopPodSandbox ends it, and
+        // its end is when pause was collected.
+        let first = t.containers[c].isSandbox ? indices.first.flatMap { t.processes[$0].end?.at } : t.containers[c].exits.first?.at
+        var story = ContainerStory(
+            name: name, processes: procs, pid1Status: first == nil ? nil : pid1, exitedAt: first,
             runtimeSignals: runtimeSignals)
+        // In a shared namespace only the sandbox's pause is PID 1; a container's command is not.
+        story.mainIsPID1 = indices.first.map { t.processes[$0].pid == 1 } ?? true
+        return story
     }
 
     static func origin(_ o: SignalOrigin, _ procs: [ProcessStory], _ local: [Int: Int]) -> String {
@@ -58,11 +63,22 @@ enum SimulatedStory {
     /// hooks): when, and the argv they were started with (before any exec).
     static func execs(_ t: Timeline, container c: Int) -> [(at: Millis, argv: [String])] {
         var out: [(Millis, [String])] = []
-        for (g, p) in t.processes.enumerated() where p.container == c && p.containerInstance == 0 && p.parent == nil && p.pid != 1 {
+        // Not the container's first process: its main process (PID 1, or with a shared
+        // namespace an ordinary process the runtime started too).
+        let main = t.processes.firstIndex { $0.container == c && $0.containerInstance == 0 }
+        for (g, p) in t.processes.enumerated() where p.container == c && p.containerInstance == 0 && p.parent == nil && p.pid != 1 && g != main {
             // The argv it was started with: before any exec.
             out.append((p.startedAt, p.earlierImages.first?.argv ?? p.argv))
         }
         return out
+    }
+
+    /// The signals the runtime sent to container `c`'s main process (its first process) in its
+    /// first run, in order: with a shared namespace, what the launcher replays; the shim's
+    /// kill --all of the others (`containerd.kill-all-on-exit`) the launcher does itself.
+    static func mainSignals(_ t: Timeline, container c: Int) -> [RuntimeSignal] {
+        guard let main = t.processes.firstIndex(where: { $0.container == c && $0.containerInstance == 0 }) else { return [] }
+        return t.processes[main].received.filter { $0.origin == .runtime }.map { RuntimeSignal(at: $0.at, signal: $0.signal) }
     }
 
     /// Whether any process of container `c`'s first run was hit by the OOM killer.

@@ -13,6 +13,10 @@ public struct ContainerStory: Sendable, Equatable {
     public var exitedAt: Millis?
     /// The signals the runtime sent to PID 1, in order.
     public var runtimeSignals: [RuntimeSignal]
+    /// Whether the container's main process is PID 1 of its namespace: false for a container
+    /// of a pod that shares one (`shareProcessNamespace`), whose PID 1 is the pause process.
+    /// `pid1Status` and `exitedAt` are then its main process's.
+    public var mainIsPID1 = true
 
     /// How many processes stayed zombies, never collected by a parent, until the namespace went.
     public var zombiesLeft: Int { processes.filter(\.zombieLeft).count }

@@ -43,7 +43,13 @@ public struct VerifyOptions: Sendable {
 /// every process from the kernel's own trace events, and compares it with the simulation.
 ///
 /// Each container starts when the simulation started it, in its own PID namespace (and a
-/// mount namespace where everything but its working directory is read-only). Before the
+/// mount namespace where everything but its working directory is read-only). With
+/// `shareProcessNamespace: true` the pod's sandbox starts first: the probe as the pause
+/// process, PID 1 of the pod's one namespace; each container's command then starts inside it
+/// as an ordinary process, its parent the launcher outside (the shim), in a cgroup of its own
+/// whose other processes the launcher SIGKILLs when the main process exits
+/// (`containerd.kill-all-on-exit`); the SIGKILL to pause (`kubelet.sandbox-stop`) waits until
+/// every container has exited. Before the
 /// runtime's first action, verify waits (up to `treeWaitMs`) until every process the
 /// simulation has running is running for real; with supervisord in the tree it also times
 /// the stop signal against supervisord's 1 s loop as the simulation does. Any such delay is
@@ -116,9 +122,6 @@ public enum Verifier {
                 throw .notCovered("\(fileName): supervisorctl stop \(program) asks supervisord itself to stop a program; verify replays how the container runtime stops containers, so it does not cover this scenario")
             }
         }
-        if scenario.pod.shareProcessNamespace {
-            throw .notCovered("\(fileName): shareProcessNamespace: true puts the containers in one PID namespace whose PID 1 is the pause process; verify runs each container in a PID namespace of its own, so it does not cover this scenario yet")
-        }
         let specs = scenario.pod.sidecars + scenario.pod.containers
         var somethingStops = false
         for (c, record) in t.containers.enumerated() {
@@ -143,14 +146,32 @@ public enum Verifier {
     /// Decides what to play for each container (the scenario passed `checkCoverage`).
     static func plan(_ scenario: Scenario, timeline t: Timeline, fileName: String, work: String, probe: String, options: VerifyOptions) throws(VerifyError) -> [ContainerPlan] {
         let specs = scenario.pod.sidecars + scenario.pod.containers
+        let shared = scenario.pod.shareProcessNamespace
         var plans: [ContainerPlan] = []
-        for (c, record) in t.containers.enumerated() {
-            guard let spec = specs.first(where: { $0.name == record.name }) else { continue }
+        // With shareProcessNamespace the sandbox comes first: its pause process is PID 1 of
+        // the namespace every container then starts in.
+        let order = t.containers.indices.sorted { (t.containers[$0].isSandbox ? 0 : 1, $0) < (t.containers[$1].isSandbox ? 0 : 1, $1) }
+        for c in order {
+            let record = t.containers[c]
+            let spec: ContainerSpec
+            var stagedScenario = scenario
+            if shared && record.isSandbox {
+                // pause.c: SIGINT and SIGTERM exit 0, every dead child reaped (pause.init).
+                spec = ContainerSpec(name: record.name, command: [Verifier.pausePath])
+                stagedScenario.programs[Verifier.pausePath] = Verifier.pauseProgram
+            } else {
+                guard let s = specs.first(where: { $0.name == record.name }) else { continue }
+                spec = s
+            }
             let story = SimulatedStory.make(t, container: c)
             guard let start = story.processes.first?.startedAt else { continue }
             let end = story.exitedAt ?? t.endedAt
-            let staging = try Staging(dir: work + "/" + record.name, scenario: scenario, container: spec, probe: probe)
-            var actions = story.runtimeSignals.map { RuntimeAction(at: $0.at, kind: .signal($0.signal)) }
+            let staging = try Staging(dir: work + "/" + record.name, scenario: stagedScenario, container: spec, probe: probe)
+            // What the runtime sends to the container's main process (PID 1 when it has a
+            // namespace of its own); in a shared namespace the shim's kill --all of the rest
+            // is the launcher's own doing when the main process exits.
+            let toMain = shared ? SimulatedStory.mainSignals(t, container: c) : story.runtimeSignals
+            var actions = toMain.map { RuntimeAction(at: $0.at, kind: .signal($0.signal)) }
             for hook in SimulatedStory.execs(t, container: c) {
                 actions.append(RuntimeAction(at: hook.at, kind: .exec(hook.argv.map { staging.rewrite($0) })))
             }
@@ -169,10 +190,19 @@ public enum Verifier {
             }
             plans.append(ContainerPlan(
                 index: c, name: record.name, staging: staging, simulated: story, actions: actions, expectedAtFirstSignal: expected,
-                supervisordLag: lag, simulatedEnd: end, simulatedStart: start))
+                supervisordLag: lag, simulatedEnd: end, simulatedStart: start,
+                namespace: !shared ? .own : record.isSandbox ? .sandbox : .joined))
         }
         return plans
     }
+
+    /// The pause process's path, as the simulation starts it.
+    static let pausePath = "/pause"
+    /// The pause process as the probe plays it (kubernetes `build/pause/linux/pause.c`):
+    /// SIGINT and SIGTERM exit 0, every dead child reaped, orphans included (`pause.init`).
+    static let pauseProgram = ProgramSpec(
+        signals: [.int: .handle(SignalHandlerSpec(cleanup: 0, then: .exit(0))), .term: .handle(SignalHandlerSpec(cleanup: 0, then: .exit(0)))],
+        reaps: .all)
 
     /// The probe executable: the option, $PODTERM_PROBE, next to this program, or on PATH.
     static func findProbe(_ options: VerifyOptions) throws(VerifyError) -> String {

@@ -190,7 +190,7 @@ public struct ContainerComparison: Sendable {
         } else if let a = real.exitedAt, let b = simulated.exitedAt, let t = timing(a, b) {
             pidDiff = t
         }
-        rows.append(VerifyRow(process: pid1, what: "PID 1 status", real: st(real.pid1Status, real.exitedAt), simulated: st(simulated.pid1Status, simulated.exitedAt), difference: pidDiff))
+        rows.append(VerifyRow(process: pid1, what: simulated.mainIsPID1 ? "PID 1 status" : "main status", real: st(real.pid1Status, real.exitedAt), simulated: st(simulated.pid1Status, simulated.exitedAt), difference: pidDiff))
         rows.append(VerifyRow(
             process: real.name, what: "zombies left", real: String(real.zombiesLeft), simulated: String(simulated.zombiesLeft),
             difference: real.zombiesLeft == simulated.zombiesLeft ? nil : "zombie count differs"))

@@ -2,7 +2,7 @@
  * The launcher: starts a container's PID 1 in a fresh PID namespace and plays the container
  * runtime's part from outside it, as containerd's shim does.
  *
- *   podterm-probe --launch --out FILE [--deadline-ms N] [--sandbox DIR] -- ARGV...
+ *   podterm-probe --launch --out FILE [--deadline-ms N] [--sandbox DIR] [--join NSPATH] [--cgroup DIR] -- ARGV...
  *
  * It unshares a PID namespace and forks: the child is PID 1 of the new namespace, in a new
  * session, with stdin /dev/null and stdout/stderr appended to FILE, and execs ARGV. The
@@ -21,6 +21,18 @@
  * --sandbox DIR: the namespace also gets its own mount namespace in which every mount is
  * read-only except DIR, so the scenario's scripts, run as root, cannot change the host.
  *
+ * --join NSPATH: a container of a pod that shares one PID namespace (shareProcessNamespace):
+ * instead of a fresh namespace the launcher joins the pod's (setns on NSPATH, the pause
+ * process's /proc/PID/ns/pid), and its child, the container's main process, is an ordinary
+ * process of it, not PID 1; the launcher, outside, stays its parent, as the shim does.
+ * --cgroup DIR: a cgroup directory (made by the caller) for the container: the main process
+ * and exec hooks join it before they exec. When the main process has been collected, the
+ * launcher SIGKILLs every process left in it before it reports the exit, as containerd's shim
+ * does for a container that does not own its PID namespace (runc kill --all; rule
+ * containerd.kill-all-on-exit), and says
+ *
+ *   -> killall N NS            N processes of the cgroup were sent SIGKILL
+ *
  * It never leaves processes behind: when stdin reaches EOF (the caller is gone or done) or
  * the deadline passes, it SIGKILLs PID 1, and the kernel kills every other process of the
  * namespace before PID 1 can be collected. PID 1 also gets PR_SET_PDEATHSIG(SIGKILL), so it
@@ -38,6 +50,7 @@
 #include <string.h>
 #include <stdint.h>
 #include <sys/mount.h>
+#include <time.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -98,6 +111,42 @@ static void say_error(const char *what, int err) {
     if (n > 0) pt_write_all(STDOUT_FILENO, line, (size_t)n);
 }
 
+/* The container's cgroup.procs: written by each child before it execs, read for kill --all. */
+static int cgroup_write_fd = -1;
+static int cgroup_read_fd = -1;
+
+/* SIGKILL every process of the cgroup but us; returns how many were signalled. A few passes:
+ * a process may fork while we read. */
+static int kill_cgroup(void) {
+    if (cgroup_read_fd < 0) return 0;
+    int total = 0;
+    for (int pass = 0; pass < 4; pass++) {
+        static char buf[65536];
+        size_t len = 0;
+        if (lseek(cgroup_read_fd, 0, SEEK_SET) != 0) break;
+        for (;;) {
+            ssize_t k = read(cgroup_read_fd, buf + len, sizeof buf - 1 - len);
+            if (k < 0 && errno == EINTR) continue;
+            if (k <= 0) break;
+            len += (size_t)k;
+            if (len >= sizeof buf - 1) break;
+        }
+        buf[len] = 0;
+        int signalled = 0;
+        for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+            pid_t p = (pid_t)atoi(line);
+            if (p <= 0 || p == getpid()) continue;
+            if (kill(p, SIGKILL) == 0) signalled++;
+        }
+        if (pass == 0) total = signalled;
+        if (signalled == 0) break;
+        /* Killed processes leave the cgroup as they exit; the next pass finds what forked. */
+        struct timespec ts = {0, 2000000};
+        nanosleep(&ts, NULL);
+    }
+    return total;
+}
+
 static void close_from(int first) {
     if (syscall(SYS_close_range, (unsigned)first, ~0U, 0) == 0) return;
     long max = sysconf(_SC_OPEN_MAX);
@@ -118,17 +167,26 @@ static void prepare_child(int outfd, const char *sandbox_dir) {
     dup2(outfd, 1);
     dup2(outfd, 2);
     if (sandbox_dir && chdir(sandbox_dir) != 0) { /* stays where it was */ }
+    if (cgroup_write_fd >= 0) {
+        /* "0": the writer itself. */
+        ssize_t ignored = write(cgroup_write_fd, "0\n", 2);
+        (void)ignored;
+    }
 }
 
 int launcher_main(int argc, char **argv) {
     const char *out = "/dev/null";
     const char *sandbox_dir = NULL;
+    const char *join = NULL;
+    const char *cgroup = NULL;
     long long deadline_ms = 600000;
     int i = 2;
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
         else if (strcmp(argv[i], "--deadline-ms") == 0 && i + 1 < argc) deadline_ms = atoll(argv[++i]);
         else if (strcmp(argv[i], "--sandbox") == 0 && i + 1 < argc) sandbox_dir = argv[++i];
+        else if (strcmp(argv[i], "--join") == 0 && i + 1 < argc) join = argv[++i];
+        else if (strcmp(argv[i], "--cgroup") == 0 && i + 1 < argc) cgroup = argv[++i];
         else if (strcmp(argv[i], "--") == 0) { i++; break; }
         else { fprintf(stderr, "podterm-probe --launch: unknown option %s\n", argv[i]); return 2; }
     }
@@ -143,7 +201,28 @@ int launcher_main(int argc, char **argv) {
     /* A broken stdout must not kill us before we have cleaned up. */
     signal(SIGPIPE, SIG_IGN);
 
-    if (unshare(CLONE_NEWPID | (sandbox_dir ? CLONE_NEWNS : 0)) != 0) {
+    if (cgroup) {
+        /* Opened before the sandbox makes /sys read-only; the descriptors stay usable. */
+        char path[4096];
+        snprintf(path, sizeof path, "%s/cgroup.procs", cgroup);
+        cgroup_write_fd = open(path, O_WRONLY | O_CLOEXEC);
+        cgroup_read_fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (cgroup_write_fd < 0 || cgroup_read_fd < 0) {
+            say_error("cgroup", errno);
+            return errno == EPERM || errno == EACCES ? 3 : 4;
+        }
+    }
+    if (join) {
+        /* The pod's namespace: our children are born in it; we stay outside. */
+        int nsfd = open(join, O_RDONLY | O_CLOEXEC);
+        if (nsfd < 0 || setns(nsfd, CLONE_NEWPID) != 0) {
+            int err = errno;
+            say_error("join-pid", err);
+            return (err == EPERM || err == EACCES) ? 3 : 4;
+        }
+        close(nsfd);
+    }
+    if (unshare((join ? 0 : CLONE_NEWPID) | (sandbox_dir ? CLONE_NEWNS : 0)) != 0) {
         int err = errno;
         say_error("unshare-pid", err);
         return (err == EPERM || err == EACCES || err == EINVAL || err == ENOSPC || err == EUSERS) ? 3 : 4;
@@ -230,7 +309,14 @@ int launcher_main(int argc, char **argv) {
         pid_t w;
         while ((w = waitpid(-1, &status, WNOHANG)) > 0) {
             if (w == pid) {
-                say("exited %d %lld\n", status, (long long)pt_mono_ns());
+                int64_t t_exit = pt_mono_ns();
+                if (join && cgroup_read_fd >= 0) {
+                    /* The main process was not PID 1: the kernel killed nothing. */
+                    int64_t t = pt_mono_ns();
+                    int n_killed = kill_cgroup();
+                    say("killall %d %lld\n", n_killed, (long long)t);
+                }
+                say("exited %d %lld\n", status, (long long)t_exit);
                 return 0;
             }
             hooks--;
@@ -238,6 +324,7 @@ int launcher_main(int argc, char **argv) {
         if (!killed && pt_mono_ns() >= deadline) {
             syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0);
             kill(pid, SIGKILL);
+            if (join) kill_cgroup();
             killed = 1;
             continue;
         }
@@ -248,6 +335,7 @@ int launcher_main(int argc, char **argv) {
                 stdin_open = 0;
                 if (!killed) {
                     kill(pid, SIGKILL);
+                    if (join) kill_cgroup();
                     killed = 1;
                 }
                 continue;
@@ -293,6 +381,7 @@ int launcher_main(int argc, char **argv) {
         }
     }
     kill(pid, SIGKILL);
+    if (join) kill_cgroup();
     int status;
     waitpid(pid, &status, 0);
     say("exited %d %lld\n", status, (long long)pt_mono_ns());

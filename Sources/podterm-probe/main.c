@@ -2,7 +2,7 @@
  * podterm-probe — the stand-in for an application under `podterm verify`, and the launcher
  * that starts a container's PID 1 in a fresh PID namespace.
  *
- *   podterm-probe --launch --out FILE [--deadline-ms N] [--sandbox DIR] -- ARGV...
+ *   podterm-probe --launch --out FILE [--deadline-ms N] [--sandbox DIR] [--join NSPATH] [--cgroup DIR] -- ARGV...
  *       the launcher (launcher.c): see there.
  *   podterm-probe --spec FILE [ARGS...]
  *       a probe with the behaviour in FILE (probe.c).

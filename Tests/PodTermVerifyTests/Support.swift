@@ -21,6 +21,16 @@ enum Battery {
     static func load(_ file: String) throws -> LoadedScenario {
         try ScenarioLoader.load(file: directory + "/" + file)
     }
+
+    /// The pods that share one PID namespace (`shareProcessNamespace: true`), verified with
+    /// the probe as pause for PID 1 and each container's command started inside it.
+    static let sandboxDirectory = packageRoot + "/scenarios/sandbox"
+
+    static var sandboxFiles: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: sandboxDirectory)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }
+            .sorted()
+    }
 }
 
 /// The built probe (it sits next to the test bundle); fails the test with a hint otherwise.
