@@ -115,10 +115,13 @@ static void say_error(const char *what, int err) {
 static int cgroup_write_fd = -1;
 static int cgroup_read_fd = -1;
 
-/* SIGKILL every process of the cgroup but us; returns how many were signalled. A few passes:
- * a process may fork while we read. */
+/* SIGKILL every process of the cgroup but us, each once; returns how many were signalled. A
+ * few passes: a process may fork while we read. One already signalled stays listed while it
+ * dies and is not signalled again (a second SIGKILL would be a send runc does not make). */
 static int kill_cgroup(void) {
     if (cgroup_read_fd < 0) return 0;
+    static pid_t done[4096];
+    static int ndone = 0;
     int total = 0;
     for (int pass = 0; pass < 4; pass++) {
         static char buf[65536];
@@ -136,9 +139,13 @@ static int kill_cgroup(void) {
         for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
             pid_t p = (pid_t)atoi(line);
             if (p <= 0 || p == getpid()) continue;
+            int seen = 0;
+            for (int k = 0; k < ndone && !seen; k++) seen = done[k] == p;
+            if (seen) continue;
+            if (ndone < (int)(sizeof done / sizeof done[0])) done[ndone++] = p;
             if (kill(p, SIGKILL) == 0) signalled++;
         }
-        if (pass == 0) total = signalled;
+        total += signalled;
         if (signalled == 0) break;
         /* Killed processes leave the cgroup as they exit; the next pass finds what forked. */
         struct timespec ts = {0, 2000000};
