@@ -119,7 +119,7 @@ enum ObservedStory {
             // it) or whose disposition changed meanwhile. It was not discarded at send time.
             if let d = p.delivered.first(where: { $0.sig == g.sig && $0.time >= g.time }), d.handler <= 1,
                p.exitedAt.map({ $0 > d.time }) ?? true {
-                return d.handler == 1 ? "discarded:ignored-at-dequeue" : "discarded:pid1-default"
+                return d.handler == 1 ? "discarded:ignored-at-dequeue" : "discarded:pid1-dropped-at-unblock"
             }
             return "caught"
         case 2:

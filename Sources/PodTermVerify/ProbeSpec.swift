@@ -12,6 +12,12 @@ enum ProbeSpec {
             case .default: lines.append("signal\t\(sig.rawValue)\tdefault")
             case .ignore: lines.append("signal\t\(sig.rawValue)\tignore")
             case .handle(let h):
+                if let f = h.forward {
+                    let code: Int
+                    if case .exit(let c) = h.then { code = c } else { code = spec.exitCode }
+                    lines.append("signal\t\(sig.rawValue)\tforward\t\(f.to.rawValue)\t\(f.waitUpTo.map { String($0.ms) } ?? "-1")\t\(f.atLimit.rawValue)\t\(code)\t\(f.limitExitCode ?? code)")
+                    continue
+                }
                 let ending: String
                 switch h.then {
                 case .exit(let c): ending = "exit\t\(c)"
@@ -40,6 +46,19 @@ enum ProbeSpec {
                     lines.append("preset\t\(sig.rawValue)\tshutdown\t\(cleanup)\t\(word)\t\(exit)\t\(preempts ? 1 : 0)\t\(respects)")
                 }
             }
+        }
+        for b in spec.blocks {
+            lines.append((["block", String(b.at.ms), b.unblockAfter.map { String($0.ms) } ?? "-1"] + b.signals.signals.map { String($0.rawValue) }).joined(separator: "\t"))
+        }
+        for d in spec.sends {
+            let target: String
+            switch d.target {
+            case .parent: target = "parent"
+            case .group: target = "group"
+            case .pid1: target = "pid1"
+            case .process(let name): target = "name\t" + (name.split(separator: "/").last.map(String.init) ?? name)
+            }
+            lines.append("send\t\(d.at.ms)\t\(d.signal.rawValue)\t\(target)")
         }
         if let r = spec.runsFor { lines.append("runs-for\t\(r)") }
         lines.append("exit-code\t\(spec.exitCode)")

@@ -62,7 +62,8 @@ public struct SignalStory: Sendable, Equatable {
     /// or `outside` for something else on the host.
     public var from: String
     /// `caught`, `killed`, or `discarded:REASON` (`pid1-default`, `ignored`, `default-ignore`,
-    /// `dead-target`, `already-pending`, `dying`, `ignored-at-dequeue`, `overflow`).
+    /// `dead-target`, `already-pending`, `dying`, `ignored-at-dequeue`, `pid1-dropped-at-unblock`,
+    /// `overflow`).
     public var fate: String
 
     /// The fate without its reason: `caught`, `killed` or `discarded`.
@@ -81,6 +82,7 @@ public struct SignalStory: Sendable, Equatable {
         case "killed": return "queued, fatal"
         case "discarded:already-pending": return "already pending"
         case "discarded:ignored-at-dequeue": return "queued, ignored at dequeue"
+        case "discarded:pid1-dropped-at-unblock": return "queued, dropped at dequeue (PID 1, default)"
         case "discarded:overflow": return "overflow"
         default: return "dropped at send"
         }

@@ -10,8 +10,8 @@
  *   <monotonic ns> <host pid> <namespace pid> <name> <event> [key=value]...
  *
  * Events: start, caught (sig, from = si_pid as the probe sees it, code = si_code, action =
- * cleanup|keep|again, ms), reraise, exit (code, why), spawn (pid, argv0), exec-failed,
- * reaped (pid, status), error. The log is opened with O_APPEND and each line is one write(),
+ * cleanup|keep|again|forward, ms), reraise, exit (code, why), spawn (pid, argv0), exec-failed,
+ * reaped (pid, status), block / unblock (mask), send (sig, pid, or skipped=1), error. The log is opened with O_APPEND and each line is one write(),
  * so lines from many probes never interleave.
  *
  * The behaviour comes from a spec file, one tab-separated directive per line:
@@ -27,6 +27,17 @@
  *   child   SETSID(0|1)  AFTER-MS  ARGV0  ARGV1 ...
  *   child-closes  stdout | stderr ...   the last child closes these (they go to /dev/null),
  *                                       so it holds none of our pipe there (supervisord's)
+ *   signal  N  forward children|group WAIT-MS(-1: no limit) exit|kill CODE LIMIT-CODE
+ *                     a handler that sends the signal on (to each child it started that still
+ *                     runs, or with kill(0) to its group), then collects its children and
+ *                     exits CODE; when WAIT-MS runs out first, exits LIMIT-CODE at once
+ *                     ("exit") or SIGKILLs the children still running, collects them, then
+ *                     exits LIMIT-CODE ("kill")
+ *   block   AT-MS  UNBLOCK-AFTER-MS(-1: never)  SIG ...   sigprocmask(SIG_BLOCK) at AT-MS,
+ *                     SIG_UNBLOCK after UNBLOCK-AFTER-MS more (children inherit the mask)
+ *   send    AT-MS  SIG  parent | group | pid1 | name NAME     kill(2) at AT-MS: getppid(),
+ *                     kill(0), kill(1), or the first live process of our PID namespace (by
+ *                     PID, ourselves excluded) whose comm is NAME
  *   preset  N  keep  RESPECTS-IGNORE(0|1)
  *   preset  N  shutdown  MS  (exit CODE | reraise CODE)  PREEMPTS(0|1)  RESPECTS-IGNORE(0|1)
  *
@@ -37,7 +48,9 @@
  * polls that pipe and acts. Nothing else is done in a handler.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -68,6 +81,28 @@ struct sigspec {
     enum ending ending;
     int exit_code;
     int has_fallback; /* reraise CODE */
+    int forward;      /* 0: none, 1: children, 2: group */
+    int64_t wait_ms;  /* -1: no limit */
+    int limit_kill;
+    int limit_code;
+};
+
+#define MAX_TIMED 64
+
+struct blockspec {
+    sigset_t set;
+    uint64_t mask; /* for the log */
+    int64_t at_ms;
+    int64_t unblock_ms; /* -1: never */
+};
+
+enum starget { ST_PARENT = 0, ST_GROUP, ST_PID1, ST_NAME };
+
+struct sendspec {
+    int64_t at_ms;
+    int sig;
+    enum starget target;
+    char name[64];
 };
 
 /* A language runtime's default handler (the scenario's `preset:`), kept apart from the
@@ -103,6 +138,10 @@ struct spec {
     enum reaps reaps;
     int nchildren;
     struct childspec children[MAX_CHILDREN];
+    int nblocks;
+    struct blockspec blocks[MAX_TIMED];
+    int nsends;
+    struct sendspec sends[MAX_TIMED];
 };
 
 static struct spec S;
@@ -245,6 +284,18 @@ static void load_spec(const char *path) {
                 } else {
                     spec_error("bad handler ending", copy);
                 }
+            } else if (strcmp(f[2], "forward") == 0 && n == 8) {
+                s->disp = D_HANDLE;
+                if (strcmp(f[3], "children") == 0) s->forward = 1;
+                else if (strcmp(f[3], "group") == 0) s->forward = 2;
+                else spec_error("bad forward target", copy);
+                s->wait_ms = parse_int(f[4], copy);
+                if (strcmp(f[5], "exit") == 0) s->limit_kill = 0;
+                else if (strcmp(f[5], "kill") == 0) s->limit_kill = 1;
+                else spec_error("bad forward limit", copy);
+                s->ending = E_EXIT;
+                s->exit_code = (int)parse_int(f[6], copy);
+                s->limit_code = (int)parse_int(f[7], copy);
             } else {
                 spec_error("bad disposition", copy);
             }
@@ -267,6 +318,31 @@ static void load_spec(const char *path) {
             } else {
                 spec_error("bad preset", copy);
             }
+        } else if (strcmp(f[0], "block") == 0 && n >= 4) {
+            if (S.nblocks >= MAX_TIMED) spec_error("too many blocks", copy);
+            struct blockspec *b = &S.blocks[S.nblocks++];
+            b->at_ms = parse_int(f[1], copy);
+            b->unblock_ms = parse_int(f[2], copy);
+            sigemptyset(&b->set);
+            for (int i = 3; i < n; i++) {
+                int sig = (int)parse_int(f[i], copy);
+                if (sig < 1 || sig > 64 || sig == SIGKILL || sig == SIGSTOP) spec_error("bad signal", copy);
+                sigaddset(&b->set, sig);
+                b->mask |= (uint64_t)1 << (sig - 1);
+            }
+        } else if (strcmp(f[0], "send") == 0 && (n == 4 || n == 5)) {
+            if (S.nsends >= MAX_TIMED) spec_error("too many sends", copy);
+            struct sendspec *d = &S.sends[S.nsends++];
+            d->at_ms = parse_int(f[1], copy);
+            d->sig = (int)parse_int(f[2], copy);
+            if (d->sig < 1 || d->sig > 64) spec_error("bad signal", copy);
+            if (strcmp(f[3], "parent") == 0 && n == 4) d->target = ST_PARENT;
+            else if (strcmp(f[3], "group") == 0 && n == 4) d->target = ST_GROUP;
+            else if (strcmp(f[3], "pid1") == 0 && n == 4) d->target = ST_PID1;
+            else if (strcmp(f[3], "name") == 0 && n == 5) {
+                d->target = ST_NAME;
+                snprintf(d->name, sizeof d->name, "%s", pt_basename(f[4]));
+            } else spec_error("bad send target", copy);
         } else if (strcmp(f[0], "runs-for") == 0 && n == 2) {
             S.runs_for_ms = parse_int(f[1], copy);
         } else if (strcmp(f[0], "ballast") == 0 && n == 2) {
@@ -348,7 +424,9 @@ static void install_dispositions(void) {
     }
     /* Waiting for children needs to hear of their deaths: a SIGCHLD handler, unless the
      * scenario declares SIGCHLD itself or the program never waits. */
-    if (S.reaps != R_NONE && !S.sig[SIGCHLD].declared) {
+    int forwards = 0;
+    for (int sig = 1; sig <= 64; sig++) forwards |= S.sig[sig].declared && S.sig[sig].forward;
+    if ((S.reaps != R_NONE || forwards) && !S.sig[SIGCHLD].declared) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sigemptyset(&sa.sa_mask);
@@ -361,7 +439,7 @@ static void install_dispositions(void) {
 
 /* ---- timers ------------------------------------------------------------------------------- */
 
-enum tkind { T_NONE = 0, T_RUNS_FOR, T_CHILD, T_HANDLER, T_PRESET };
+enum tkind { T_NONE = 0, T_RUNS_FOR, T_CHILD, T_HANDLER, T_PRESET, T_BLOCK, T_UNBLOCK, T_SEND, T_FWD_LIMIT };
 
 struct timer {
     enum tkind kind;
@@ -370,7 +448,7 @@ struct timer {
     long seq;
 };
 
-#define MAX_TIMERS (MAX_CHILDREN + 70)
+#define MAX_TIMERS (MAX_CHILDREN + 70 + 3 * MAX_TIMED)
 static struct timer timers[MAX_TIMERS];
 static long timer_seq = 0;
 
@@ -460,8 +538,34 @@ static void log_reaped(pid_t pid, int status) {
     log_end(&l);
 }
 
+/* A forwarding handler's wait (`signal N forward ...`): its signal, and the children it waits for. */
+static int fwd_sig = 0;
+static int fwd_limit_hit = 0;
+static pid_t fwd_wait[MAX_CHILDREN];
+static int fwd_nwait = 0;
+
+static void fwd_check_done(void) {
+    for (int i = 0; i < fwd_nwait; i++)
+        if (fwd_wait[i] > 0) return;
+    struct sigspec *s = &S.sig[fwd_sig];
+    die_exit(fwd_limit_hit ? s->limit_code : s->exit_code, fwd_limit_hit ? "forward-limit" : "forward");
+}
+
 static void reap_children(void) {
     int status;
+    if (fwd_sig) {
+        /* The handler's wait loop: waitpid(-1), any child. */
+        pid_t pid;
+        while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+            for (int i = 0; i < S.nchildren; i++)
+                if (S.children[i].pid == pid) S.children[i].pid = -1;
+            for (int i = 0; i < fwd_nwait; i++)
+                if (fwd_wait[i] == pid) fwd_wait[i] = -1;
+            log_reaped(pid, status);
+        }
+        fwd_check_done();
+        return;
+    }
     if (S.reaps == R_ALL) {
         pid_t pid;
         while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
@@ -540,6 +644,26 @@ static void handle_signal(const struct sigrec *r) {
         log_end(&l);
         return;
     }
+    if (s->forward) {
+        shutting_down = 1;
+        log_ks(&l, "action", "forward");
+        log_kv(&l, "ms", s->wait_ms);
+        log_end(&l);
+        /* The children it started that still run; collect any already dead first. */
+        reap_children();
+        fwd_nwait = 0;
+        for (int i = 0; i < S.nchildren; i++)
+            if (S.children[i].pid > 0) fwd_wait[fwd_nwait++] = S.children[i].pid;
+        fwd_sig = r->sig;
+        if (s->forward == 2) {
+            kill(0, r->sig);
+        } else {
+            for (int i = 0; i < fwd_nwait; i++) kill(fwd_wait[i], r->sig);
+        }
+        if (s->wait_ms >= 0 && fwd_nwait > 0) add_timer(T_FWD_LIMIT, r->sig, pt_mono_ns() + s->wait_ms * 1000000LL);
+        reap_children(); /* exits now when there is nothing to wait for */
+        return;
+    }
     if (s->ending == E_KEEP) {
         log_ks(&l, "action", "keep");
         log_kv(&l, "ms", s->cleanup_ms);
@@ -553,8 +677,108 @@ static void handle_signal(const struct sigrec *r) {
     add_timer(T_HANDLER, r->sig, pt_mono_ns() + s->cleanup_ms * 1000000LL);
 }
 
+/* The first live process of our PID namespace (lowest PID there, ourselves excluded) whose
+ * comm is `name`, as its PID in our namespace; 0 if none. /proc is the host's. */
+static pid_t find_by_name(const char *name) {
+    char self_ns[64] = "", buf[512];
+    ssize_t n = readlink("/proc/self/ns/pid", self_ns, sizeof self_ns - 1);
+    if (n <= 0) return 0;
+    self_ns[n] = 0;
+    pid_t best = 0;
+    DIR *d = opendir("/proc");
+    if (!d) return 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        char *end;
+        long hp = strtol(e->d_name, &end, 10);
+        if (*end || hp <= 0 || hp == host_pid) continue;
+        char path[64], ns[64];
+        snprintf(path, sizeof path, "/proc/%ld/ns/pid", hp);
+        n = readlink(path, ns, sizeof ns - 1);
+        if (n <= 0) continue;
+        ns[n] = 0;
+        if (strcmp(ns, self_ns) != 0) continue;
+        snprintf(path, sizeof path, "/proc/%ld/comm", hp);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n <= 0) continue;
+        buf[n] = 0;
+        if (buf[n - 1] == '\n') buf[n - 1] = 0;
+        if (strncmp(buf, name, 15) != 0 || (strlen(name) < 15 && strlen(buf) != strlen(name))) continue;
+        snprintf(path, sizeof path, "/proc/%ld/status", hp);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n <= 0) continue;
+        buf[n] = 0;
+        char *st = strstr(buf, "\nState:\t");
+        if (st && (st[8] == 'Z' || st[8] == 'X')) continue;
+        char *nsl = strstr(buf, "\nNSpid:");
+        if (!nsl) continue;
+        char *eol = strchr(nsl + 1, '\n');
+        if (eol) *eol = 0;
+        char *last = strrchr(nsl, '\t');
+        if (!last) continue;
+        pid_t p = (pid_t)strtol(last + 1, NULL, 10);
+        if (p > 0 && (best == 0 || p < best)) best = p;
+    }
+    closedir(d);
+    return best;
+}
+
+static void log_mask(const char *event, uint64_t mask) {
+    struct pt_line l;
+    log_begin(&l, event);
+    log_kv(&l, "mask", (int64_t)mask);
+    log_end(&l);
+}
+
 static void fire(const struct timer *t) {
     switch (t->kind) {
+    case T_BLOCK:
+        sigprocmask(SIG_BLOCK, &S.blocks[t->arg].set, NULL);
+        log_mask("block", S.blocks[t->arg].mask);
+        break;
+    case T_UNBLOCK:
+        log_mask("unblock", S.blocks[t->arg].mask);
+        /* What was pending is delivered as this returns (or kills us, by its default). */
+        sigprocmask(SIG_UNBLOCK, &S.blocks[t->arg].set, NULL);
+        break;
+    case T_SEND: {
+        struct sendspec *d = &S.sends[t->arg];
+        pid_t target = 0;
+        switch (d->target) {
+        case ST_PARENT: target = getppid(); break;
+        case ST_GROUP: target = 0; break;
+        case ST_PID1: target = 1; break;
+        case ST_NAME: target = find_by_name(d->name); break;
+        }
+        struct pt_line l;
+        log_begin(&l, "send");
+        log_kv(&l, "sig", d->sig);
+        if (d->target != ST_GROUP && target <= 0) {
+            /* No parent in our namespace (getppid() is 0), or no such process: nothing sent. */
+            log_kv(&l, "skipped", 1);
+            log_end(&l);
+            break;
+        }
+        log_kv(&l, "pid", target);
+        log_end(&l);
+        kill(target, d->sig);
+        break;
+    }
+    case T_FWD_LIMIT: {
+        if (!fwd_sig) break;
+        struct sigspec *s = &S.sig[fwd_sig];
+        fwd_limit_hit = 1;
+        if (!s->limit_kill) die_exit(s->limit_code, "forward-limit");
+        for (int i = 0; i < fwd_nwait; i++)
+            if (fwd_wait[i] > 0) kill(fwd_wait[i], SIGKILL);
+        break;
+    }
     case T_RUNS_FOR:
         die_exit(S.exit_code, "runs-for");
         break;
@@ -666,6 +890,18 @@ int probe_main(int argc, char **argv) {
         log_kv(&l, "ppid", getppid());
         log_end(&l);
     }
+    /* The mask before the children, which inherit it. */
+    for (int i = 0; i < S.nblocks; i++) {
+        struct blockspec *b = &S.blocks[i];
+        if (b->at_ms == 0) {
+            sigprocmask(SIG_BLOCK, &b->set, NULL);
+            log_mask("block", b->mask);
+        } else {
+            add_timer(T_BLOCK, i, start + b->at_ms * 1000000LL);
+        }
+        if (b->unblock_ms >= 0) add_timer(T_UNBLOCK, i, start + (b->at_ms + b->unblock_ms) * 1000000LL);
+    }
+    for (int i = 0; i < S.nsends; i++) add_timer(T_SEND, i, start + S.sends[i].at_ms * 1000000LL);
     for (int i = 0; i < S.nchildren; i++) {
         if (S.children[i].after_ms == 0) spawn_child(i);
         else add_timer(T_CHILD, i, start + S.children[i].after_ms * 1000000LL);

@@ -39,7 +39,9 @@ struct RealLinuxTests {
         for needle in ["cmd: \"/app/server\"", "shell: busybox", "bash", "script:", "exec \"$@\"", "EXIT", "wait $child; wait $child",
                        "\"tini\", \"--\"", "\"-g\"", "\"-e\"", "\"-s\"", "dumb-init", "--single-child", "--rewrite", "supervisord:",
                        "stopasgroup", "preset: python", "preset: jvm", "preset: node", "preset: go", "preset: nginx",
-                       "reaps: none", "setsid: true", "then: reraise", "preStop:"] {
+                       "reaps: none", "setsid: true", "then: reraise", "preStop:",
+                       "blocks:", "unblockAfter:", "forward: children", "forward: group", "atLimit: kill", "sends:",
+                       "to: parent", "to: group", "to: pid1", "process: "] {
             #expect(text.contains(needle), "no battery scenario uses \(needle)")
         }
     }
@@ -56,6 +58,21 @@ struct RealLinuxTests {
         let whats = Set(report.differences.map(\.what))
         #expect(whats.contains("PID 1 status"), "\(report.render())")
         #expect(whats.contains("process"), "\(report.render())")
+        #expect(report.leftovers.isEmpty)
+    }
+
+    /// A signal PID 1 blocked is queued, not discarded at send time: the real tree of a PID 1
+    /// that blocks SIGTERM for 2 s, compared with the timeline of one that does not block it,
+    /// differs in that signal's fate ("queued, dropped at dequeue" against "dropped at send").
+    @Test(.needs(.root, .tracefs))
+    func aBlockedSignalIsNotADiscardAtSend() throws {
+        let loaded = try Battery.load("block-pid1-sigterm.yaml")
+        var unblocked = loaded.scenario
+        unblocked.programs["/app/server"]?.blocks = []
+        let wrong = try Simulator.run(unblocked)
+        let report = try Verifier.verify(loaded.scenario, timeline: wrong, fileName: "blocked-vs-not")
+        #expect(!report.matches, "\(report.render())")
+        #expect(report.render().contains("pid1-dropped-at-unblock"), "\(report.render())")
         #expect(report.leftovers.isEmpty)
     }
 

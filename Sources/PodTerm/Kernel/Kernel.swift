@@ -30,11 +30,12 @@ final class Kernel {
         for pid in changed where done.insert(pid).inserted {
             let p = procs[pid]
             let now = SignalDispositions(caught: p.caught, ignored: p.ignored)
+            let blocked = p.blocked.union(p.masked)
             // What the timeline last said of it (a new process starts with every default).
-            guard p.announcedDispositions != now || p.announcedBlocked != p.blocked else { continue }
+            guard p.announcedDispositions != now || p.announcedBlocked != blocked else { continue }
             procs[pid].announcedDispositions = now
-            procs[pid].announcedBlocked = p.blocked
-            engine.record(.process(pid), .dispositionsChanged(now, blocked: p.blocked), container: p.container, process: pid, rule: .kernelSigaction)
+            procs[pid].announcedBlocked = blocked
+            engine.record(.process(pid), .dispositionsChanged(now, blocked: blocked), container: p.container, process: pid, rule: .kernelSigaction)
         }
     }
 
@@ -77,6 +78,8 @@ final class Kernel {
             p.pgid = procs[parent].pgid
             p.sid = procs[parent].sid
         }
+        // fork and exec keep the signal mask (`app.sigprocmask`).
+        if let parent { p.masked = procs[parent].masked }
         switch output {
         case .inherit:
             p.stdout = parent.flatMap { procs[$0].stdout }
@@ -93,7 +96,7 @@ final class Kernel {
         if namespaces[ns].initProcess == nil { namespaces[ns].initProcess = id }
         namespaces[ns].members.append(id)
         engine.record(actor, .processStarted(parent: parent, argv: argv, newSession: parent == nil || setsid), container: p.container, process: id, rule: rule)
-        if !p.ignored.isEmpty { masksChanged.append(id) }
+        if !p.ignored.isEmpty || !p.masked.isEmpty { masksChanged.append(id) }
         if resolved == nil {
             engine.record(.kernel, .execFailed, container: p.container, process: id, rule: .kernelExit)
         }
@@ -110,15 +113,18 @@ final class Kernel {
         let c = procs[pid].container
         // Sent to a process whose handler for it is running: queued, not acted on (yet).
         let held = procs[pid].alive && procs[pid].handlerMask.contains(sig) && procs[pid].dyingOf == nil
+        // Blocked with sigprocmask: it stays pending (for PID 1 with no handler too).
+        let masked = procs[pid].alive && procs[pid].masked.contains(sig) && procs[pid].dyingOf == nil
+        let maskRule: Rule = isNamespaceInit(pid) && procs[pid].disposition(sig) == .default ? .kernelPid1BlockedDropped : .kernelHandlerMask
         engine.record(actor, .signalSent(origin: origin), container: c, process: pid, signal: sig,
-                      rule: held ? .kernelHandlerMask : (rule ?? sendRule(origin)))
+                      rule: held ? .kernelHandlerMask : masked ? maskRule : (rule ?? sendRule(origin)))
         let p = procs[pid]
         // The checks of kill(2), shared with what the player predicts (`SendCheck`). Blocked
         // signals, and those sent while their own handler runs, are never ignored at send
         // time (sig_ignored), not even SIG_IGN: they are queued.
         let fate = SendCheck.atSend(
             sig, alive: p.alive, dying: p.dyingOf != nil, alreadyPending: pendingSlot[pid * 32 + sig.rawValue] != nil, isNamespaceInit: isNamespaceInit(pid),
-            fromOutside: origin.isOutsideOrKernel, blocked: p.blocked.union(p.handlerMask), disposition: p.disposition(sig))
+            fromOutside: origin.isOutsideOrKernel, blocked: p.blocked.union(p.handlerMask).union(p.masked), disposition: p.disposition(sig))
         switch fate {
         case .deadTarget: discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
         // Its group exit has started: dropped (`kernel.dying-drops`).
@@ -137,8 +143,8 @@ final class Kernel {
     /// acted on before `kill()` returns (on the way back to user space); any other is delivered
     /// as its own event in the same millisecond.
     private func post(_ sig: Signal, to pid: Int, origin: SignalOrigin) {
-        if procs[pid].handlerMask.contains(sig) {
-            // Pending until its handler returns (`releaseHandlerMask`).
+        if procs[pid].handlerMask.contains(sig) || procs[pid].masked.contains(sig) {
+            // Pending until its handler returns (`releaseHandlerMask`) or it is unblocked (`unmask`).
             pendingSlot[pid * 32 + sig.rawValue] = origin
         } else if case .process(let from) = origin, from == pid {
             deliverNow(sig, to: pid, origin: origin)
@@ -164,10 +170,11 @@ final class Kernel {
     private func startsGroupExit(_ sig: Signal, _ pid: Int) -> Bool {
         let p = procs[pid]
         if sig == .kill { return true }
-        guard !p.blocked.contains(sig), !p.handlerMask.contains(sig), p.disposition(sig) == .default, !sig.defaultIsIgnore, !sig.isStop,
+        guard !p.blocked.contains(sig), !p.handlerMask.contains(sig), !p.masked.contains(sig), p.disposition(sig) == .default, !sig.defaultIsIgnore, !sig.isStop,
               !sig.dumpsCore, !isNamespaceInit(pid) else { return false }
         for n in 1...31 where n != sig.rawValue && pendingSlot[pid * 32 + n] != nil {
-            if let other = Signal(rawValue: n), !p.blocked.contains(other) { return false }
+            // (A signal it blocked with sigprocmask does not make it wake: recalc_sigpending.)
+            if let other = Signal(rawValue: n), !p.blocked.contains(other), !p.masked.contains(other) { return false }
         }
         return true
     }
@@ -250,7 +257,10 @@ final class Kernel {
     }
 
     /// A signal reaches its target: its fate by disposition (the PID 1 rules were checked at send).
-    private func deliverNow(_ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false, dequeuedAfterMask: Bool = false, causal: Bool = false) {
+    private func deliverNow(
+        _ sig: Signal, to pid: Int, origin: SignalOrigin, preempting: Bool = false, dequeuedAfterMask: Bool = false, causal: Bool = false,
+        unblocked: Bool = false
+    ) {
         let p = procs[pid]
         guard p.alive else {
             discard(sig, pid, origin, .deadTarget, rule: .kernelDeadTarget)
@@ -276,7 +286,12 @@ final class Kernel {
             if sig.defaultIsIgnore {
                 discard(sig, pid, origin, .defaultIgnore, rule: .kernelIgnored)
             } else if isNamespaceInit(pid) {
-                discard(sig, pid, origin, .pid1Default, rule: dequeuedAfterMask ? .kernelHandlerMask : .kernelPid1IgnoresDefault)
+                if dequeuedAfterMask {
+                    // Queued while blocked (by the program, or inside its handler): dropped now.
+                    discard(sig, pid, origin, .pid1DroppedAtUnblock, rule: unblocked ? .kernelPid1BlockedDropped : .kernelHandlerMask)
+                } else {
+                    discard(sig, pid, origin, .pid1Default, rule: .kernelPid1IgnoresDefault)
+                }
             } else {
                 die(pid, .signaled(sig), killedBy: origin, rule: .kernelDefaultFatal)
             }
@@ -300,6 +315,40 @@ final class Kernel {
         procs[pid].handlerMask.remove(sig)
         guard procs[pid].alive, let origin = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { return }
         deliverNow(sig, to: pid, origin: origin, dequeuedAfterMask: true)
+    }
+
+    /// `sigprocmask(SIG_BLOCK, set)` by a program that does not take them with sigwait
+    /// (`app.sigprocmask`): from now on they stay pending when sent.
+    func mask(_ pid: Int, _ set: SignalSet) {
+        guard procs[pid].alive else { return }
+        var s = set
+        s.remove(.kill)
+        s.remove(.stop)
+        procs[pid].masked = procs[pid].masked.union(s)
+        masksChanged.append(pid)
+        engine.record(.process(pid), .sigprocmask(block: true, signals: s, pending: SignalSet()), container: procs[pid].container,
+                      process: pid, rule: .appSigprocmask)
+    }
+
+    /// `sigprocmask(SIG_UNBLOCK, set)`: what was pending of them is dequeued at once, lowest
+    /// number first, and acted on by the disposition in force now (`kernel.handler-mask`;
+    /// dropped for PID 1 with the default, `kernel.pid1-blocked-dropped`).
+    func unmask(_ pid: Int, _ set: SignalSet) {
+        guard procs[pid].alive else { return }
+        var s = SignalSet()
+        var pending = SignalSet()
+        for sig in set.signals where procs[pid].masked.contains(sig) {
+            s.insert(sig)
+            procs[pid].masked.remove(sig)
+            if pendingSlot[pid * 32 + sig.rawValue] != nil { pending.insert(sig) }
+        }
+        masksChanged.append(pid)
+        engine.record(.process(pid), .sigprocmask(block: false, signals: s, pending: pending), container: procs[pid].container,
+                      process: pid, rule: .appSigprocmask)
+        for sig in pending.signals {
+            guard procs[pid].alive, let origin = pendingSlot.removeValue(forKey: pid * 32 + sig.rawValue) else { continue }
+            deliverNow(sig, to: pid, origin: origin, dequeuedAfterMask: true, unblocked: true)
+        }
     }
 
     // MARK: exit, zombies, re-parenting, teardown

@@ -31,6 +31,9 @@ struct KernelProcess {
     /// The signals blocked because their handler is running (`kernel.handler-mask`): the
     /// caught signal itself, while a program that reacts inside its handler reacts.
     var handlerMask = SignalSet()
+    /// The signals a program blocked with `sigprocmask` and does not take with sigwait
+    /// (`app.sigprocmask`): one sent meanwhile stays pending until they are unblocked.
+    var masked = SignalSet()
     /// Bumped on exit and exec, so stale timers do nothing.
     var generation = 0
     /// Children (alive or zombie) in the order they became its children.

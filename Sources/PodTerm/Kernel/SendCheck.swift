@@ -16,7 +16,8 @@ public enum SendCheck: Sendable, Equatable {
     case pid1Unkillable
     /// SIGKILL: it dies, no handler runs.
     case killed
-    /// Blocked: it stays pending until the program takes it (`sigwait`), as tini and dumb-init do.
+    /// Blocked: it stays pending until the program takes it (`sigwait`), as tini and dumb-init
+    /// do, or unblocks it (`app.sigprocmask`).
     case pendingBlocked
     /// Its disposition is ignore: discarded.
     case ignored
@@ -88,7 +89,7 @@ public enum SendCheck: Sendable, Equatable {
         case .alreadyPending: return "dropped: already pending"
         case .pid1Unkillable: return "discarded: PID 1 cannot be killed from inside"
         case .killed: return "dies at once (exit 137), no handler runs"
-        case .pendingBlocked: return "blocked: taken by the program (sigwait)"
+        case .pendingBlocked: return "blocked: stays pending until the program takes it (sigwait) or unblocks it"
         case .ignored: return "discarded: disposition is ignore"
         case .defaultIgnore: return "discarded: its default action is to ignore"
         case .pid1Default: return "discarded: PID 1 with no handler"

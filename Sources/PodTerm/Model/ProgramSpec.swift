@@ -30,6 +30,11 @@ public struct ProgramSpec: Sendable, Equatable {
     public var presetCleanup: Millis
     /// Set when the program is supervisord: the programs its configuration runs.
     public var supervisord: SupervisordSpec?
+    /// Signals it blocks with `sigprocmask`, each from a moment and, if given, for a while
+    /// (`app.sigprocmask`). Children inherit the mask (fork and exec keep it).
+    public var blocks: [SignalBlock] = []
+    /// Signals it sends with `kill(2)` at set times (`app.send-signal`).
+    public var sends: [SignalSend] = []
 
     /// Creates a program spec. The defaults are a program that runs until stopped and leaves every signal at default.
     public init(
@@ -69,12 +74,103 @@ public struct SignalHandlerSpec: Sendable, Equatable {
     public var cleanup: Millis
     /// What happens after the cleanup.
     public var then: HandlerEnding
+    /// Set when the handler forwards the signal and waits for the children instead of cleaning
+    /// up (`app.forward-wait`); `then` is then `.exit(code)`, the code when they all ended in time.
+    public var forward: SignalForward?
 
     /// Creates a handler spec.
-    public init(cleanup: Millis = 0, then: HandlerEnding = .exit(0)) {
+    public init(cleanup: Millis = 0, then: HandlerEnding = .exit(0), forward: SignalForward? = nil) {
         self.cleanup = cleanup
         self.then = then
+        self.forward = forward
     }
+}
+
+/// A handler that forwards the signal it caught and waits for its children (`app.forward-wait`):
+/// `kill(child, sig)` for each live child (or `kill(0, sig)` for its process group, itself
+/// included), then `waitpid` for every child it had, up to `waitUpTo`.
+public struct SignalForward: Sendable, Equatable {
+    /// Who it forwards to.
+    public var to: ForwardTarget
+    /// How long it waits for its children; nil: as long as it takes.
+    public var waitUpTo: Millis?
+    /// What it does when the wait runs out with children still running.
+    public var atLimit: ForwardLimit
+    /// Its exit code when the wait ran out; nil: the handler's exit code.
+    public var limitExitCode: Int?
+
+    /// Creates a forward.
+    public init(to: ForwardTarget = .children, waitUpTo: Millis? = nil, atLimit: ForwardLimit = .exit, limitExitCode: Int? = nil) {
+        self.to = to
+        self.waitUpTo = waitUpTo
+        self.atLimit = atLimit
+        self.limitExitCode = limitExitCode
+    }
+}
+
+/// Where a forwarding handler sends the signal.
+public enum ForwardTarget: String, Sendable, Equatable, CaseIterable {
+    /// Each live child, in the order they became its children.
+    case children
+    /// Its own process group (`kill(0, sig)`): its children that did not call setsid, their
+    /// children, and itself (the copy to itself finds it already shutting down).
+    case group
+}
+
+/// What a forwarding handler does when its wait runs out.
+public enum ForwardLimit: String, Sendable, Equatable, CaseIterable {
+    /// Exits anyway; children still running are left (as PID 1, the kernel kills them).
+    case exit
+    /// SIGKILLs every child still running, collects them, then exits.
+    case kill
+}
+
+/// `sigprocmask(SIG_BLOCK, signals)` at `at` after the program starts, and
+/// `sigprocmask(SIG_UNBLOCK, signals)` `unblockAfter` later (`app.sigprocmask`).
+public struct SignalBlock: Sendable, Equatable {
+    /// The signals blocked (never SIGKILL or SIGSTOP).
+    public var signals: SignalSet
+    /// When it blocks them, from the program's start (0: before it does anything else).
+    public var at: Millis
+    /// How long they stay blocked; nil: until the process ends.
+    public var unblockAfter: Millis?
+
+    /// Creates a block.
+    public init(signals: SignalSet, at: Millis = 0, unblockAfter: Millis? = nil) {
+        self.signals = signals
+        self.at = at
+        self.unblockAfter = unblockAfter
+    }
+}
+
+/// `kill(target, signal)` at `at` after the program starts (`app.send-signal`).
+public struct SignalSend: Sendable, Equatable {
+    /// When, from the program's start.
+    public var at: Millis
+    /// The signal.
+    public var signal: Signal
+    /// Whom to.
+    public var target: SendTarget
+
+    /// Creates a send.
+    public init(at: Millis, signal: Signal, target: SendTarget) {
+        self.at = at
+        self.signal = signal
+        self.target = target
+    }
+}
+
+/// Whom a program's timed `kill(2)` goes to.
+public enum SendTarget: Sendable, Equatable {
+    /// `getppid()`: its parent (nothing is sent when the parent is outside its PID namespace).
+    case parent
+    /// `kill(0, sig)`: its own process group, itself included.
+    case group
+    /// `kill(1, sig)`: PID 1 of its namespace (from inside: no SIGKILL, and no default action).
+    case pid1
+    /// The first live process of its namespace (by PID, itself excluded) running this program:
+    /// a `programs:` key or a command, matched by base name.
+    case process(String)
 }
 
 /// How a handler ends.

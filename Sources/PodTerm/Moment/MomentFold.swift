@@ -168,7 +168,7 @@ public struct MomentFold: Sendable {
              .horizonReached, .deleteIgnored, .evicted, .nodeShuttingDown, .probeFailed, .dockerExited,
              .trapRuns, .trapDeferred, .waitInterrupted, .signalTaken, .signalRewritten, .scriptError,
              .listenerClosed, .requestsCut, .kafkaClosed, .kafkaDied, .outboundBroken, .supervisorctlStop,
-             .supervisedEnded, .sidecarStarted, .regularContainersDone, .injectNoTarget, .drainGaveUp:
+             .supervisedEnded, .sidecarStarted, .regularContainersDone, .injectNoTarget, .drainGaveUp, .sigprocmask:
             break
         }
     }

@@ -148,6 +148,23 @@ struct ProcessHandle {
         kernel.procs[pid].blocked = s
     }
 
+    /// `sigprocmask(SIG_BLOCK)` by a program that does not sigwait: signals sent meanwhile stay pending.
+    func mask(_ set: SignalSet) { kernel.mask(pid, set) }
+
+    /// `sigprocmask(SIG_UNBLOCK)`: what was pending of `set` is acted on now.
+    func unmask(_ set: SignalSet) { kernel.unmask(pid, set) }
+
+    /// Its parent, when the parent is inside its namespace (`getppid()`; nil: the runtime's shim).
+    var parent: Int? { kernel.procs[pid].parent }
+
+    /// The first live process of its namespace other than itself, in PID order, running the
+    /// program `name` (compared by base name, as `pidof` does).
+    func liveProcess(named name: String) -> Int? {
+        let want = ProgramCatalog.displayName([name])
+        let ns = kernel.procs[pid].namespace
+        return kernel.namespaces[ns].members.first { $0 != pid && kernel.procs[$0].alive && kernel.procs[$0].name == want }
+    }
+
     /// `prctl(PR_SET_CHILD_SUBREAPER)`.
     func becomeSubreaper() { kernel.procs[pid].subreaper = true }
 

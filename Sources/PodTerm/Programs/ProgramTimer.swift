@@ -12,6 +12,16 @@ enum ProgramTimer: Equatable, Sendable {
     case startChild(Int)
     /// The cleanup of the handler of this signal is done.
     case handlerDone(Signal)
+    /// Block number N (0-based) of `blocks:` is due: `sigprocmask(SIG_BLOCK)`.
+    case blockSignals(Int)
+    /// Block number N's `unblockAfter` is over: `sigprocmask(SIG_UNBLOCK)`.
+    case unblockSignals(Int)
+    /// Send number N (0-based) of `sends:` is due.
+    case sendSignal(Int)
+    /// A forwarding handler's wait for its children ran out (`app.forward-wait`).
+    case forwardLimit
+    /// A forwarding handler had no child to wait for: it exits now.
+    case forwardDone
     /// A runtime preset's shutdown number `serial`, begun by `signal`, finished its cleanup.
     case presetShutdownDone(serial: Int, signal: Signal)
     /// Exit now with the status decided earlier, once what was sent in this instant is delivered.

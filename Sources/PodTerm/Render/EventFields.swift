@@ -264,6 +264,8 @@ struct EventFieldReader {
             f.waitStatus = status
         case .signalNoted(let at):
             f.actsAtMs = at
+        case .sigprocmask(_, let signals, _):
+            f.blockedSignals = signals.signals.map(\.name)
         case .signalRewritten(let to):
             f.rewrittenTo = to?.name
             f.swallowed = to == nil

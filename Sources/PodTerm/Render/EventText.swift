@@ -112,6 +112,7 @@ public struct EventText {
         case .trapDeferred: return "shell.trap-deferred"
         case .waitInterrupted: return "shell.wait-interrupted"
         case .signalTaken: return "signal.taken"
+        case .sigprocmask(let block, _, _): return block ? "signal.blocked" : "signal.unblocked"
         case .signalNoted: return "signal.noted"
         case .signalRewritten: return "signal.rewritten"
         case .scriptError: return "shell.script-error"
@@ -203,9 +204,13 @@ public struct EventText {
             case .deadTarget: return "\(sig) → \(proc): already exited, no effect"
             case .alreadyPending: return "\(sig) → \(proc): already pending, not queued again"
             case .dying: return "\(sig) → \(proc) dropped: it is already dying"
+            case .pid1DroppedAtUnblock: return "\(sig) → \(proc) dropped when unblocked: PID 1 with no handler"
             case .ignoredAtDequeue: return "\(sig) → \(proc) dequeued and ignored: disposition is ignore now"
             }
         case .signalCaught(let cleanup):
+            if e.rule == .appForwardWait {
+                return "catches \(sig): forwards it and waits " + (cleanup > 0 ? "up to \(formatDuration(cleanup))" : "as long as it takes") + " for its children"
+            }
             return "catches \(sig): cleanup for \(formatDuration(cleanup))"
         case .signalCaughtAgain:
             return "catches \(sig) again: already shutting down"
@@ -284,6 +289,11 @@ public struct EventText {
             return "wait returns \(status) at once: \(sig) is trapped"
         case .signalTaken:
             return "takes \(sig) from its blocked signals (sigwait)"
+        case .sigprocmask(let block, let signals, let pending):
+            let names = signals.signals.map(\.name).joined(separator: ", ")
+            if block { return "blocks \(names) (sigprocmask): sent now, \(signals.signals.count == 1 ? "it stays" : "they stay") pending until unblocked" }
+            if pending.isEmpty { return "unblocks \(names) (sigprocmask): nothing pending" }
+            return "unblocks \(names) (sigprocmask): pending \(pending.signals.map(\.name).joined(separator: ", ")) acted on now"
         case .signalNoted(let at):
             if let at { return "handler records \(sig); the main loop acts on it at \(formatDuration(at))" }
             return "handler records \(sig); what follows is not modelled"
@@ -311,6 +321,7 @@ public struct EventText {
         case .sidecarStarted(let wait):
             return wait == 0 ? "sidecar started: the next container starts now" : "sidecar started: the next container starts when it is ready, in \(formatDuration(wait))"
         case .injectNoTarget(let target):
+            if e.rule == .appSendSignal { return "kill(\(target), \(sig)): no live process matches, nothing sent" }
             return "by hand from the node: \(sig) → \(target): no live process matches, nothing sent"
         case .supervisorctlStop(let program):
             return "supervisorctl stop \(program): sends the program's stopsignal now"

@@ -59,6 +59,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case kernelSignalCoalesce = "kernel.signal-coalesce"
     case kernelDyingDrops = "kernel.dying-drops"
     case kernelHandlerMask = "kernel.handler-mask"
+    case kernelPid1BlockedDropped = "kernel.pid1-blocked-dropped"
     case kernelCausalOrder = "kernel.causal-order"
     case kernelTimerSignal = "kernel.timer-signal"
     // Other stoppers
@@ -83,6 +84,9 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case appExit = "app.exit"
     case appReraise = "app.reraise"
     case processSleep = "coreutils.sleep"
+    case appSigprocmask = "app.sigprocmask"
+    case appForwardWait = "app.forward-wait"
+    case appSendSignal = "app.send-signal"
     // Shells (linux-init.md, "Shells")
     case shDashNoExec = "sh.dash-no-exec"
     case shBusyboxExecLast = "sh.busybox-exec-last"
@@ -197,6 +201,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         .kernelSignalCoalesce: ("A standard signal that is already pending for a process is not queued again: the second one is dropped.", "linux kernel/signal.c __send_signal_locked, legacy_queue (TRACE_SIGNAL_ALREADY_PENDING)"),
         .kernelDyingDrops: ("Once a process's group exit has started (SIGKILL sent to it, or a default-fatal signal queued while it had no other signal pending), every later signal to it is dropped at send time, even a second SIGKILL; a core-dump signal starts the exit only when dequeued, so a second one is merely already pending.", "linux kernel/signal.c prepare_signal (SIGNAL_GROUP_EXIT: drop), complete_signal (wants_signal, sig_kernel_coredump); trace result TRACE_SIGNAL_IGNORED"),
         .kernelHandlerMask: ("A caught signal is blocked while its handler runs, and a blocked signal is never discarded at send time, even with its disposition set to ignore: a copy sent meanwhile stays pending and is acted on when the handler returns, by the disposition in force then (coreutils timeout's cleanup ignores SIGTERM and signals its own group: the copy it sends itself is queued, then ignored at dequeue).", "linux kernel/signal.c sig_ignored ('blocked signals are never ignored'), get_signal; arch/x86/kernel/signal.c handle_signal (sa_mask plus the signal unless SA_NODEFER); coreutils src/timeout.c cleanup, send_sig"),
+        .kernelPid1BlockedDropped: ("A blocked signal is never discarded at send time, not even by PID 1 with the default disposition: it stays pending, and if PID 1 unblocks it while the disposition is still the default it is dropped then (a program that takes it with sigwait simply receives it).", "linux kernel/signal.c sig_ignored ('blocked signals are never ignored'), get_signal (SIGNAL_UNKILLABLE: dequeued and dropped)"),
+        .appSigprocmask: ("A program may block signals with sigprocmask and unblock them later: a signal sent meanwhile stays pending, a standard signal once (a second copy is not queued), and at unblock it is acted on at once by the disposition in force then; fork and exec keep the mask, so children inherit it.", "podterm program model; sigprocmask(2), signal(7) ('a child created via fork inherits a copy of its parent's signal mask; the mask is preserved across execve'); linux kernel/signal.c set_current_blocked, recalc_sigpending"),
+        .appForwardWait: ("A handler that forwards the signal it caught, to each live child with kill(child, sig) or to its own process group with kill(0, sig) (itself included), then collects its children with waitpid, exits with its code once they are all gone; when its wait runs out first it exits anyway (as PID 1 the kernel then kills the rest) or SIGKILLs the children still running, collects them and exits.", "podterm program model; kill(2), waitpid(2)"),
+        .appSendSignal: ("A program sends a signal at a set time with kill(2): to its parent (getppid), its own process group (kill(0, sig), itself included), PID 1 of its namespace (kill(1, sig)) or a process it finds by name; the kernel's send-time rules then decide what becomes of it, PID 1's included (from inside its namespace neither its default action nor SIGKILL apply).", "podterm program model; kill(2), getppid(2); linux kernel/signal.c kill_pid_info, sig_task_ignored"),
         .kernelCausalOrder: ("A signal sent to a process that can take it is delivered before any chain of reactions that needs another process to run first (a death, the SIGCHLD to its parent, the parent's response): so a copy that chain sends again in the same millisecond arrives as a second signal, not one coalesced with the first.", "observed on real Linux (dumb-init, shell-form CMD: the app receives SIGTERM twice); linux kernel/signal.c signal_wake_up (the target is woken when the signal is queued)"),
         .kernelTimerSignal: ("SIGALRM from alarm, setitimer or timer_settime is sent by the kernel's timer, not by the process: its sender is the timer interrupt's context.", "linux kernel/time/itimer.c it_real_fn (kill_pid_info(SIGALRM, SEND_SIG_PRIV)); kernel/time/posix-timers.c; coreutils src/timeout.c settimeout"),
         .kernelDeadTarget: ("A signal to a process that has already exited does nothing.", "linux kernel/signal.c kill_pid_info (ESRCH); zombies ignore signals"),

@@ -101,6 +101,9 @@ public enum DiscardReason: String, Sendable, Equatable {
     /// It was queued (it passed the send-time checks, or was blocked), and the disposition in
     /// force when it was dequeued was ignore.
     case ignoredAtDequeue = "ignored-at-dequeue"
+    /// It was queued because it was blocked, and when PID 1 unblocked it the disposition was
+    /// still the default: dropped at dequeue (`kernel.pid1-blocked-dropped`).
+    case pid1DroppedAtUnblock = "pid1-dropped-at-unblock"
 }
 
 /// How a process ended.
@@ -282,6 +285,9 @@ public enum EventKind: Sendable, Equatable {
     /// `exec` resetting handlers, or inherited ignores at its start): they are now these.
     /// Bookkeeping: the text view hides it.
     case dispositionsChanged(SignalDispositions, blocked: SignalSet)
+    /// The process blocks (`block`) or unblocks `signals` with `sigprocmask` (`app.sigprocmask`);
+    /// at an unblock, `pending` are those of them that were pending and are acted on now.
+    case sigprocmask(block: Bool, signals: SignalSet, pending: SignalSet)
     /// Workload number `workload`'s figures, or the law they grow by, changed: they are now
     /// `values` (in the order of its meters' names) and grow by `growth` until its next
     /// `meters`. Bookkeeping: the text view hides it; the summary's `damage:` line shows the

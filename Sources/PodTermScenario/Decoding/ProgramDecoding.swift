@@ -8,19 +8,25 @@ struct DecodedProgram {
     var keyNode: SourceNode
     /// The `command` node of each child, in order.
     var childCommandNodes: [SourceNode]
+    /// The `process:` node of each send that names a process, with the name.
+    var sendProcessNodes: [(name: String, node: SourceNode)] = []
 }
 
 /// Decodes `programs:`: executable path or base name → how the program behaves.
 enum ProgramDecoding {
     static let keys = [
         "signals", "runsFor", "exitCode", "reaps", "children", "http",
-        "script", "shell", "preset", "presetCleanup", "supervisord", "readyAfter",
+        "script", "shell", "preset", "presetCleanup", "supervisord", "readyAfter", "blocks", "sends",
     ]
+    static let blockKeys = ["signals", "at", "unblockAfter"]
+    static let sendKeys = ["at", "signal", "to", "process"]
+    /// The words of a send's `to:`.
+    static let sendTargets: [(String, SendTarget)] = [("parent", .parent), ("group", .group), ("pid1", .pid1)]
     static let childKeys = ["command", "setsid", "startAfter", "closes"]
     static let routeKeys = ["takes", "status"]
     static let supervisordKeys = ["programs", "pollPhase"]
     static let supervisedKeys = ["name", "command", "stopsignal", "stopwaitsecs", "stopasgroup", "killasgroup", "priority", "redirect_stderr"]
-    static let handlerKeys = ["cleanup", "exitCode", "then"]
+    static let handlerKeys = ["cleanup", "exitCode", "then", "forward", "waitUpTo", "atLimit", "limitExitCode"]
 
     static func decode(_ node: SourceNode?) throws -> [String: DecodedProgram] {
         guard let node else { return [:] }
@@ -72,10 +78,83 @@ enum ProgramDecoding {
         if spec.preset == nil, let k = p.entry("presetCleanup")?.keyNode {
             throw LocatedError(at: k, "\(path).presetCleanup: applies to a preset's handlers; add preset: python, jvm, node, go or nginx")
         }
+        if let b = p.value("blocks") { spec.blocks = try blocks(b, path: path + ".blocks") }
+        var sendNodes: [(name: String, node: SourceNode)] = []
+        if let s = p.value("sends") {
+            spec.sends = try sends(s, path: path + ".sends")
+            for item in try Scalars.list(s, path + ".sends", example: "") {
+                if case .mapping(let entries) = item.content, let e = entries.first(where: { $0.key == "process" }),
+                   case .scalar(let v) = e.value.content {
+                    sendNodes.append((v.text, e.value))
+                }
+            }
+        }
         if let sv = p.value("supervisord") {
             spec.supervisord = try supervisord(sv, path: path + ".supervisord")
         }
-        return DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
+        // The three are what the app model does (`AppProgram`); a script, supervisord and a
+        // runtime preset behave as their own programs do.
+        let other = spec.script != nil ? "script" : spec.supervisord != nil ? "supervisord" : spec.preset != nil ? "preset" : nil
+        if let other {
+            let forwarding = spec.signals.keys.sorted().first { sig in
+                if case .handle(let h)? = spec.signals[sig], h.forward != nil { return true } else { return false }
+            }
+            let found: (String, SourceNode)? = p.entry("blocks").map { ("blocks:", $0.keyNode) } ?? p.entry("sends").map { ("sends:", $0.keyNode) }
+                ?? (forwarding != nil ? p.entry("signals").map { ("a forwarding handler", $0.keyNode) } : nil)
+            if let (what, key) = found {
+                throw LocatedError(
+                    at: key, "\(path): \(what) is for an app's own program and cannot go with \(other): (that program behaves as the real one does); remove one of them")
+            }
+        }
+        var decoded = DecodedProgram(spec: spec, path: path, keyNode: keyNode, childCommandNodes: childNodes)
+        decoded.sendProcessNodes = sendNodes
+        return decoded
+    }
+
+    /// `blocks:`: `sigprocmask` blocks, each `{signals: [SIGTERM], at: 1s, unblockAfter: 2s}`.
+    static func blocks(_ node: SourceNode, path: String) throws -> [SignalBlock] {
+        let items = try Scalars.list(node, path, example: "- {signals: [SIGTERM], at: 0s, unblockAfter: 2s}")
+        try Scalars.checkCount(items, ValueRanges.timedActions, path)
+        return try items.enumerated().map { i, item in
+            let bpath = "\(path).\(i)"
+            let r = try MappingReader(item, path: bpath, known: blockKeys)
+            let list = try r.required("signals", ": the signals it blocks, e.g. signals: [SIGTERM]")
+            var set = SignalSet()
+            let names = try Scalars.list(list, bpath + ".signals", example: "signals: [SIGTERM, SIGINT]")
+            if names.isEmpty { throw LocatedError(at: list, "\(bpath).signals: give at least one signal, e.g. [SIGTERM]") }
+            for n in names {
+                let sig = try Scalars.signal(n, bpath + ".signals")
+                if sig.isUncatchable {
+                    throw LocatedError(at: n, "\(bpath).signals: \(sig.name) cannot be blocked (the kernel refuses: kernel.uncatchable)")
+                }
+                if set.contains(sig) { throw LocatedError(at: n, "\(bpath).signals: \(sig.name) is given twice") }
+                set.insert(sig)
+            }
+            return SignalBlock(signals: set, at: try r.duration("at") ?? 0,
+                               unblockAfter: try r.duration("unblockAfter", ValueRanges.positiveDuration))
+        }
+    }
+
+    /// `sends:`: timed `kill(2)`s, each `{at: 2s, signal: SIGUSR1, to: parent}` or `{…, process: NAME}`.
+    static func sends(_ node: SourceNode, path: String) throws -> [SignalSend] {
+        let items = try Scalars.list(node, path, example: "- {at: 2s, signal: SIGTERM, to: parent}")
+        try Scalars.checkCount(items, ValueRanges.timedActions, path)
+        return try items.enumerated().map { i, item in
+            let spath = "\(path).\(i)"
+            let r = try MappingReader(item, path: spath, known: sendKeys)
+            let at = try Scalars.duration(try r.required("at", ": when it sends, from its start, e.g. at: 2s"), spath + ".at")
+            let sig = try Scalars.signal(try r.required("signal", ": the signal it sends, e.g. signal: SIGTERM"), spath + ".signal")
+            let target: SendTarget
+            switch (try r.oneOf("to", sendTargets), try r.nonEmptyString("process")) {
+            case (let t?, nil): target = t
+            case (nil, let name?): target = .process(name)
+            case (.some, .some):
+                throw LocatedError(at: r.entry("process")!.keyNode, "\(spath): give to: or process:, not both")
+            case (nil, nil):
+                throw LocatedError(at: item, "\(spath): say whom it sends to: to: parent, group or pid1, or process: NAME (a program by name)")
+            }
+            return SignalSend(at: at, signal: sig, target: target)
+        }
     }
 
     /// `closes: [stdout, stderr]`: the streams a child closes or redirects when it starts.
@@ -155,6 +234,34 @@ enum ProgramDecoding {
                 at: key, "\(path): exitCode cannot go with then: \(then == 1 ? "keepRunning" : "reraise"): \(why); remove exitCode")
         }
         let ending: HandlerEnding = then == 1 ? .keepRunning : then == 2 ? .reraise : .exit(exitCode ?? 0)
-        return .handle(SignalHandlerSpec(cleanup: cleanup, then: ending))
+        return .handle(SignalHandlerSpec(cleanup: cleanup, then: ending, forward: try forward(h, path: path)))
+    }
+
+    /// A handler's `forward:`, `waitUpTo:`, `atLimit:` and `limitExitCode:` (`app.forward-wait`).
+    static func forward(_ h: MappingReader, path: String) throws -> SignalForward? {
+        guard let to = try h.oneOf("forward", ForwardTarget.allCases.map { ($0.rawValue, $0) }) else {
+            for k in ["waitUpTo", "atLimit", "limitExitCode"] {
+                if let e = h.entry(k) {
+                    throw LocatedError(at: e.keyNode, "\(path).\(k): applies to a handler that forwards; add forward: children or forward: group")
+                }
+            }
+            return nil
+        }
+        for k in ["cleanup", "then"] {
+            if let e = h.entry(k) {
+                throw LocatedError(at: e.keyNode, "\(path).\(k): a handler that forwards waits for its children and then exits (exitCode); remove \(k)")
+            }
+        }
+        let wait = try h.duration("waitUpTo", ValueRanges.positiveDuration)
+        if wait == nil {
+            for k in ["atLimit", "limitExitCode"] {
+                if let e = h.entry(k) {
+                    throw LocatedError(at: e.keyNode, "\(path).\(k): says what happens when the wait runs out; add waitUpTo, e.g. waitUpTo: 5s")
+                }
+            }
+        }
+        return SignalForward(
+            to: to, waitUpTo: wait, atLimit: try h.oneOf("atLimit", ForwardLimit.allCases.map { ($0.rawValue, $0) }) ?? .exit,
+            limitExitCode: try h.int("limitExitCode", ValueRanges.exitCode))
     }
 }

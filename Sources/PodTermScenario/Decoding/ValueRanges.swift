@@ -80,7 +80,7 @@ enum ValueRanges {
     /// A duration that must be longer than 0.
     static let positiveDuration = ValueRange(
         name: "positive duration", min: 1, max: maxDurationMs, unit: .duration,
-        fields: "`horizon`, `serviceTime`, `flushInterval`")
+        fields: "`horizon`, `serviceTime`, `flushInterval`, `blocks[].unblockAfter`, a handler's `waitUpTo`")
     /// supervisord's place in its 1-second poll loop.
     static let pollPhase = ValueRange(
         name: "poll phase", min: 0, max: 999, unit: .duration,
@@ -133,6 +133,10 @@ enum ValueRanges {
     static let workloads = ValueRange(
         name: "workloads", min: 0, max: 100, unit: .number,
         fields: "items of `workloads`", note: "so the sums of figures cannot overflow")
+    /// How many timed actions (`blocks`, `sends`) one program may list.
+    static let timedActions = ValueRange(
+        name: "timed actions", min: 0, max: 64, unit: .number,
+        fields: "items of a program's `blocks` and of its `sends`")
 
     /// How many pods a multi-pod scenario may list.
     static let pods = ValueRange(
@@ -155,7 +159,7 @@ enum ValueRanges {
     static let all: [ValueRange] = [
         duration, positiveDuration, pollPhase, seconds, probeSeconds, dockerSeconds,
         rate, batchSize, exitCode, port, httpStatus, priority, disruptions, consumers, workloads,
-        pods, podPriority, shutdownGroups, rolloutPods,
+        pods, podPriority, shutdownGroups, rolloutPods, timedActions,
     ]
 
     /// The README's table of ranges (`seed` and the file size are listed below it by hand).

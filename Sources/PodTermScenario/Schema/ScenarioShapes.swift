@@ -110,7 +110,16 @@ enum ScenarioShapes {
     static var program: Shape {
         let handler = mapping("handler", ProgramDecoding.handlerKeys, [
             "cleanup": duration, "exitCode": .integer(ValueRanges.exitCode), "then": .words(["exit", "keepRunning", "reraise"]),
+            "forward": words(ForwardTarget.self), "waitUpTo": .duration(ValueRanges.positiveDuration),
+            "atLimit": words(ForwardLimit.self), "limitExitCode": .integer(ValueRanges.exitCode),
         ])
+        let block = mapping("blocks", ProgramDecoding.blockKeys, [
+            "signals": .list(of: .signal, minItems: 1, maxItems: nil), "at": duration,
+            "unblockAfter": .duration(ValueRanges.positiveDuration),
+        ], required: ["signals"])
+        let send = mapping("sends", ProgramDecoding.sendKeys, [
+            "at": duration, "signal": .signal, "to": .words(ProgramDecoding.sendTargets.map(\.0)), "process": name,
+        ], required: ["at", "signal"], exactlyOneOf: ["to", "process"])
         let supervised = mapping("supervisord.programs", ProgramDecoding.supervisedKeys, [
             "name": name, "command": .stringList(minItems: 1), "stopsignal": .signal,
             "stopwaitsecs": .integer(ValueRanges.seconds), "stopasgroup": .bool, "killasgroup": .bool,
@@ -132,6 +141,8 @@ enum ScenarioShapes {
                 "programs": .list(of: supervised, minItems: 0, maxItems: nil), "pollPhase": .duration(ValueRanges.pollPhase),
             ], required: ["programs"]),
             "readyAfter": duration,
+            "blocks": .list(of: block, minItems: 0, maxItems: ValueRanges.timedActions.max),
+            "sends": .list(of: send, minItems: 0, maxItems: ValueRanges.timedActions.max),
         ])
     }
 

@@ -32,20 +32,42 @@ extension SettingFields {
             guard spec.supervisord != nil else { throw ValueProblem("\(p.path): the program is not supervisord") }
             try item(&spec.supervisord!.programs, p.index(1), p) { change(&$0) }
         }
+        @Sendable func forwarding(_ h: inout SignalHandlerSpec, _ p: SettingPlace, _ change: (inout SignalForward) -> Void) throws {
+            guard h.forward != nil else {
+                let at = p.path.split(separator: ".").dropLast().joined(separator: ".")
+                throw ValueProblem("\(p.path): applies to a handler that forwards; set \(at).forward=children (or group) first")
+            }
+            change(&h.forward!)
+        }
+        /// A script or a preset cannot go with what only the app model does (as the file refuses).
+        @Sendable func appOnly(_ q: ProgramSpec, _ p: SettingPlace, _ what: String) throws {
+            let forwards = q.signals.values.contains { if case .handle(let h) = $0 { return h.forward != nil } else { return false } }
+            let has = !q.blocks.isEmpty ? "blocks:" : !q.sends.isEmpty ? "sends:" : forwards ? "a forwarding handler" : nil
+            if let has {
+                let at = p.path.split(separator: ".").dropLast().joined(separator: ".")
+                throw ValueProblem("\(at): \(has) is for an app's own program and cannot go with \(what): (that program behaves as the real one does); remove one of them")
+            }
+        }
         let endings: [(String, Int)] = [("exit", 0), ("keepRunning", 1), ("reraise", 2)]
         return [
             field("runsFor", .duration()) { q, _, v in q.runsFor = v },
             field("exitCode", .number(ValueRanges.exitCode)) { q, _, v in q.exitCode = v },
             field("reaps", .cases) { (q: inout ProgramSpec, _, v: ReapPolicy) in q.reaps = v },
             field("readyAfter", .duration()) { q, _, v in q.readyAfter = v },
-            field("script", .string(nonEmpty: false), checks: .programs) { q, _, v in q.script = v },
+            field("script", .string(nonEmpty: false), checks: .programs) { q, p, v in
+                try appOnly(q, p, "script")
+                q.script = v
+            },
             field("shell", .cases, checks: .programs) { (q: inout ProgramSpec, p, v: ShellFlavor) in
                 guard q.script != nil else {
                     throw ValueProblem("\(p.path): names the interpreter of a script; give the script's lines with script:")
                 }
                 q.shell = v
             },
-            field("preset", .cases) { (q: inout ProgramSpec, _, v: RuntimePreset) in q.preset = v },
+            field("preset", .cases) { (q: inout ProgramSpec, p, v: RuntimePreset) in
+                try appOnly(q, p, "preset")
+                q.preset = v
+            },
             field("presetCleanup", .duration()) { q, p, v in
                 guard q.preset != nil else {
                     throw ValueProblem("\(p.path): applies to a preset's handlers; add preset: python, jvm, node, go or nginx")
@@ -79,6 +101,30 @@ extension SettingFields {
                     }
                 }
             },
+            // A forwarding handler (`app.forward-wait`): `forward` makes the handler one.
+            field("signals.*.forward", .cases) { (q: inout ProgramSpec, p, v: ForwardTarget) in
+                if q.script != nil || q.supervisord != nil || q.preset != nil {
+                    throw ValueProblem("\(p.path): a forwarding handler is for an app's own program, not a script, supervisord or a preset")
+                }
+                try handler(&q, p) { h in
+                    if h.forward == nil { h.forward = SignalForward(to: v) } else { h.forward?.to = v }
+                }
+            },
+            field("signals.*.waitUpTo", .duration(ValueRanges.positiveDuration)) { q, p, v in
+                try handler(&q, p) { h in try forwarding(&h, p) { $0.waitUpTo = v } }
+            },
+            field("signals.*.atLimit", .cases) { (q: inout ProgramSpec, p, v: ForwardLimit) in
+                try handler(&q, p) { h in try forwarding(&h, p) { $0.atLimit = v } }
+            },
+            field("signals.*.limitExitCode", .number(ValueRanges.exitCode)) { q, p, v in
+                try handler(&q, p) { h in try forwarding(&h, p) { $0.limitExitCode = v } }
+            },
+            field("blocks.*.at", .duration()) { q, p, v in try item(&q.blocks, p.index(1), p) { $0.at = v } },
+            field("blocks.*.unblockAfter", .duration(ValueRanges.positiveDuration)) { q, p, v in
+                try item(&q.blocks, p.index(1), p) { $0.unblockAfter = v }
+            },
+            field("sends.*.at", .duration()) { q, p, v in try item(&q.sends, p.index(1), p) { $0.at = v } },
+            field("sends.*.signal", .signal) { q, p, v in try item(&q.sends, p.index(1), p) { $0.signal = v } },
             field("children.*.setsid", .bool) { q, p, v in try item(&q.children, p.index(1), p) { $0.setsid = v } },
             field("children.*.startAfter", .duration()) { q, p, v in try item(&q.children, p.index(1), p) { $0.startAfter = v } },
             field("http.*.takes", .duration()) { q, p, v in

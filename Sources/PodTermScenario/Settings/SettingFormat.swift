@@ -31,6 +31,8 @@ enum SettingFormat {
             "programs.*": Level(known: ProgramDecoding.keys),
             "programs.*.signals.*": Level(known: ProgramDecoding.handlerKeys),
             "programs.*.children.*": Level(known: ProgramDecoding.childKeys),
+            "programs.*.blocks.*": Level(known: ProgramDecoding.blockKeys),
+            "programs.*.sends.*": Level(known: ProgramDecoding.sendKeys),
             "programs.*.http.*": Level(known: ProgramDecoding.routeKeys),
             "programs.*.supervisord": Level(known: ProgramDecoding.supervisordKeys),
             "programs.*.supervisord.programs.*": Level(known: ProgramDecoding.supervisedKeys),
@@ -76,6 +78,12 @@ enum SettingFormat {
             "programs.*.children": SettingCollection(
                 items: .list { s, p in (s.programs[p.key(0)]?.children ?? []).map { _ in nil } },
                 example: "programs./app/server.children.0.startAfter"),
+            "programs.*.blocks": SettingCollection(
+                items: .list { s, p in (s.programs[p.key(0)]?.blocks ?? []).map { _ in nil } },
+                example: "programs./app/server.blocks.0.unblockAfter"),
+            "programs.*.sends": SettingCollection(
+                items: .list { s, p in (s.programs[p.key(0)]?.sends ?? []).map { _ in nil } },
+                example: "programs./app/server.sends.0.at"),
             "programs.*.http": SettingCollection(
                 items: .entries { s, p in s.programs[p.key(0)].map { $0.http.keys.sorted() } ?? [] },
                 example: "programs./app/server.http./drain.takes"),
@@ -137,6 +145,9 @@ enum SettingFormat {
             "network.consumers.*.name": rename, "workloads.*.name": rename,
             "programs.*.supervisord.programs.*.name": rename,
             "programs.*.children.*.command": list, "programs.*.children.*.closes": list,
+            "programs.*.blocks.*.signals": list,
+            "programs.*.sends.*.to": "whom a send goes to (it decides which of to: and process: the item has); edit the file",
+            "programs.*.sends.*.process": "whom a send goes to (it decides which of to: and process: the item has); edit the file",
             "programs.*.supervisord.programs.*.command": list,
             "pod.metadata.namespace": "accepted and ignored (it does not change how the pod stops), so setting it would change nothing",
             "pod.metadata.labels": "accepted and ignored (it does not change how the pod stops), so setting it would change nothing",

@@ -31,6 +31,37 @@ enum ProgramChecks {
             }
         }
         try checkCycles(programs)
+        try checkSendTargets(pod: pod, images: images, programs: programs)
+    }
+
+    /// A send's `process: NAME` must name something the scenario can run: a program of
+    /// `programs:` or a word of a command (a container's, a child's, a hook's, supervisord's),
+    /// compared by base name. A typo would otherwise only show at run time as "no live
+    /// process matches".
+    private static func checkSendTargets(pod: DecodedPod, images: [String: DecodedImage], programs: [String: DecodedProgram]) throws {
+        let wanted = programs.keys.sorted().flatMap { programs[$0]!.sendProcessNodes }
+        guard !wanted.isEmpty else { return }
+        var names = Set(programs.keys.map(baseName))
+        func words(_ argv: [String]) {
+            for a in argv {
+                for w in a.split(whereSeparator: { " \t\n;&|()'\"".contains($0) }) { names.insert(baseName(String(w))) }
+            }
+        }
+        for c in pod.allContainers {
+            words(c.spec.argv(image: images[c.spec.image]?.spec))
+            if case .exec(let command)? = c.spec.preStop { words(command) }
+        }
+        for p in programs.values {
+            for child in p.spec.children { words(child.command) }
+            for sp in p.spec.supervisord?.programs ?? [] { words(sp.command) }
+            if let script = p.spec.script { words([script]) }
+        }
+        for (name, node) in wanted where !names.contains(baseName(name)) {
+            let known = names.sorted()
+            throw LocatedError(
+                at: node,
+                "process: \(name): nothing in this scenario runs a program called '\(baseName(name))'; name a program of programs: or a command the pod runs\(Suggestions.hint(baseName(name), in: known))")
+        }
     }
 
     private static func requireKnown(_ argv: [String], _ programs: [String: ProgramSpec], at node: SourceNode, who: String) throws {

@@ -16,7 +16,7 @@ enum QuestionDecoding {
         "pod.evicted", "pod.complete", "pod.sandbox-stopped", "pod.gone", "node.shutdown", "kubelet.kill-pod", "kubelet.grace-shortened", "probe.failed",
         "endpoint.not-ready", "endpoint.consumer-stopped", "endpoint.not-serving", "endpoint.serving", "endpoint.consumer-resumed", "endpoint.removed", "prestop.started", "prestop.finished", "prestop.abandoned",
         "sidecar.started", "sidecar.waits", "container.stop", "container.exited", "container.restarted", "container.oom-kill",
-        "signal.sent", "signal.discarded", "signal.caught", "signal.caught-again", "signal.taken", "signal.noted", "signal.rewritten",
+        "signal.sent", "signal.discarded", "signal.caught", "signal.caught-again", "signal.taken", "signal.blocked", "signal.unblocked", "signal.noted", "signal.rewritten",
         "namespace.teardown", "shell.trap", "shell.trap-deferred", "shell.wait-interrupted", "shell.script-error", "supervisor.stop",
         "inject.no-target", "supervisor.program-ended", "docker.command", "docker.exited", "docker.removed", "workload.listener-closed",
         "workload.requests-cut", "workload.kafka-closed", "workload.kafka-died", "workload.outbound-broken", "run.horizon",

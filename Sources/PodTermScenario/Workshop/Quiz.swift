@@ -81,6 +81,8 @@ public enum Quiz {
                 case .dying: return (j, .dying)
                 // Queued while its handler ran, then ignored when taken: ignored all the same.
                 case .ignoredAtDequeue: return (j, .ignored)
+                // Queued while blocked, dropped when PID 1 unblocked it: PID 1's rule all the same.
+                case .pid1DroppedAtUnblock: return (j, .pid1Default)
                 }
             case .signalDelivered where e.signal == sig:
                 return (j, e.rule == .kernelSigwait ? .pendingBlocked : .caught)

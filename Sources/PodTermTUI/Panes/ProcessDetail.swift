@@ -69,6 +69,7 @@ enum ProcessDetail {
         case .alreadyPending: return "already pending"
         case .dying: return "it was already dying"
         case .ignoredAtDequeue: return "queued, then ignored at dequeue"
+        case .pid1DroppedAtUnblock: return "queued while blocked, dropped at unblock (PID 1, no handler)"
         }
     }
 
