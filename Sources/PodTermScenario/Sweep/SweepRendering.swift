@@ -121,24 +121,5 @@ public enum SweepRendering {
     static func n(_ v: Int?) -> String { v.map(String.init) ?? "null" }
 
     /// A JSON string.
-    static func q(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func q(_ s: String) -> String { JSONQuoting.quoted(s) }
 }
