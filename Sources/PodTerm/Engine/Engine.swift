@@ -187,7 +187,7 @@ final class Engine {
     private func actsOnTheObject(_ action: Action) -> Bool {
         guard !api.objectRemoved else { return false }
         switch action {
-        case .scenarioAction(let i): return stoppers[i] is KubectlDelete || (stoppers[i] as? PodEviction)?.isDrain == true
+        case .scenarioAction(let i): return stoppers[i].actsOnTheAPIObject
         case .drainRetry: return true
         default: return false
         }

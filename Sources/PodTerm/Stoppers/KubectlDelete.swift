@@ -6,6 +6,9 @@
 struct KubectlDelete: Stopper {
     let options: DeleteOptions
 
+    /// A delete acts on the API object, so it is still played once the containers are gone.
+    var actsOnTheAPIObject: Bool { true }
+
     func validate(in scenario: Scenario) throws { try requireKubernetes(scenario) }
 
     func act(_ engine: Engine) {

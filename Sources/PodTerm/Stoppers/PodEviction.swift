@@ -13,8 +13,9 @@ struct PodEviction: Stopper {
     /// kubectl drain's wait between two evictions refused with 429.
     static let drainRetryInterval: Millis = 5_000
 
-    /// Whether this is a drain (the Eviction API), which acts on the API object.
-    var isDrain: Bool {
+    /// A drain (the Eviction API) acts on the API object: it deletes it, so it is still played
+    /// once the containers are gone.
+    var actsOnTheAPIObject: Bool {
         if case .api = eviction { return true }
         return false
     }

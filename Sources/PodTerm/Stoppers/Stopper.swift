@@ -12,10 +12,16 @@ protocol Stopper {
     /// Acts at its moment. A stop action acts after what the processes do in that millisecond
     /// (rule `tie.stop-action-after-processes`).
     func act(_ engine: Engine)
+    /// Whether it acts on the API object rather than on the node, so it is still played after
+    /// the containers are gone while the object remains: a delete, or a drain (whose eviction
+    /// is a delete), of a pod that completed or was evicted (`api.not-running-delete`).
+    var actsOnTheAPIObject: Bool { get }
 }
 
 extension Stopper {
     func validate(in scenario: Scenario) throws {}
+
+    var actsOnTheAPIObject: Bool { false }
 
     /// Throws unless the scenario's containers are stopped by the kubelet.
     func requireKubernetes(_ scenario: Scenario) throws {
